@@ -1,0 +1,132 @@
+"""RawArticle -> Article: metadata checked and typed, body cleaned, id, title and lead made.
+
+Extraction (dates, places, actors) comes after, on the Article this returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Any
+
+from builder.model import Article, Problem, RawArticle
+from builder.readers import fields
+
+#: Control characters other than newline and tab never belong in article text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SENTENCE_END = re.compile(r"[.!؟?؛]\s|\n")
+_KNOWN = ("title", "date", "source", "url", "author", "body")
+
+
+def clean_text(text: str) -> str:
+    """Newlines unified, control characters dropped, outer blank space trimmed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+def content_id(body: str) -> str:
+    """Stable id: the same text (whatever its spacing or file name) gives the same id."""
+    canonical = " ".join(unicodedata.normalize("NFC", body).split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head[:limit]).rstrip("،,؛:- ") + "…"
+
+
+def lead(body: str) -> str:
+    """The first paragraph: what the summary and a derived title are made from."""
+    for para in body.split("\n"):
+        if para.strip():
+            return para.strip()
+    return ""
+
+
+def derive_title(body: str, limit: int) -> str:
+    """A title from the lead sentence, for articles that came without one."""
+    first = lead(body)
+    m = _SENTENCE_END.search(first + "\n")
+    sentence = first[: m.start() + 1] if m and m.start() > 0 else first
+    return cut(sentence.rstrip(".").strip(), limit)
+
+
+def _text_field(meta: dict[str, Any], key: str, problems: list[str]) -> str:
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return clean_text(value).replace("\n", " ")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    problems.append(f"field '{key}' is a {type(value).__name__}, not text: ignored")
+    return ""
+
+
+def _extra(meta: dict[str, Any]) -> dict[str, Any]:
+    """Fields we do not know are kept (as YAML/JSON-safe values), never dropped."""
+    out: dict[str, Any] = {}
+    for key, value in meta.items():
+        if key in _KNOWN:
+            continue
+        if isinstance(value, date | datetime):
+            value = value.isoformat()
+        elif not isinstance(value, str | int | float | bool | list | dict | type(None)):
+            value = str(value)
+        out[str(key)] = value
+    return out
+
+
+def _given_date(meta: dict[str, Any], notes: list[str]) -> str | None:
+    """The publication date as the metadata gives it, as text (parsed by the dates stage)."""
+    value = meta.get("date")
+    if value in (None, ""):
+        return None
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return str(value).strip()
+    notes.append(f"field 'date' is a {type(value).__name__}, not a date: ignored")
+    return None
+
+
+def assemble(raw: RawArticle, title_length: int) -> tuple[Article | None, list[Problem]]:
+    """The Article for ``raw`` (None when it has no text) and what was wrong with it."""
+    meta = fields.normalise(raw.meta)
+    notes: list[str] = []
+    body = raw.body
+    if not body.strip():
+        candidate = meta.get("body")
+        if candidate is not None and not isinstance(candidate, str):
+            notes.append(f"field 'body' is a {type(candidate).__name__}, not text")
+            candidate = ""
+        body = candidate or ""
+    body = clean_text(body)
+    if not body:
+        reasons = [*notes, "empty article: no text"]
+        return None, [Problem(raw.origin, "; ".join(reasons))]
+    title = _text_field(meta, "title", notes)
+    article = Article(
+        id=content_id(body),
+        title=cut(title, 300) if title else derive_title(body, title_length),
+        title_derived=not title,
+        date=None,
+        given_date=_given_date(meta, notes),
+        source=_text_field(meta, "source", notes),
+        url=_text_field(meta, "url", notes),
+        author=_text_field(meta, "author", notes),
+        summary=cut(lead(body), 300),
+        words=len(body.split()),
+        original=str(raw.origin),
+        body=body,
+        markup=raw.markup,
+        extra=_extra(meta),
+    )
+    return article, [Problem(raw.origin, n, "warning") for n in notes]

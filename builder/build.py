@@ -1,0 +1,120 @@
+"""The pipeline, start to end: read, assemble, extract, write docs/, publish site/.
+
+Data flows one way; each step takes the previous step's records and nothing else.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from tqdm import tqdm
+
+from builder import publish, readers
+from builder.assemble import assemble
+from builder.config import Config, Layout
+from builder.extract.article import extract_dates
+from builder.model import Article, Entity, Origin, Problem, RawArticle
+from builder.pages.site import write_docs
+from builder.report import Report
+from builder.writer import write_atomic
+
+
+class StrictError(RuntimeError):
+    """``--strict`` and the report has problems: nothing was published."""
+
+
+@contextmanager
+def timed(report: Report, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def read_articles(layout: Layout, cfg: Config, report: Report,
+                  progress: bool | None) -> tuple[list[Article], dict[str, str]]:
+    """Read and assemble every article; duplicates (same text) are reported, not published."""
+    reserved = {p.relative_to(layout.content).as_posix()
+                for p in (layout.settings, layout.registry, layout.proposed)}
+    items: Iterator[RawArticle | Problem] = readers.read_folder(
+        layout.content, cfg.ignore, reserved, cfg.max_article_bytes)
+    articles: list[Article] = []
+    owners: dict[str, str] = {}
+    for item in tqdm(items, desc="reading", unit=" articles", disable=None if progress is None else not progress,
+                     leave=False, file=sys.stderr):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        article, problems = assemble(item, cfg.title_length)
+        report.problems.extend(problems)
+        if article is None:
+            continue
+        if article.id in owners:
+            report.problems.append(Problem(item.origin, f"same text as {owners[article.id]}: "
+                                           "published once, under that file", "duplicate"))
+            continue
+        owners[article.id] = str(item.origin)
+        articles.append(article)
+    return articles, owners
+
+
+def extract(articles: list[Article], report: Report) -> None:
+    """Dates (and, with the registry, places and actors) for every article."""
+    for article in articles:
+        for note in extract_dates(article):
+            report.problems.append(Problem(_origin(article.original), note, "warning"))
+
+
+def _origin(original: str) -> Origin:
+    path, _, line = original.rpartition(":")
+    return Origin(path, int(line)) if path and line.isdigit() else Origin(original)
+
+
+def source_epoch(articles: list[Article]) -> int:
+    """SOURCE_DATE_EPOCH for the publisher: from the environment, else the newest article date.
+
+    Derived from the content, so a rebuild of unchanged input writes the same bytes.
+    """
+    import calendar
+    import os
+
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    days = [a.date for a in articles if a.date and len(a.date) == 10]
+    newest = max(days) if days else "2000-01-01"
+    return calendar.timegm(time.strptime(newest, "%Y-%m-%d"))
+
+
+def build(root: Path, *, strict: bool = False, progress: bool | None = None,
+          out: TextIO = sys.stdout) -> Report:
+    """Build the archive under ``root`` into ``root/site``; returns the report."""
+    layout = Layout(root)
+    cfg = Config.load(layout.settings)
+    report = Report()
+    with timed(report, "read"):
+        articles, owners = read_articles(layout, cfg, report, progress)
+    with timed(report, "extract"):
+        extract(articles, report)
+    for article in articles:
+        report.add_page(owners[article.id], article.id, f"articles/{article.year}/{article.id}.md")
+    if strict and report.failures():
+        report.print(out)
+        raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
+    entities: dict[str, Entity] = {}
+    with timed(report, "write"):
+        write_docs(articles, entities, cfg, layout, owners)
+    built = publish.new_build_dir(layout)
+    try:
+        with timed(report, "mkdocs"):
+            publish.run_mkdocs(layout, cfg, built, source_epoch(articles))
+        write_atomic(built / "build-report.json", report.to_json().encode("utf-8"))
+        publish.swap(layout, built)
+    except BaseException:
+        publish.discard(built)
+        raise
+    report.print(out)
+    return report

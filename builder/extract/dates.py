@@ -1,0 +1,531 @@
+"""Dates in Arabic news copy: datelines, dates in running text, Hijri, relative expressions.
+
+Rules over the folded text (one normaliser: one alef, ه for ة, Western digits), so a rule
+written once matches every spelling. Each rule turns a match into an EDTF value; overlapping
+matches keep the longest; a Hijri date written beside its Gregorian equivalent becomes one
+``mixed`` mention whose value is the Gregorian date. Hijri dates are converted with the Umm
+al-Qura calendar (hijridate). Relative expressions need the publication date (``base``) and
+are skipped without one: a date is never invented from "today".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hijridate import Hijri
+
+from builder.arabic.normalize import fold, fold_with_offsets
+from builder.model import Calendar, DateMention
+
+# ---------------------------------------------------------------- vocabulary (folded spellings)
+LEVANTINE = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+}
+EGYPTIAN = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "ابريال": 4, "مايو": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12,
+}
+MAGHREBI = {
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "يوليوز": 7,
+    "اوت": 8, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+}
+HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الاخر": 4, "ربيع الثاني": 4,
+    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6,
+    "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
+            "السبت": 5, "الاحد": 6}
+_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+          "التاسع", "العاشر"]
+_TEENS = ["الحادي عشر"] + [f"{u} عشر" for u in _UNITS[1:9]]
+ORDINALS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
+ORDINALS |= {w: i + 11 for i, w in enumerate(_TEENS)}
+ORDINALS |= {"العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21, "الحادي والثلاثين": 31}
+ORDINALS |= {f"{u} والعشرين": i + 21 for i, u in enumerate(_UNITS[1:9], start=1)}
+ORDINALS["غره"] = 1
+COUNTS = {"واحد": 1, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
+          "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8,
+          "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
+#: unit words: singular, dual, plural -> (unit, count implied by the dual)
+UNITS = {
+    "يوم": ("day", 1), "يومين": ("day", 2), "ايام": ("day", 0),
+    "اسبوع": ("week", 1), "اسبوعين": ("week", 2), "اسابيع": ("week", 0),
+    "شهر": ("month", 1), "شهرين": ("month", 2), "اشهر": ("month", 0), "شهور": ("month", 0),
+    "عام": ("year", 1), "عامين": ("year", 2), "اعوام": ("year", 0),
+    "سنه": ("year", 1), "سنتين": ("year", 2), "سنوات": ("year", 0), "سنين": ("year", 0),
+}
+DECADES = {"العشرينيات": 2, "الثلاثينيات": 3, "الاربعينيات": 4, "الخمسينيات": 5,
+           "الستينيات": 6, "السبعينيات": 7, "الثمانينيات": 8, "التسعينيات": 9}
+
+
+def _folded(words: dict[str, int] | dict[str, tuple[str, int]]) -> dict:  # type: ignore[type-arg]
+    """Vocabulary is written as Arabic is spelled and matched in the folded form."""
+    return {fold(k): v for k, v in words.items()}
+
+
+LEVANTINE, EGYPTIAN, MAGHREBI = _folded(LEVANTINE), _folded(EGYPTIAN), _folded(MAGHREBI)
+GREGORIAN_MONTHS = LEVANTINE | EGYPTIAN | MAGHREBI
+HIJRI_MONTHS, WEEKDAYS, ORDINALS = _folded(HIJRI_MONTHS), _folded(WEEKDAYS), _folded(ORDINALS)
+COUNTS, UNITS, DECADES = _folded(COUNTS), _folded(UNITS), _folded(DECADES)
+PAST = "(?:" + "|".join(fold(w) for w in (
+    "الماضية", "الماضي", "الفائتة", "الفائت", "المنصرمة", "المنصرم", "السابق")) + ")"
+NEXT = "(?:" + "|".join(fold(w) for w in ("المقبلة", "المقبل", "القادمة", "القادم")) + ")"
+CURRENT = "(?:الجاري|الحالي)"
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of folded words, longest first, spaces flexible."""
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+def _word(pattern: str) -> str:
+    return rf"(?<![\w])(?:{pattern})(?![\w])"
+
+
+_CL = r"(?:[وفبل]|وب|ول|فب|فل)?"  # proclitics before a cue word
+GM = _word(_alt(GREGORIAN_MONTHS))
+HM = _word(_alt(HIJRI_MONTHS))
+# a Gregorian month, possibly doubled: آذار/مارس, آذار (مارس), يوليو/ تموز
+GMX = rf"(?P<{{n}}>{GM})(?:\s*/\s*(?:{GM})|\s*\(\s*(?:{GM})\s*\))?"
+# the same after a joining و ("أيار وآب"): the و is a letter, so no word boundary before it
+GMX_WA = GMX.replace(r"(?<![\w])", r"(?<![^\sو])", 1)
+DAY = r"(?<![\d.:/-])(?:0?[1-9]|[12]\d|3[01])(?![\d:])"
+ORD = _word(_alt(ORDINALS))
+YEAR = r"(?<![\d.:/])(?:1[0-9]\d\d|20\d\d)(?![\d:])"
+GREG_MARK = r"(?:\s*م(?![\w]))?"
+HIJRI_MARK = r"\s*ه(?![\w])"
+WD = _word(_alt(WEEKDAYS))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A rule's match on the folded text: span, value, calendar and Hijri as written."""
+
+    start: int
+    end: int
+    value: str
+    calendar: Calendar
+    hijri: str | None = None
+    absolute: bool = True
+
+
+Handler = Callable[[re.Match[str], date | None], Found | None]
+_RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def rule(pattern: str) -> Callable[[Handler], Handler]:
+    """Register a handler for a pattern over the folded text."""
+    def register(fn: Handler) -> Handler:
+        _RULES.append((re.compile(pattern), fn))
+        return fn
+    return register
+
+
+# ---------------------------------------------------------------- value helpers
+def _ymd(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return GREGORIAN_MONTHS[" ".join(name.split())]
+
+
+def _hmonth(name: str) -> int:
+    return HIJRI_MONTHS[" ".join(name.split())]
+
+
+def _day(token: str) -> int:
+    return int(token) if token.isdigit() else ORDINALS[" ".join(token.split())]
+
+
+def hijri_to_gregorian(y: int, m: int, d: int | None = None) -> str | None:
+    """A Hijri date (Umm al-Qura) as EDTF; a month or a year becomes a Gregorian interval."""
+    try:
+        if d is not None:
+            return Hijri(y, m, d).to_gregorian().isoformat()
+        first = Hijri(y, m, 1)
+        last = Hijri(y, m, first.month_length())
+        return f"{first.to_gregorian().isoformat()}/{last.to_gregorian().isoformat()}"
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri_year(y: int) -> str | None:
+    try:
+        start = Hijri(y, 1, 1).to_gregorian()
+        last_month = Hijri(y, 12, 1)
+        end = Hijri(y, 12, last_month.month_length()).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _shift_months(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    m += 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(y, m, day)
+        except ValueError:
+            continue
+    raise ValueError("no such month")
+
+
+def _around(month: int, base: date, when: str) -> int:
+    """The year of a month named without one: the base year, or the nearest past/next."""
+    if when == "past":
+        return base.year if month < base.month else base.year - 1
+    if when == "next":
+        return base.year if month > base.month else base.year + 1
+    return base.year
+
+
+# ---------------------------------------------------------------- absolute Gregorian
+@rule(rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+|-\s*)?{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
+      rf"(?P<y>{YEAR}){GREG_MARK}")
+def full_date(m: re.Match[str], base: date | None) -> Found | None:
+    value = _ymd(int(m["y"]), _month(m["m"]), _day(m["d"]))
+    return Found(m.start(), m.end(), value, "gregorian") if value else None
+
+
+@rule(rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?{GMX.format(n='m')}(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
+def day_month(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    month = _month(m["m"])
+    when = "past" if m["w"] and re.fullmatch(PAST, m["w"]) else \
+        "next" if m["w"] and re.fullmatch(NEXT, m["w"]) else ""
+    day = _day(m["d"])
+    year = base.year
+    if when == "past" and (month, day) >= (base.month, base.day):
+        year -= 1
+    elif when == "next" and (month, day) <= (base.month, base.day):
+        year += 1
+    value = _ymd(year, month, day)
+    return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
+
+
+@rule(rf"{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>{YEAR}){GREG_MARK}")
+def month_year(m: re.Match[str], base: date | None) -> Found | None:
+    return Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month(m['m']):02d}", "gregorian")
+
+
+@rule(rf"{GMX.format(n='m')}\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
+def month_relative(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    month = _month(m["m"])
+    when = "past" if re.fullmatch(PAST, m["w"]) else "next" if re.fullmatch(NEXT, m["w"]) else ""
+    return Found(m.start(), m.end(), f"{_around(month, base, when):04d}-{month:02d}", "gregorian",
+                 absolute=False)
+
+
+@rule(rf"(?<![\d.])(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?![\d])"
+      rf"(?P<h>{HIJRI_MARK})?{GREG_MARK}")
+def numeric_dmy(m: re.Match[str], base: date | None) -> Found | None:
+    y, mo, d = int(m["y"]), int(m["b"]), int(m["a"])
+    if m["h"]:
+        value = hijri_to_gregorian(y, mo, d)
+        return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}-{d:02d}") if value else None
+    value = _ymd(y, mo, d) if 1000 <= y <= 2100 else None
+    return Found(m.start(), m.end(), value, "gregorian") if value else None
+
+
+@rule(rf"(?<![\d.])(?P<y>\d{{4}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<a>\d{{1,2}})(?![\d])"
+      rf"(?P<h>{HIJRI_MARK})?{GREG_MARK}")
+def numeric_ymd(m: re.Match[str], base: date | None) -> Found | None:
+    return numeric_dmy(m, base)
+
+
+# ---------------------------------------------------------------- Hijri
+@rule(rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?P<m>{HM})\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)"
+      rf"(?:{HIJRI_MARK})?")
+def hijri_full(m: re.Match[str], base: date | None) -> Found | None:
+    y, mo, d = int(m["y"]), _hmonth(m["m"]), _day(m["d"])
+    value = hijri_to_gregorian(y, mo, d)
+    return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}-{d:02d}") if value else None
+
+
+@rule(rf"(?:شهر\s+)?(?P<m>{HM})\s+(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)(?:{HIJRI_MARK})?")
+def hijri_month(m: re.Match[str], base: date | None) -> Found | None:
+    y, mo = int(m["y"]), _hmonth(m["m"])
+    value = hijri_to_gregorian(y, mo)
+    return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}") if value else None
+
+
+@rule(rf"{_CL}(?:ال)?(?:عام|سنه)\s+(?P<y>1[34]\d\d){HIJRI_MARK}")
+def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
+    value = _hijri_year(int(m["y"]))
+    return Found(m.start(), m.end(), value, "hijri", m["y"]) if value else None
+
+
+# ---------------------------------------------------------------- years, ranges, decades
+_YEAR_CUE = rf"(?<![\w]){_CL}(?:ال)?(?:عام|سنه)"
+
+
+@rule(rf"{_YEAR_CUE}\s+(?P<y>{YEAR}){GREG_MARK}(?!\s*[/.-]\s*\d)")
+def cued_year(m: re.Match[str], base: date | None) -> Found | None:
+    return Found(m.start(), m.end(), m["y"], "gregorian")
+
+
+@rule(rf"(?<![\w])(?:{_CL}(?:في|خلال|منذ|حتى|بعد|قبل|مطلع|اواخر|اوائل|نهايه|بدايه))\s+"
+      rf"(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
+def preposition_year(m: re.Match[str], base: date | None) -> Found | None:
+    return Found(m.start("y"), m.end(), m["y"], "gregorian")
+
+
+@rule(rf"(?<![\w]){_CL}(?:بين\s+)?(?:ال)?(?:عامي|سنتي)\s+(?P<a>{YEAR})\s+(?:و\s*|الي\s+|حتي\s+)(?P<b>{YEAR})")
+def year_pair(m: re.Match[str], base: date | None) -> Found | None:
+    return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
+
+
+@rule(rf"(?<![\d/.-])(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)(?![\d/.-])")
+def year_span(m: re.Match[str], base: date | None) -> Found | None:
+    if int(m["b"]) <= int(m["a"]):
+        return None
+    return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
+
+
+@rule(rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY})\s+{GMX.format(n='m')}\s*[,،]?\s*"
+      rf"(?P<y>{YEAR}){GREG_MARK}")
+def day_range(m: re.Match[str], base: date | None) -> Found | None:
+    y, mo = int(m["y"]), _month(m["m"])
+    a, b = _ymd(y, mo, int(m["a"])), _ymd(y, mo, int(m["b"]))
+    return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
+
+
+@rule(rf"(?P<a>{DAY})\s+{GMX.format(n='m1')}\s+(?:الي|حتي|-|و)\s*(?P<b>{DAY})\s+{GMX.format(n='m2')}"
+      rf"\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
+def day_month_range(m: re.Match[str], base: date | None) -> Found | None:
+    y = int(m["y"])
+    a, b = _ymd(y, _month(m["m1"]), int(m["a"])), _ymd(y, _month(m["m2"]), int(m["b"]))
+    return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
+
+
+@rule(rf"{GMX.format(n='m1')}\s+(?:و\s*|الي\s+|حتي\s+)(?:شهر\s+)?{GMX_WA.format(n='m2')}\s*[,،]?\s*"
+      rf"(?P<y>{YEAR}){GREG_MARK}")
+def month_range(m: re.Match[str], base: date | None) -> Found | None:
+    y, a, b = int(m["y"]), _month(m["m1"]), _month(m["m2"])
+    return Found(m.start(), m.end(), f"{y}-{a:02d}/{y}-{b:02d}", "gregorian") if a < b else None
+
+
+@rule(rf"(?<![\w]){_CL}(?:عقد\s+)?(?:ال)?(?P<d>{_alt(d[2:] for d in DECADES)})"
+      rf"(?:\s+(?:من\s+)?القرن\s+(?P<c>الماضي|العشرين|المنصرم|التاسع\s+عشر))?")
+def decade(m: re.Match[str], base: date | None) -> Found | None:
+    tens = DECADES["ال" + m["d"]]
+    century = "18" if m["c"] and "التاسع" in m["c"] else "19"
+    return Found(m.start(), m.end(), f"{century}{tens}X", "gregorian")
+
+
+# ---------------------------------------------------------------- relative to the base date
+@rule(rf"(?<![\w])(?:و|ف)?(?P<k>اول\s+امس|امس|البارحه|غدا|بعد\s+غد)(?:\s+(?P<wd>{WD}))?(?![\w])")
+def yesterday(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    shift = {"امس": -1, "البارحه": -1, "غدا": 1}.get(m["k"], -2 if "امس" in m["k"] else 2)
+    return Found(m.start(), m.end(), (base + timedelta(days=shift)).isoformat(), "gregorian",
+                 absolute=False)
+
+
+@rule(rf"(?<![\w])(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
+def today(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    return Found(m.start(), m.end(), base.isoformat(), "gregorian", absolute=False)
+
+
+@rule(rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?يوم)\s+)?(?P<wd>{WD})(?:\s+(?P<w>{PAST}|{NEXT}))?")
+def weekday(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    target = WEEKDAYS[m["wd"]]
+    if m["wd"] == "الاثنين" and not (m["yawm"] or m["w"]):
+        return None  # الاثنين is also "the two"
+    if m["w"] and re.fullmatch(NEXT, m["w"]):
+        shift = (target - base.weekday()) % 7 or 7
+    else:
+        shift = -((base.weekday() - target) % 7)
+        if m["w"] and shift == 0:
+            shift = -7
+    return Found(m.start(), m.end(), (base + timedelta(days=shift)).isoformat(), "gregorian",
+                 absolute=False)
+
+
+@rule(rf"(?<![\w])(?:قبل|منذ)\s+(?:(?P<n>\d+|{_alt(COUNTS)})\s+)?(?P<u>{_alt(UNITS)})(?![\w])")
+def ago(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    unit, implied = UNITS[m["u"]]
+    n = implied or (int(m["n"]) if m["n"] and m["n"].isdigit() else COUNTS.get(m["n"] or "", 0))
+    if not n:
+        return None
+    if unit in ("day", "week"):
+        value = (base - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    elif unit == "month":
+        value = _shift_months(base, -n).isoformat()[:7]
+    else:
+        value = str(base.year - n)
+    return Found(m.start(), m.end(), value, "gregorian", absolute=False)
+
+
+@rule(rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
+def this_period(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    w = m["w"]
+    step = -1 if re.fullmatch(PAST, w) else 1 if re.fullmatch(NEXT, w) else 0
+    unit = m["u"]
+    if unit == "يوم":
+        value = (base + timedelta(days=step)).isoformat()
+    elif unit == "اسبوع":
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
+        value = f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    elif unit == "شهر":
+        value = _shift_months(base, step).isoformat()[:7]
+    else:
+        value = str(base.year + step)
+    return Found(m.start(), m.end(), value, "gregorian", absolute=False)
+
+
+@rule(rf"(?<![\w]){_CL}(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|اعوام|سنوات)\s+(?:ال)?"
+      rf"(?P<n>{_alt(COUNTS)})\s+(?P<w>{PAST}|{NEXT})")
+def last_n(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    n = COUNTS["ال" + m["n"] if "ال" + m["n"] in COUNTS else m["n"]]
+    unit = UNITS[m["u"]][0]
+    sign = -1 if re.fullmatch(PAST, m["w"]) else 1
+    if unit in ("day", "week"):
+        other = base + timedelta(days=sign * n * (7 if unit == "week" else 1))
+    else:
+        other = _shift_months(base, sign * n * (12 if unit == "year" else 1))
+    a, b = sorted((other, base))
+    return Found(m.start(), m.end(), f"{a.isoformat()}/{b.isoformat()}", "gregorian",
+                 absolute=False)
+
+
+# ---------------------------------------------------------------- combining matches
+_OPEN = re.compile(rf"(?<![\w]){_CL}منذ\s+(?:(?:مطلع|بدايه|اوائل|شهر|عام|العام|سنه)\s+)?$")
+_JOIN = re.compile(r"^[\s\-–|,،()]*(?:الموافق|الموافقه|ل|م)?[\s\-–|,،()]*$")
+
+
+def _candidates(folded: str, base: date | None) -> list[Found]:
+    found = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(folded):
+            hit = handler(m, base)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _choose(found: list[Found]) -> list[Found]:
+    """Keep the longest of overlapping matches (earlier first on a tie)."""
+    chosen: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _merge_calendars(found: list[Found], folded: str) -> list[Found]:
+    """A Hijri date written beside its Gregorian one is one mention, valued in Gregorian."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev and {prev.calendar, f.calendar} == {"hijri", "gregorian"} \
+                and _JOIN.match(folded[prev.end:f.start]) and prev.absolute and f.absolute:
+            greg, hij = (f, prev) if f.calendar == "gregorian" else (prev, f)
+            out[-1] = Found(prev.start, f.end, greg.value, "mixed", hij.hijri)
+        else:
+            out.append(f)
+    return out
+
+
+def _absorb_relative(found: list[Found], folded: str) -> list[Found]:
+    """``اليوم السبت 23/3/2019``: a relative phrase written next to an explicit date is part of it."""
+    out = []
+    for i, f in enumerate(found):
+        neighbours = [n for n in found[max(0, i - 1): i + 2] if n is not f and n.absolute]
+        if not f.absolute and any(
+                _JOIN.match(folded[f.end:n.start] if n.start >= f.end else folded[n.end:f.start])
+                for n in neighbours):
+            continue
+        out.append(f)
+    return out
+
+
+def _open_ranges(found: list[Found], folded: str) -> list[Found]:
+    """``منذ آذار 2011`` is an open interval from that date: ``2011-03/..``."""
+    out = []
+    for f in found:
+        m = _OPEN.search(folded[max(0, f.start - 30):f.start])
+        if m and f.absolute and "/" not in f.value:
+            out.append(Found(f.start - (len(folded[max(0, f.start - 30):f.start]) - m.start()),
+                             f.end, f"{f.value}/..", f.calendar, f.hijri))
+        else:
+            out.append(f)
+    return out
+
+
+def find_dates(text: str, base: date | None = None) -> list[DateMention]:
+    """Every date in ``text``, in order; relative ones only when ``base`` is given."""
+    folded, where = fold_with_offsets(text)
+    found = _choose(_candidates(folded, base))
+    found = _open_ranges(_absorb_relative(_merge_calendars(found, folded), folded), folded)
+    mentions = []
+    for f in found:
+        start, end = where[f.start], where[f.end - 1] + 1
+        mentions.append(DateMention(text[start:end].strip(), f.value, f.calendar, start, end,
+                                    f.hijri))
+    return mentions
+
+
+# ---------------------------------------------------------------- publication date
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?\s*$")
+DATELINE_CHARS = 160
+
+
+def parse_given(value: str) -> str | None:
+    """A metadata date as EDTF: ISO forms (time dropped), else the first date written in it."""
+    m = _ISO.match(fold(value))
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        if d:
+            return _ymd(int(y), int(mo), int(d))
+        if mo:
+            return f"{y}-{int(mo):02d}" if 1 <= int(mo) <= 12 else None
+        return y
+    found = [d for d in find_dates(value) if "/" not in d.value]
+    return found[0].value if found else None
+
+
+def dateline(body: str) -> str | None:
+    """The publication date written in the article's opening, Gregorian preferred."""
+    opening = body[:DATELINE_CHARS]
+    found = [d for d in find_dates(opening) if "/" not in d.value and len(d.value) == 10]
+    return found[0].value if found else None
+
+
+def base_date(value: str | None) -> date | None:
+    """The day relative expressions count from: the publication date when known to the day."""
+    if value and len(value) == 10:
+        return date.fromisoformat(value)
+    return None
+
+
+def iter_rules() -> Iterator[str]:
+    """Names of the rules, in the order they run (for the docs and the bench)."""
+    for _, handler in _RULES:
+        yield handler.__name__

@@ -1,0 +1,74 @@
+"""Article pages: ``docs/articles/<year>/<id>.md``, YAML front matter then the rendered page."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import jinja2
+
+from builder.arabic.display import show_date
+from builder.yamlio import Quoted
+from builder.config import Config
+from builder.model import Article, Entity
+from builder.pages import urls
+from builder.pages.body import render_body, web_url
+
+
+def front_matter(article: Article) -> dict[str, Any]:
+    """The page's front matter, the archive's typed record of the article.
+
+    ``title`` is HTML-escaped: MkDocs themes print it into the page without escaping.
+    """
+    return {
+        "id": article.id,
+        "title": html.escape(article.title, quote=True),
+        "date": Quoted(article.date) if article.date else None,
+        "dates": [
+            {"text": d.text, "value": Quoted(d.value), "calendar": d.calendar}
+            | ({"hijri": Quoted(d.hijri)} if d.hijri else {})
+            for d in article.dates
+        ],
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "places": list(article.places),
+        "actors": list(article.actors),
+        "summary": article.summary,
+        "words": article.words,
+        "original": article.original,
+        "extra": dict(article.extra),
+    }
+
+
+def entity_links(ids: list[str], entities: dict[str, Entity], here: str) -> list[dict[str, str]]:
+    """Name and relative link of each entity id (ids not in the registry are skipped)."""
+    out = []
+    for eid in ids:
+        entity = entities.get(eid)
+        if entity is not None:
+            kind = "places" if entity.type == "LOC" else "actors"
+            out.append({"name": entity.name, "href": urls.link(here, f"{kind}/{eid}.md")})
+    return out
+
+
+def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
+                 env: jinja2.Environment) -> tuple[dict[str, Any], str]:
+    """Front matter and HTML of one article's page."""
+    here = urls.article_doc(article)
+    view = {
+        "title": article.title,
+        "title_derived": article.title_derived,
+        "date": show_date(article.date, cfg.month_style, cfg.digits) if article.date else "",
+        "date_value": article.date or "",
+        "year": article.year,
+        "source": article.source,
+        "url": article.url if web_url(article.url) else "",
+        "author": article.author,
+        "places": entity_links(article.places, entities, here),
+        "actors": entity_links(article.actors, entities, here),
+        "body": render_body(article),
+        "original": article.original,
+        "home": urls.link(here, "index.md"),
+    }
+    return front_matter(article), env.get_template("article.html.j2").render(a=view)

@@ -1,0 +1,95 @@
+"""Place and actor pages: the indexes in Arabic order, and a paged page per entity."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import jinja2
+
+from builder.arabic.collate import sort_key
+from builder.arabic.display import digits, show_date
+from builder.config import Config
+from builder.model import Article, Entity
+from builder.pages import urls
+from builder.pages.articles import entity_links
+from builder.pages.indexes import Page, date_key, entry, paged, pager
+
+KIND_TITLES = {"places": "الأماكن", "actors": "الفاعلون"}
+TYPE_TITLES = {"PER": "الأشخاص", "ORG": "المنظمات", "LOC": "الأماكن"}
+
+
+def _kind(entity: Entity) -> str:
+    return "places" if entity.type == "LOC" else "actors"
+
+
+def mentions(articles: list[Article]) -> dict[str, list[Article]]:
+    """Entity id -> its articles in date order."""
+    found: dict[str, list[Article]] = defaultdict(list)
+    for article in sorted(articles, key=date_key):
+        for eid in dict.fromkeys(article.places + article.actors):
+            found[eid].append(article)
+    return found
+
+
+def index_pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+                env: jinja2.Environment) -> Iterator[Page]:
+    """``places/index.md`` (grouped by country) and ``actors/index.md`` (people, organisations)."""
+    found = mentions(articles)
+    for kind in ("places", "actors"):
+        here = f"{kind}/index.md"
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for eid, entity in entities.items():
+            if _kind(entity) != kind or eid not in found:
+                continue
+            label = entity.country or "" if kind == "places" else TYPE_TITLES[entity.type]
+            groups[label].append({"name": entity.name, "href": urls.link(here, f"{kind}/{eid}.md"),
+                                  "count": digits(str(len(found[eid])), cfg.digits),
+                                  "key": sort_key(entity.name)})
+        ordered = [(label, sorted(items, key=lambda i: i["key"]))
+                   for label, items in sorted(groups.items(), key=lambda g: sort_key(g[0]))]
+        yield Page(here, {"title": KIND_TITLES[kind]},
+                   env.get_template("entity_index.html.j2").render(
+                       title=KIND_TITLES[kind], groups=ordered))
+
+
+def entity_pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+                 env: jinja2.Environment) -> Iterator[Page]:
+    """A page per mentioned entity: names, description, years, neighbours, articles (paged)."""
+    found = mentions(articles)
+    for eid, items in sorted(found.items()):
+        entity = entities.get(eid)
+        if entity is None:
+            continue
+        kind = _kind(entity)
+        beside = Counter(other for a in items for other in dict.fromkeys(a.places + a.actors)
+                         if other != eid and other in entities)
+        years = Counter(a.year for a in items)
+        dated = [a.date for a in items if a.date]
+        for doc, chunk, number, count in paged(f"{kind}/{eid}", items, cfg.page_size):
+            top = [o for o, _ in sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))]
+            view = {
+                "name": entity.name,
+                "type": TYPE_TITLES[entity.type],
+                "aliases": [a for a in entity.aliases if a != entity.name],
+                "description": entity.description,
+                "wikidata": entity.wikidata,
+                "first": show_date(dated[0], cfg.month_style, cfg.digits) if dated else "",
+                "last": show_date(dated[-1], cfg.month_style, cfg.digits) if dated else "",
+                "years": [{"year": digits(y, cfg.digits), "count": digits(str(n), cfg.digits)}
+                          for y, n in sorted(years.items())],
+                "places": entity_links([o for o in top if entities[o].type == "LOC"][:10],
+                                       entities, doc),
+                "actors": entity_links([o for o in top if entities[o].type != "LOC"][:10],
+                                       entities, doc),
+                "entries": [entry(a, doc, entities, cfg) for a in chunk],
+                "pages": pager(doc, f"{kind}/{eid}", number, count),
+                "index": urls.link(doc, f"{kind}/index.md"),
+                "index_title": KIND_TITLES[kind],
+                "lat": entity.lat,
+                "lon": entity.lon,
+                "count": digits(str(len(items)), cfg.digits),
+            }
+            title = entity.name if number == 1 else f"{entity.name} ({number})"
+            yield Page(doc, {"title": title}, env.get_template("entity.html.j2").render(e=view))

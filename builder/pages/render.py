@@ -1,0 +1,36 @@
+"""The Jinja environment for generated pages: autoescape on, undefined names are errors.
+
+Templates receive finished data (titles, display dates, relative links) and only loop and
+format; article text reaches them as values, never as template source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from builder import yamlio
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """Templates from ``templates/pages``."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates / "pages"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def page(front: dict[str, Any], html: str) -> str:
+    """A docs/ page: YAML front matter (safe-dumped) then the rendered HTML.
+
+    The HTML is one raw block in a div (``markdown="0"``), which Markdown passes through
+    untouched, so article text is never read as Markdown by the publisher.
+    """
+    body = html.strip()
+    return f"---\n{yamlio.dump(front)}---\n\n<div class=\"arshif\" markdown=\"0\">\n{body}\n</div>\n"

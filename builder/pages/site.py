@@ -1,0 +1,52 @@
+"""Every file the builder puts in docs/: article pages, index pages and the static assets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from builder.config import Config, Layout
+from builder.model import Article, Entity
+from builder.pages import entities as entity_pages_mod
+from builder.pages import indexes
+from builder.pages.articles import article_page
+from builder.pages.indexes import Page
+from builder.pages.render import environment, page
+from builder.writer import OutputTree
+
+
+def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+          templates: Path) -> Iterator[Page]:
+    """All generated pages, articles first."""
+    env = environment(templates)
+    for article in articles:
+        front, html = article_page(article, entities, cfg, env)
+        yield Page(f"articles/{article.year}/{article.id}.md", front, html)
+    yield indexes.home(articles, entities, cfg, env)
+    yield from indexes.timeline(articles, entities, cfg, env)
+    yield from entity_pages_mod.index_pages(articles, entities, cfg, env)
+    yield from entity_pages_mod.entity_pages(articles, entities, cfg, env)
+
+
+def assets(templates: Path) -> Iterator[tuple[str, bytes]]:
+    """The static files (fonts, styles, scripts, vendored libraries) copied into docs/assets."""
+    root = templates / "assets"
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            yield "assets/" + path.relative_to(root).as_posix(), path.read_bytes()
+
+
+def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+               layout: Layout, owners: dict[str, str]) -> OutputTree:
+    """Write docs/ (only changed bytes), remove what no longer has a source; returns the tree.
+
+    ``owners`` maps an article id to the input it came from, so a path collision names it.
+    """
+    out = OutputTree(layout.docs)
+    for p in pages(articles, entities, cfg, layout.templates):
+        owner = owners.get(p.front.get("id", ""), "the index pages")
+        out.write(p.doc, page(p.front, p.html), owner)
+    for rel, data in assets(layout.templates):
+        out.write(rel, data, "templates/assets")
+    out.prune()
+    return out

@@ -1,0 +1,34 @@
+"""Saved web pages: the article's main text and title through trafilatura.
+
+trafilatura is the maintained main-content extractor with the best published scores; it drops
+navigation, comments and boilerplate that a hand-written tag filter would keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import trafilatura
+
+from builder.model import Origin, Problem, RawArticle
+from builder.readers.decode import decode
+
+
+def read(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
+    """One article per page; title, date, author and site name come from the page's metadata."""
+    decoded = decode(data)
+    for note in decoded.notes:
+        yield Problem(origin, note, "warning")
+    doc = trafilatura.bare_extraction(
+        decoded.text, with_metadata=True, include_comments=False, include_tables=True,
+        favor_precision=True, deduplicate=False,
+    )
+    if doc is None:
+        yield Problem(origin, "no article text found in the HTML page")
+        return
+    found: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict()
+    meta = {key: found.get(key) for key in ("title", "date", "author", "url")}
+    meta["source"] = found.get("sitename") or found.get("hostname")
+    meta = {k: v for k, v in meta.items() if v}
+    yield RawArticle(origin, found.get("text") or "", "text", meta, decoded.encoding)

@@ -1,0 +1,88 @@
+"""The one way the build writes files: inside its root, aside then renamed, only on change.
+
+Every output path is checked to stay inside the root whatever an article's title or id holds;
+two sources writing one path is an error naming both; a file whose bytes are unchanged is not
+touched, so an unchanged input rewrites nothing and a dirty MkDocs build stays valid.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+
+class OutputError(ValueError):
+    """An output path that escapes the root, or that two sources both want."""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_relpath(rel: str) -> PurePosixPath:
+    """``rel`` as a relative path with no ``..``, root, drive, backslash or NUL in it."""
+    if not rel or "\x00" in rel or "\\" in rel or rel.startswith("/") or ":" in rel:
+        raise OutputError(f"unsafe output path {rel!r}")
+    path = PurePosixPath(rel)
+    if any(part in ("..", ".", "") for part in path.parts) or len(rel.encode()) > 1000:
+        raise OutputError(f"unsafe output path {rel!r}")
+    if any(len(part.encode()) > 200 for part in path.parts):
+        raise OutputError(f"output path part too long in {rel!r}")
+    return path
+
+
+class OutputTree:
+    """The files one build stage owns under ``root``; what it did not write is pruned."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.owners: dict[str, str] = {}
+        self.changed: list[str] = []
+
+    def write(self, rel: str, data: str | bytes, owner: str) -> bool:
+        """Write ``data`` at ``rel`` for ``owner``; True when the bytes on disk changed."""
+        path = safe_relpath(rel)
+        key = path.as_posix()
+        if key in self.owners and self.owners[key] != owner:
+            raise OutputError(f"{key} would be written by both {self.owners[key]} and {owner}")
+        self.owners[key] = owner
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        target = self.root / path
+        root = self.root.resolve()
+        if not target.parent.resolve().is_relative_to(root) and target.parent.exists():
+            raise OutputError(f"{key} resolves outside {self.root}")
+        try:
+            if target.is_file() and not target.is_symlink() and target.read_bytes() == raw:
+                return False
+        except OSError:
+            pass
+        if target.is_symlink():
+            target.unlink()
+        write_atomic(target, raw)
+        self.changed.append(key)
+        return True
+
+    def prune(self) -> list[str]:
+        """Delete files under the root that this build did not write (pages of removed input)."""
+        removed = []
+        if not self.root.exists():
+            return removed
+        for path in sorted(self.root.rglob("*"), reverse=True):
+            rel = path.relative_to(self.root).as_posix()
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif rel not in self.owners and not path.name.startswith(".git"):
+                path.unlink()
+                removed.append(rel)
+        return removed
