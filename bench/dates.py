@@ -35,7 +35,7 @@ def main() -> None:
         row[0] += 1
         exact = got == ([] if want is None else [want])
         row[1] += exact
-        row[2] += want is None and not got or want in got
+        row[2] += (want is None and not got) or want in got
         row[3] += sum(1 for g in got if g != want)
         if not exact:
             misses.append(f"  {case['id']}: want {want} got {got}  | {case['text']}")

@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
+from builder.markup import to_text
 from builder.model import Article, Problem, RawArticle
 from builder.readers import fields
 
@@ -42,12 +43,17 @@ def cut(text: str, limit: int) -> str:
     return (head[:space] if space > limit // 2 else head[:limit]).rstrip("،,؛:- ") + "…"
 
 
-def lead(body: str) -> str:
-    """The first paragraph: what the summary and a derived title are made from."""
-    for para in body.split("\n"):
-        if para.strip():
-            return para.strip()
-    return ""
+#: A lead is a sentence, not a byline or a dateline ("عبدالرحمن الشهري – نجران").
+LEAD_MIN_WORDS = 8
+
+
+def lead(text: str) -> str:
+    """The first paragraph that reads as a sentence (else the first line): summary and title."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines:
+        if sum(1 for w in line.split() if sum(ch.isalpha() for ch in w) > 1) >= LEAD_MIN_WORDS:
+            return line
+    return lines[0] if lines else ""
 
 
 def derive_title(body: str, limit: int) -> str:
@@ -113,20 +119,22 @@ def assemble(raw: RawArticle, title_length: int) -> tuple[Article | None, list[P
         reasons = [*notes, "empty article: no text"]
         return None, [Problem(raw.origin, "; ".join(reasons))]
     title = _text_field(meta, "title", notes)
+    text = to_text(body, raw.markup)
     article = Article(
         id=content_id(body),
-        title=cut(title, 300) if title else derive_title(body, title_length),
+        title=cut(title, 300) if title else derive_title(text, title_length),
         title_derived=not title,
         date=None,
         given_date=_given_date(meta, notes),
         source=_text_field(meta, "source", notes),
         url=_text_field(meta, "url", notes),
         author=_text_field(meta, "author", notes),
-        summary=cut(lead(body), 300),
-        words=len(body.split()),
+        summary=cut(lead(text), 300),
+        words=len(text.split()),
         original=str(raw.origin),
         body=body,
         markup=raw.markup,
+        text=text,
         extra=_extra(meta),
     )
     return article, [Problem(raw.origin, n, "warning") for n in notes]

@@ -44,8 +44,9 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
         layout.content, cfg.ignore, reserved, cfg.max_article_bytes)
     articles: list[Article] = []
     owners: dict[str, str] = {}
-    for item in tqdm(items, desc="reading", unit=" articles", disable=None if progress is None else not progress,
-                     leave=False, file=sys.stderr):
+    quiet = None if progress is None else not progress  # None: a bar only on a terminal
+    for item in tqdm(items, desc="reading", unit=" articles", disable=quiet, leave=False,
+                     file=sys.stderr):
         if isinstance(item, Problem):
             report.problems.append(item)
             continue

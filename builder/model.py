@@ -83,7 +83,11 @@ class Entity:
 
 @dataclass
 class Article:
-    """The typed record every stage after extraction reads."""
+    """The typed record every stage after extraction reads.
+
+    ``body`` is the text as written in its ``markup``; ``text`` is what a reader sees of it
+    as plain text (the same string for plain-text articles), which extraction works on.
+    """
 
     id: str
     title: str
@@ -96,6 +100,7 @@ class Article:
     original: str
     body: str
     markup: Markup
+    text: str
     title_derived: bool = False
     given_date: str | None = None
     dates: list[DateMention] = field(default_factory=list)

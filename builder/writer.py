@@ -74,7 +74,7 @@ class OutputTree:
 
     def prune(self) -> list[str]:
         """Delete files under the root that this build did not write (pages of removed input)."""
-        removed = []
+        removed: list[str] = []
         if not self.root.exists():
             return removed
         for path in sorted(self.root.rglob("*"), reverse=True):

@@ -290,7 +290,7 @@ def year_pair(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
 
 
-@rule(rf"(?<![\d/.-])(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)(?![\d/.-])")
+@rule(r"(?<![\d/.-])(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)(?![\d/.-])")
 def year_span(m: re.Match[str], base: date | None) -> Found | None:
     if int(m["b"]) <= int(m["a"]):
         return None

@@ -8,11 +8,11 @@ from typing import Any
 import jinja2
 
 from builder.arabic.display import show_date
-from builder.yamlio import Quoted
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
-from builder.pages.body import render_body, web_url
+from builder.markup import to_html, web_url
+from builder.yamlio import Quoted
 
 
 def front_matter(article: Article) -> dict[str, Any]:
@@ -67,7 +67,7 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "author": article.author,
         "places": entity_links(article.places, entities, here),
         "actors": entity_links(article.actors, entities, here),
-        "body": render_body(article),
+        "body": to_html(article.body, article.markup),
         "original": article.original,
         "home": urls.link(here, "index.md"),
     }

@@ -64,9 +64,9 @@ def _utf8_with_repairs(data: bytes) -> Decoded | None:
     notes = []
     for i, raw in enumerate(lines):
         if i in bad:
-            enc = _detect(raw) or "cp1256"
-            out.append(raw.decode(enc, errors="replace"))
-            notes.append(f"line {i + 1}: not UTF-8, read as {enc}")
+            line_enc = _detect(raw) or "cp1256"
+            out.append(raw.decode(line_enc, errors="replace"))
+            notes.append(f"line {i + 1}: not UTF-8, read as {line_enc}")
         else:
             out.append(raw.decode("utf_8"))
     return Decoded("\n".join(out), "utf_8+mixed", notes)
@@ -88,10 +88,10 @@ def decode(data: bytes) -> Decoded:
     if b"\x00" in data[:4096]:
         if not _utf16_shape(data[:4096]):
             raise DecodeError("binary data, not text (NUL bytes)")
-        enc = _detect(data[: len(data) // 2 * 2])
-        if enc is None or not enc.startswith("utf_16"):
+        wide = _detect(data[: len(data) // 2 * 2])
+        if wide is None or not wide.startswith("utf_16"):
             raise DecodeError("NUL bytes, but not readable as UTF-16")
-        return Decoded(data.decode(enc, errors="replace"), enc)
+        return Decoded(data.decode(wide, errors="replace"), wide)
     try:
         return Decoded(data.decode("utf_8"), "utf_8")
     except UnicodeDecodeError:
@@ -99,7 +99,7 @@ def decode(data: bytes) -> Decoded:
     repaired = _utf8_with_repairs(data)
     if repaired is not None:
         return repaired
-    enc = _detect(data)
-    if enc is None:
+    found = _detect(data)
+    if found is None:
         raise DecodeError("not text in UTF-8, UTF-16 or an Arabic code page")
-    return Decoded(data.decode(enc), enc)
+    return Decoded(data.decode(found), found)

@@ -31,4 +31,8 @@ def read(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
     meta = {key: found.get(key) for key in ("title", "date", "author", "url")}
     meta["source"] = found.get("sitename") or found.get("hostname")
     meta = {k: v for k, v in meta.items() if v}
-    yield RawArticle(origin, found.get("text") or "", "text", meta, decoded.encoding)
+    text = found.get("text") or ""
+    first, _, rest = text.partition("\n")
+    if meta.get("title") and first.strip() == str(meta["title"]).strip():
+        text = rest  # the page's headline, already the title
+    yield RawArticle(origin, text, "text", meta, decoded.encoding)

@@ -1,4 +1,4 @@
-"""Article bodies as inert HTML: article text is data, never markup that runs.
+"""Article bodies as inert HTML, and as plain text: article text is data, never markup that runs.
 
 Plain text becomes escaped paragraphs. Markdown is rendered with Python-Markdown with its raw
 HTML handling switched off (``<script>`` shows as text), links kept only for http(s), mailto
@@ -9,13 +9,14 @@ sends a request to another host.
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from builder.model import Article
+from builder.model import Markup
 
 SAFE_SCHEMES = ("http", "https", "mailto", "")
 
@@ -69,10 +70,24 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
-def render_body(article: Article) -> str:
+def to_html(body: str, markup: Markup) -> str:
     """The article body as HTML that shows the text as written and runs nothing."""
-    if article.markup == "markdown":
+    if markup == "markdown":
         _MD.reset()
-        return _MD.convert(article.body)
-    paras = (p.strip() for p in article.body.split("\n"))
+        html_text: str = _MD.convert(body)
+        return html_text
+    paras = (p.strip() for p in body.split("\n"))
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras if p)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|h\d|li|tr|blockquote|pre)>|<br\s*/?>")
+
+
+def to_text(body: str, markup: Markup) -> str:
+    """The words a reader sees, one block a line: what extraction and summaries work on."""
+    if markup != "markdown":
+        return body
+    rendered = _BLOCK_END.sub("\n", to_html(body, markup))
+    lines = (html.unescape(_TAG.sub("", line)).strip() for line in rendered.split("\n"))
+    return "\n".join(line for line in lines if line)

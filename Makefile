@@ -1,0 +1,40 @@
+# Arshif: `make site` builds the archive in content/ into site/; `make test` runs the tests.
+# Both create .venv and install what they need; `make test` also installs Debian's chromium.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test serve bench model gazetteer lint clean chromium
+
+site: $(STAMP)
+	$(BIN)/arshif build
+
+serve: $(STAMP)
+	$(BIN)/arshif serve
+
+test: $(STAMP) chromium
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check builder tests bench tools
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/dates.py
+
+$(STAMP): pyproject.toml
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+# The browser tests drive Debian's Chromium (never a browser downloaded by Playwright).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site .arshif docs/articles docs/timeline docs/places docs/actors docs/assets docs/index.md

@@ -1,0 +1,122 @@
+"""A real build with real MkDocs: every input accounted for, atomic swap, repeatable bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.build import StrictError, build
+from builder.publish import PublishError
+from tests.conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "readers"
+
+
+def fill(project: Path) -> None:
+    """Every golden reader fixture as the project's content."""
+    for path in GOLDEN.iterdir():
+        if ".expected" not in path.name:
+            shutil.copy(path, project / "content" / path.name)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def quiet_build(root: Path, **kw: object) -> object:
+    return build(root, progress=False, out=io.StringIO(), **kw)  # type: ignore[arg-type]
+
+
+def test_sample_archive_every_file_accounted_for(sample_site: Path) -> None:
+    report = json.loads((sample_site / "site" / "build-report.json").read_text())
+    inputs = {p.relative_to(sample_site / "content").as_posix()
+              for p in (sample_site / "content").rglob("*") if p.is_file()}
+    sidecars = {p for p in inputs if p.endswith(".yml")}
+    paged = {entry["input"].split(":")[0] for entry in report["pages"]}
+    reported = {p["file"] for p in report["problems"]}
+    assert inputs - sidecars - {"archive.yml"} == paged | reported
+    assert report["counts"]["pages"] >= 61
+    for entry in report["pages"]:
+        page = sample_site / "site" / entry["page"].removesuffix(".md") / "index.html"
+        assert page.is_file(), entry
+
+
+def test_sample_has_seed_with_its_dates(sample_site: Path) -> None:
+    pages = list((sample_site / "docs" / "articles" / "2019").glob("*.md"))
+    seed = [p for p in pages if "seed/baghouz.txt" in p.read_text()]
+    assert len(seed) == 1
+    text = seed[0].read_text()
+    assert 'date: "2019-03-23"' in text
+    assert 'value: "2014"' in text and 'value: "2018-09-23/2019-03-23"' in text
+
+
+def test_report_names_rejected_lines(project: Path) -> None:
+    fill(project)
+    report = quiet_build(project)
+    problems = {(p.origin.path, p.origin.line): p.reason for p in report.problems}  # type: ignore[attr-defined]
+    assert problems[("saudi.jsonl", 3)].startswith("broken JSON")
+    site_report = json.loads((project / "site" / "build-report.json").read_text())
+    assert {"file": "saudi.jsonl", "line": 3, "kind": "rejected",
+            "reason": problems[("saudi.jsonl", 3)]} in site_report["problems"]
+
+
+def test_unchanged_input_rewrites_nothing(project: Path) -> None:
+    fill(project)
+    quiet_build(project)
+    docs_before = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+    site_before = digest(project / "site")
+    quiet_build(project)
+    docs_after = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+    assert docs_after == docs_before
+    assert digest(project / "site") == site_before
+
+
+def test_removed_article_removes_its_page(project: Path) -> None:
+    fill(project)
+    quiet_build(project)
+    assert list((project / "docs" / "articles" / "2016").glob("*.md"))
+    (project / "content" / "page.html").unlink()
+    quiet_build(project)
+    assert not (project / "docs" / "articles" / "2016").exists()
+
+
+def test_failed_build_keeps_previous_site(project: Path) -> None:
+    fill(project)
+    quiet_build(project)
+    before = digest(project / "site")
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
+    with pytest.raises(PublishError):
+        quiet_build(project)
+    assert digest(project / "site") == before
+    assert len(list((project / ".arshif" / "sites").iterdir())) == 1
+
+
+def test_strict_fails_and_publishes_nothing(project: Path) -> None:
+    fill(project)
+    with pytest.raises(StrictError):
+        quiet_build(project, strict=True)
+    assert not (project / "site").exists()
+
+
+def test_navigation_is_static(sample_site: Path) -> None:
+    html = (sample_site / "site" / "index.html").read_text()
+    nav = html[html.index('<nav class="md-nav md-nav--primary'):]
+    nav = nav[: nav.index("</nav>")]
+    assert "articles/" not in nav
+    for label in ("الرئيسية", "الخط الزمني", "الأماكن", "الفاعلون"):
+        assert label in nav
+
+
+def test_no_outside_urls_in_built_pages(sample_site: Path) -> None:
+    """No Google Fonts, no CDN: the only absolute URLs in the site are article sources."""
+    for page in (sample_site / "site").rglob("*.html"):
+        html = page.read_text()
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        assert "cdn.jsdelivr" not in html and "unpkg.com" not in html, page
