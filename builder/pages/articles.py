@@ -9,9 +9,9 @@ import jinja2
 
 from builder.arabic.display import show_date
 from builder.config import Config
+from builder.markup import to_html, web_url
 from builder.model import Article, Entity
 from builder.pages import urls
-from builder.markup import to_html, web_url
 from builder.yamlio import Quoted
 
 
