@@ -58,11 +58,12 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+#: A word: letters and digits (the browser twin uses /[\p{L}\p{N}]+/u, the same classes).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def words(text: str) -> Iterator[str]:
-    """The folded words of ``text`` (punctuation and spaces separate them)."""
+    """The folded words of ``text`` (punctuation, spaces and underscores separate them)."""
     for m in _WORD.finditer(fold(text)):
         yield m.group()
 
@@ -85,3 +86,44 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         out.append(piece)
         where.extend([i] * len(piece))
     return "".join(out), where
+
+
+#: Proclitics carrying the article, longest first: و/ف + ب/ك/ل + ال, and لل (ل + ال).
+_ARTICLE_PREFIXES = ("وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال",
+                     "لل", "ال")
+_SINGLE_PREFIXES = ("وف", "بلك")
+#: What must be left of a word after a prefix goes: short roots stay whole (وقال, كتاب).
+MIN_STEM = 3
+MIN_STEM_SINGLE = 4
+
+
+def stem(word: str) -> str:
+    """A folded word without its proclitics: ``والتحالف``, ``التحالف`` and ``تحالف`` -> ``تحالف``.
+
+    Conservative on purpose: one article-bearing prefix, else a conjunction (و ف) and then a
+    preposition (ب ك ل), each only when four letters remain, so ``وقال`` and ``كتاب`` stay whole
+    and ``وبيروت`` meets ``بيروت`` at ``يروت``. Search
+    indexes and queries both go through this one function (and its browser twin).
+    """
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM - (prefix == "لل"):
+            return word[len(prefix):]
+    for letters in _SINGLE_PREFIXES:  # a conjunction, then a preposition
+        if word[:1] in letters and len(word) - 1 >= MIN_STEM_SINGLE:
+            word = word[1:]
+    return word
+
+
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+def skeleton(word_stem: str) -> str | None:
+    """The stem without its inner long vowels, for spelling variants of loanwords and names.
+
+    ``ديموقراطيه`` and ``ديمقراطيه`` both give ``دمقرطه``; ``سوريا`` and ``سوريه`` give ``سره``.
+    None for short stems, whose skeletons would match unrelated words.
+    """
+    if len(word_stem) < 5 or not word_stem.isalpha():
+        return None
+    last = "ه" if word_stem[-1] in "اه" else word_stem[-1]
+    return word_stem[0] + word_stem[1:-1].translate(_LONG_VOWELS) + last

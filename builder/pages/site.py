@@ -8,10 +8,11 @@ from pathlib import Path
 from builder.config import Config, Layout
 from builder.model import Article, Entity
 from builder.pages import entities as entity_pages_mod
-from builder.pages import indexes
+from builder.pages import indexes, urls
 from builder.pages.articles import article_page
 from builder.pages.indexes import Page
 from builder.pages.render import environment, page
+from builder.search_index import build_index
 from builder.writer import OutputTree
 
 
@@ -26,6 +27,8 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
     yield from indexes.timeline(articles, entities, cfg, env)
     yield from entity_pages_mod.index_pages(articles, entities, cfg, env)
     yield from entity_pages_mod.entity_pages(articles, entities, cfg, env)
+    yield Page("search/index.md", {"title": "البحث"}, env.get_template("search.html.j2").render(
+        base=urls.link("search/index.md", "index.md"), digits=cfg.digits))
 
 
 def assets(templates: Path) -> Iterator[tuple[str, bytes]]:
@@ -48,5 +51,7 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         out.write(p.doc, page(p.front, p.html), owner)
     for rel, data in assets(layout.templates):
         out.write(rel, data, "templates/assets")
+    for rel, data in build_index(articles, entities, cfg):
+        out.write(rel, data, "the search index")
     out.prune()
     return out

@@ -1,0 +1,145 @@
+"""Search: the index files, the browser twin of the normaliser, and a query table in Chromium."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from builder.arabic.normalize import fold, skeleton, stem, words
+from builder.build import build
+from builder.search_index import fnv1a, keys
+from tests.conftest import ROOT, make_project
+
+CASES = json.loads((Path(__file__).parent / "normalize_cases.json").read_text(encoding="utf-8"))
+FIXTURE = Path(__file__).parent / "fixtures" / "search"
+STEM_WORDS = ["والتحالف", "التحالف", "تحالف", "وداعش", "لتنظيم", "بيروت", "وقال", "كتاب",
+              "للمدرسة", "الديموقراطية", "الديمقراطية", "سوريا", "سورية", "فبالمدرسة", "ولل", "2014"]
+
+# query -> the articles (file names) it must find; each row's variants must agree
+QUERIES: list[tuple[list[str], set[str]]] = [
+    (["الإرهابيين", "الارهابيين", "الإرهابيّين", "إرهابيين"], {"coalition", "variants"}),
+    (["التحالف", "والتحالف", "تحالف", "وَالتَّحالُف"], {"coalition", "variants"}),
+    (["٢٠١٤", "2014", "۲۰۱۴"], {"coalition", "variants"}),
+    (["الديموقراطية", "الديمقراطية", "الديمقراطيه"], {"coalition", "variants"}),
+    (["مستشفى", "مستشفي", "المستشفى"], {"coalition", "variants"}),
+    (["المرأة", "المراة", "المرأه"], {"coalition", "variants"}),
+    (["سوريا", "سورية", "سوريه"], {"coalition", "variants"}),
+    (["الكتاب", "كتاب", "الكتّاب"], {"book"}),
+    (["بيروت", "وبيروت"], {"beirut"}),
+    (["رمضان", "رمضـــان"], {"hijri"}),
+    (["معرض الرياض", "المعرض والرياض"], {"book"}),
+    (["زغبرطوشيات"], set()),
+    (["بيروت رمضان"], set()),
+]
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("search") / "archive", FIXTURE)
+    build(root, progress=False, out=io.StringIO())
+    return root
+
+
+def names(site: Path) -> dict[str, str]:
+    report = json.loads((site / "site" / "build-report.json").read_text())
+    return {p["id"]: Path(p["input"]).stem for p in report["pages"]}
+
+
+def run_query(page: Any, base: str, query: str, **filters: str) -> list[str]:
+    params = "&".join(f"{k}={v}" for k, v in {"q": query, **filters}.items())
+    page.goto(f"{base}search/?{params}")
+    page.wait_for_selector("#arshif-search[data-done]", timeout=10_000)
+    return page.eval_on_selector_all(".arshif-result", "els => els.map(e => e.dataset.id)")
+
+
+def test_keys_and_shards() -> None:
+    found = keys("والتحالف الدولي و الديموقراطية")
+    assert found["تحالف"] == 1 and found["~دمقرطه"] == 1
+    assert fnv1a("تحالف") == fnv1a("تحالف") and 0 <= fnv1a("x") < 2**32
+
+
+def test_browser_twin_matches_python(search_site: Path, serve: Callable[[Path], str],
+                                     browser: Any) -> None:
+    """fold/words/stem/skeleton in the browser give what Python gives, on the table and at random."""
+    base = serve(search_site / "site")
+    page = browser.new_page()
+    page.goto(base)
+    rng = random.Random(7)
+    alphabet = ("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۰۴،؛؟ \u200f\u200cAZaz09.-_"
+                "ﻻﺍﺏ")
+    samples = [c[0] for c in CASES] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+                                       for _ in range(300)]
+    got = page.evaluate("s => s.map(t => [Arshif.fold(t), Arshif.words(t)])", samples)
+    assert got == [[fold(t), list(words(t))] for t in samples]
+    folded = [fold(w) for w in STEM_WORDS] + [w for t in samples for w in words(t)]
+    got_stems = page.evaluate("ws => ws.map(w => [Arshif.stem(w), Arshif.skeleton(Arshif.stem(w))])",
+                              folded)
+    assert got_stems == [[stem(w), skeleton(stem(w))] for w in folded]
+    assert page.evaluate("k => k.map(Arshif.fnv1a)", ["تحالف", "~دمقرطه", "y:2019"]) == \
+        [fnv1a("تحالف"), fnv1a("~دمقرطه"), fnv1a("y:2019")]
+    page.close()
+
+
+@pytest.mark.parametrize("variants,expected", QUERIES, ids=[q[0][0] for q in QUERIES])
+def test_query_variants_find_the_same_articles(
+        search_site: Path, serve: Callable[[Path], str], browser: Any,
+        variants: list[str], expected: set[str]) -> None:
+    base = serve(search_site / "site")
+    by_id = names(search_site)
+    page = browser.new_page()
+    for query in variants:
+        found = {by_id[i] for i in run_query(page, base, query)}
+        assert found == expected, query
+    page.close()
+
+
+def test_results_show_title_date_and_marked_passage_as_written(
+        search_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
+    base = serve(search_site / "site")
+    page = browser.new_page()
+    run_query(page, base, "الارهابيين")
+    first = page.locator(".arshif-result").first
+    marks = first.locator("mark").all_inner_texts()
+    assert marks and all(fold(m) in ("الارهابيين",) for m in marks)
+    texts = page.locator(".arshif-result mark").all_inner_texts()
+    assert "الإرهابيين" in texts  # shown with its hamza, as written
+    assert page.locator(".arshif-result .arshif-entry-date").first.inner_text()
+    assert page.input_value(".arshif-search-form input[name=q]") == "الارهابيين"
+    page.close()
+
+
+def test_filters_narrow_by_year(search_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
+    base = serve(search_site / "site")
+    by_id = names(search_site)
+    page = browser.new_page()
+    assert {by_id[i] for i in run_query(page, base, "التحالف", year="2015")} == {"variants"}
+    assert {by_id[i] for i in run_query(page, base, "التحالف", year="2019")} == {"coalition"}
+    options = page.eval_on_selector_all("select[name=year] option", "os => os.map(o => o.value)")
+    assert {"2015", "2016", "2019"} <= set(options)
+    page.close()
+
+
+def test_header_box_submits_to_results_page(search_site: Path, serve: Callable[[Path], str],
+                                            browser: Any) -> None:
+    base = serve(search_site / "site")
+    page = browser.new_page(viewport={"width": 1300, "height": 800})
+    page.goto(base)
+    page.fill(".arshif-header-search input", "بيروت")
+    page.press(".arshif-header-search input", "Enter")
+    page.wait_for_selector("#arshif-search[data-done]", timeout=10_000)
+    assert "search/?q=" in page.url
+    assert page.locator(".arshif-result").count() == 1
+    page.close()
+
+
+def test_index_files_are_inside_the_site(search_site: Path) -> None:
+    meta = json.loads((search_site / "site" / "search" / "meta.json").read_text())
+    assert meta["docs"] == 5
+    assert len(list((search_site / "site" / "search" / "s").glob("*.json"))) == meta["shards"]
+    assert ROOT.exists()
