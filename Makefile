@@ -24,6 +24,17 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/ner.py
+
+# The shipped data (builder/data) is rebuilt from ../shared/data by these two; see SOURCE.md there.
+gazetteer: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[model]'
+	$(BIN)/python -m builder.ner.make_gazetteer
+
+model: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[model]'
+	$(BIN)/python -m builder.ner.make_clusters
+	$(BIN)/python -m builder.ner.train --all
 
 $(STAMP): pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)

@@ -18,9 +18,13 @@ from builder import publish, readers
 from builder.assemble import assemble
 from builder.config import Config, Layout
 from builder.extract.article import extract_dates
-from builder.model import Article, Entity, Origin, Problem, RawArticle
+from builder.extract.entities import EntityFinder
+from builder.model import Article, Origin, Problem, RawArticle
+from builder.ner.recognizer import Recognizer
 from builder.pages.site import write_docs
+from builder.registry import Registry
 from builder.report import Report
+from builder.review import write_proposals
 from builder.writer import write_atomic
 
 
@@ -63,11 +67,14 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
     return articles, owners
 
 
-def extract(articles: list[Article], report: Report) -> None:
-    """Dates (and, with the registry, places and actors) for every article."""
+def extract(articles: list[Article], layout: Layout, report: Report) -> EntityFinder:
+    """Dates, places and actors for every article; returns the finder (its entities, proposals)."""
+    finder = EntityFinder(Registry.load(layout.registry), Recognizer())
     for article in articles:
         for note in extract_dates(article):
             report.problems.append(Problem(_origin(article.original), note, "warning"))
+        finder.find(article)
+    return finder
 
 
 def _origin(original: str) -> Origin:
@@ -99,15 +106,15 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     with timed(report, "read"):
         articles, owners = read_articles(layout, cfg, report, progress)
     with timed(report, "extract"):
-        extract(articles, report)
+        finder = extract(articles, layout, report)
     for article in articles:
         report.add_page(owners[article.id], article.id, f"articles/{article.year}/{article.id}.md")
     if strict and report.failures():
         report.print(out)
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
-    entities: dict[str, Entity] = {}
     with timed(report, "write"):
-        write_docs(articles, entities, cfg, layout, owners)
+        write_docs(articles, finder.entities(), cfg, layout, owners)
+        write_proposals(layout.proposed, finder.proposals)
     built = publish.new_build_dir(layout)
     try:
         with timed(report, "mkdocs"):

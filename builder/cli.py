@@ -15,7 +15,7 @@ from builder.assemble import assemble
 from builder.config import Config, Layout
 from builder.extract.article import extract_dates
 from builder.extract.dates import find_dates
-from builder.model import Article, Origin, RawArticle
+from builder.model import Article, Entity, Origin, RawArticle
 
 
 def _lines(stream: Any) -> Any:
@@ -55,12 +55,51 @@ def cmd_dates(args: argparse.Namespace) -> int:
     return 0
 
 
-def article_json(article: Article) -> dict[str, Any]:
-    """What ``arshif extract`` prints for an article."""
+def cmd_entities(args: argparse.Namespace) -> int:
+    """One JSON list per input line: ``{"start", "end", "text", "type"}`` of each mention."""
+    from builder.ner.recognizer import Recognizer
+
+    rec = Recognizer()
+    for line in _lines(sys.stdin):
+        found = [{"start": m.start, "end": m.end, "text": m.text, "type": m.type}
+                 for m in rec.find(line)]
+        print(json.dumps(found, ensure_ascii=False), flush=True)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Act on a proposed name: accept it, merge it into an entity, or reject it."""
+    from builder import review
+    from builder.registry import RegistryError
+
+    layout = Layout(Path(args.root))
+    try:
+        if args.action == "accept":
+            eid = review.accept(layout.registry, layout.proposed, args.name, args.type, args.id)
+            print(f"arshif: '{args.name}' added to {layout.registry.name} as {eid}")
+        elif args.action == "merge":
+            if not args.into:
+                print("arshif: merge needs --into ID", file=sys.stderr)
+                return 2
+            review.merge(layout.registry, args.name, args.into)
+            print(f"arshif: '{args.name}' is now an alias of {args.into}")
+        else:
+            review.reject(layout.registry, args.name)
+            print(f"arshif: '{args.name}' will not be proposed again")
+    except RegistryError as err:
+        print(f"arshif: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def article_json(article: Article, entities: dict[str, Entity]) -> dict[str, Any]:
+    """What ``arshif extract`` prints for an article: entities as id, name and type."""
+    def named(ids: list[str]) -> list[dict[str, str]]:
+        return [{"id": e, "name": entities[e].name, "type": entities[e].type} for e in ids]
     return {
         "id": article.id, "title": article.title, "date": article.date,
         "dates": [{k: v for k, v in asdict(d).items() if v is not None} for d in article.dates],
-        "places": article.places, "actors": article.actors, "source": article.source,
+        "places": named(article.places), "actors": named(article.actors), "source": article.source,
         "url": article.url, "author": article.author, "summary": article.summary,
         "words": article.words, "original": article.original,
     }
@@ -68,7 +107,13 @@ def article_json(article: Article) -> dict[str, Any]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON object per article in the files given (problems go to stderr)."""
-    cfg = Config.load(Layout(Path(args.root)).settings)
+    from builder.extract.entities import EntityFinder
+    from builder.ner.recognizer import Recognizer
+    from builder.registry import Registry
+
+    layout = Layout(Path(args.root))
+    cfg = Config.load(layout.settings)
+    finder = EntityFinder(Registry.load(layout.registry), Recognizer())
     status = 0
     for name in args.files:
         path = Path(name)
@@ -86,7 +131,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 continue
             for note in extract_dates(article):
                 print(f"arshif: {item.origin}: {note}", file=sys.stderr)
-            print(json.dumps(article_json(article), ensure_ascii=False), flush=True)
+            finder.find(article)
+            print(json.dumps(article_json(article, finder.entities()), ensure_ascii=False), flush=True)
     return status
 
 
@@ -106,6 +152,15 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="one JSON object per article in FILE…")
     e.add_argument("files", nargs="+")
     e.set_defaults(func=cmd_extract)
+    n = sub.add_parser("entities", help="people, organisations and places in each line of stdin, as JSON")
+    n.set_defaults(func=cmd_entities)
+    r = sub.add_parser("review", help="accept, merge or reject a name from entities.proposed.yml")
+    r.add_argument("action", choices=["accept", "merge", "reject"])
+    r.add_argument("name")
+    r.add_argument("--into", help="merge: the id of the entity the name becomes an alias of")
+    r.add_argument("--type", choices=["PER", "ORG", "LOC"], help="accept: override the type")
+    r.add_argument("--id", help="accept: the new entity's id (default: derived from the name)")
+    r.set_defaults(func=cmd_review)
     return p
 
 

@@ -47,6 +47,11 @@ class Config:
         "Largest article file read; a JSON or JSON-lines file may be 50 times larger."))
     title_length: int = field(default=90, metadata=_doc(
         "Longest title derived from the lead when an article has none."))
+    map_tiles: str = field(default="", metadata=_doc(
+        "Tile server URL template for place maps, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; "
+        "empty: bundled country outlines, and no page asks another host for anything."))
+    map_attribution: str = field(default="", metadata=_doc(
+        "Attribution shown under tiles from map_tiles (e.g. © OpenStreetMap contributors)."))
     ignore: tuple[str, ...] = field(default=DEFAULT_IGNORE, metadata=_doc(
         "File-name patterns in content/ that are not articles (reported as ignored)."))
 

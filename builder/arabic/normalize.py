@@ -127,3 +127,10 @@ def skeleton(word_stem: str) -> str | None:
         return None
     last = "ه" if word_stem[-1] in "اه" else word_stem[-1]
     return word_stem[0] + word_stem[1:-1].translate(_LONG_VOWELS) + last
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each folded word of ``text`` with the span it covers in ``text`` as written."""
+    folded, where = fold_with_offsets(text)
+    for m in _WORD.finditer(folded):
+        yield where[m.start()], where[m.end() - 1] + 1, m.group()

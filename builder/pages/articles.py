@@ -52,9 +52,27 @@ def entity_links(ids: list[str], entities: dict[str, Entity], here: str) -> list
     return out
 
 
+RELATED_ENTITIES = 3
+RELATED_ARTICLES = 4
+
+
+def related(article: Article, entities: dict[str, Entity], found: dict[str, list[Article]],
+            here: str) -> list[dict[str, Any]]:
+    """"More from the same place / actor": a few other articles for the first entities named."""
+    out = []
+    for eid in (article.places + article.actors)[:RELATED_ENTITIES]:
+        others = [a for a in reversed(found.get(eid, [])) if a.id != article.id][:RELATED_ARTICLES]
+        if others and eid in entities:
+            out.append({"name": entities[eid].name, "href": entity_links([eid], entities, here)[0]["href"],
+                        "articles": [{"title": a.title, "href": urls.link(here, urls.article_doc(a))}
+                                  for a in others]})
+    return out
+
+
 def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
-                 env: jinja2.Environment) -> tuple[dict[str, Any], str]:
-    """Front matter and HTML of one article's page."""
+                 env: jinja2.Environment,
+                 found: dict[str, list[Article]] | None = None) -> tuple[dict[str, Any], str]:
+    """Front matter and HTML of one article's page (``found``: entity id -> its articles)."""
     here = urls.article_doc(article)
     view = {
         "title": article.title,
@@ -69,6 +87,6 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "actors": entity_links(article.actors, entities, here),
         "body": to_html(article.body, article.markup),
         "original": article.original,
-        "home": urls.link(here, "index.md"),
+        "related": related(article, entities, found or {}, here),
     }
     return front_matter(article), env.get_template("article.html.j2").render(a=view)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import jinja2
+from babel import Locale
 
 from builder.arabic.collate import sort_key
 from builder.arabic.display import digits, show_date
@@ -18,6 +20,14 @@ from builder.pages.indexes import Page, date_key, entry, paged, pager
 
 KIND_TITLES = {"places": "الأماكن", "actors": "الفاعلون"}
 TYPE_TITLES = {"PER": "الأشخاص", "ORG": "المنظمات", "LOC": "الأماكن"}
+
+
+@cache
+def country_name(code: str) -> str:
+    """A country's Arabic name from CLDR (babel); places with no country group under "أخرى"."""
+    if not code:
+        return "أماكن أخرى"
+    return str(Locale.parse("ar").territories.get(code.upper(), code))
 
 
 def _kind(entity: Entity) -> str:
@@ -43,7 +53,7 @@ def index_pages(articles: list[Article], entities: dict[str, Entity], cfg: Confi
         for eid, entity in entities.items():
             if _kind(entity) != kind or eid not in found:
                 continue
-            label = entity.country or "" if kind == "places" else TYPE_TITLES[entity.type]
+            label = country_name(entity.country) if kind == "places" else TYPE_TITLES[entity.type]
             groups[label].append({"name": entity.name, "href": urls.link(here, f"{kind}/{eid}.md"),
                                   "count": digits(str(len(found[eid])), cfg.digits),
                                   "key": sort_key(entity.name)})
@@ -89,6 +99,8 @@ def entity_pages(articles: list[Article], entities: dict[str, Entity], cfg: Conf
                 "index_title": KIND_TITLES[kind],
                 "lat": entity.lat,
                 "lon": entity.lon,
+                "tiles": cfg.map_tiles,
+                "attribution": cfg.map_attribution,
                 "count": digits(str(len(items)), cfg.digits),
             }
             title = entity.name if number == 1 else f"{entity.name} ({number})"

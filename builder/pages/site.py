@@ -10,6 +10,7 @@ from builder.model import Article, Entity
 from builder.pages import entities as entity_pages_mod
 from builder.pages import indexes, urls
 from builder.pages.articles import article_page
+from builder.pages.exports import exports
 from builder.pages.indexes import Page
 from builder.pages.render import environment, page
 from builder.search_index import build_index
@@ -20,8 +21,9 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
           templates: Path) -> Iterator[Page]:
     """All generated pages, articles first."""
     env = environment(templates)
+    found = entity_pages_mod.mentions(articles)
     for article in articles:
-        front, html = article_page(article, entities, cfg, env)
+        front, html = article_page(article, entities, cfg, env, found)
         yield Page(f"articles/{article.year}/{article.id}.md", front, html)
     yield indexes.home(articles, entities, cfg, env)
     yield from indexes.timeline(articles, entities, cfg, env)
@@ -53,5 +55,7 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         out.write(rel, data, "templates/assets")
     for rel, data in build_index(articles, entities, cfg):
         out.write(rel, data, "the search index")
+    for rel, data in exports(articles, entities, cfg):
+        out.write(rel, data, "the exports")
     out.prune()
     return out

