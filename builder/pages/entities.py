@@ -45,23 +45,29 @@ def mentions(articles: list[Article]) -> dict[str, list[Article]]:
 
 def index_pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
                 env: jinja2.Environment) -> Iterator[Page]:
-    """``places/index.md`` (grouped by country) and ``actors/index.md`` (people, organisations)."""
+    """``places/index.md`` (by country) and ``actors/index.md`` (people, organisations), each in
+    Arabic alphabetical order and paged at ``page_size`` names."""
     found = mentions(articles)
     for kind in ("places", "actors"):
-        here = f"{kind}/index.md"
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        rows = []
         for eid, entity in entities.items():
             if _kind(entity) != kind or eid not in found:
                 continue
             label = country_name(entity.country) if kind == "places" else TYPE_TITLES[entity.type]
-            groups[label].append({"name": entity.name, "href": urls.link(here, f"{kind}/{eid}.md"),
-                                  "count": digits(str(len(found[eid])), cfg.digits),
-                                  "key": sort_key(entity.name)})
-        ordered = [(label, sorted(items, key=lambda i: i["key"]))
-                   for label, items in sorted(groups.items(), key=lambda g: sort_key(g[0]))]
-        yield Page(here, {"title": KIND_TITLES[kind]},
-                   env.get_template("entity_index.html.j2").render(
-                       title=KIND_TITLES[kind], groups=ordered))
+            rows.append((sort_key(label), label, sort_key(entity.name), eid, entity))
+        rows.sort()
+        size = cfg.page_size
+        count = max(1, -(-len(rows) // size))
+        for n in range(count):
+            doc = f"{kind}/index.md" if n == 0 else f"{kind}/index-{n + 1}.md"
+            groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for _, label, _, eid, entity in rows[n * size:(n + 1) * size]:
+                groups[label].append({"name": entity.name, "href": urls.link(doc, f"{kind}/{eid}.md"),
+                                      "count": digits(str(len(found[eid])), cfg.digits)})
+            title = KIND_TITLES[kind] if n == 0 else f"{KIND_TITLES[kind]} ({n + 1})"
+            yield Page(doc, {"title": title}, env.get_template("entity_index.html.j2").render(
+                title=title, groups=list(groups.items()),
+                pages=pager(doc, f"{kind}/index", n + 1, count)))
 
 
 def entity_pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
