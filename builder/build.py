@@ -17,10 +17,9 @@ from tqdm import tqdm
 from builder import publish, readers
 from builder.assemble import assemble
 from builder.config import Config, Layout
-from builder.extract.article import extract_dates
 from builder.extract.entities import EntityFinder
+from builder.extract.facts import extract_all
 from builder.model import Article, Origin, Problem, RawArticle
-from builder.ner.recognizer import Recognizer
 from builder.pages.site import write_docs
 from builder.registry import Registry
 from builder.report import Report
@@ -67,13 +66,16 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
     return articles, owners
 
 
-def extract(articles: list[Article], layout: Layout, report: Report) -> EntityFinder:
+def extract(articles: list[Article], layout: Layout, report: Report,
+            cluster: str | None) -> EntityFinder:
     """Dates, places and actors for every article; returns the finder (its entities, proposals)."""
-    finder = EntityFinder(Registry.load(layout.registry), Recognizer())
-    for article in articles:
-        for note in extract_dates(article):
+    finder = EntityFinder(Registry.load(layout.registry))
+    facts = extract_all([(a.given_date, a.text) for a in articles], layout.state / "cache", cluster)
+    for article, found in zip(articles, facts, strict=True):
+        article.date, article.dates = found.date, found.dates
+        for note in found.notes:
             report.problems.append(Problem(_origin(article.original), note, "warning"))
-        finder.find(article)
+        finder.find(article, found.mentions)
     return finder
 
 
@@ -98,7 +100,7 @@ def source_epoch(articles: list[Article]) -> int:
 
 
 def build(root: Path, *, strict: bool = False, progress: bool | None = None,
-          out: TextIO = sys.stdout) -> Report:
+          out: TextIO = sys.stdout, cluster: str | None = None) -> Report:
     """Build the archive under ``root`` into ``root/site``; returns the report."""
     layout = Layout(root)
     cfg = Config.load(layout.settings)
@@ -106,7 +108,7 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     with timed(report, "read"):
         articles, owners = read_articles(layout, cfg, report, progress)
     with timed(report, "extract"):
-        finder = extract(articles, layout, report)
+        finder = extract(articles, layout, report, cluster)
     for article in articles:
         report.add_page(owners[article.id], article.id, f"articles/{article.year}/{article.id}.md")
     if strict and report.failures():

@@ -13,7 +13,6 @@ from typing import Any
 from builder import readers
 from builder.assemble import assemble
 from builder.config import Config, Layout
-from builder.extract.article import extract_dates
 from builder.extract.dates import find_dates
 from builder.model import Article, Entity, Origin, RawArticle
 
@@ -27,7 +26,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from builder.build import StrictError, build
 
     try:
-        build(Path(args.root), strict=args.strict, progress=None)
+        build(Path(args.root), strict=args.strict, progress=None, cluster=args.cluster)
     except StrictError as err:
         print(f"arshif: {err}", file=sys.stderr)
         return 1
@@ -108,12 +107,12 @@ def article_json(article: Article, entities: dict[str, Entity]) -> dict[str, Any
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON object per article in the files given (problems go to stderr)."""
     from builder.extract.entities import EntityFinder
-    from builder.ner.recognizer import Recognizer
+    from builder.extract.facts import read_facts
     from builder.registry import Registry
 
     layout = Layout(Path(args.root))
     cfg = Config.load(layout.settings)
-    finder = EntityFinder(Registry.load(layout.registry), Recognizer())
+    finder = EntityFinder(Registry.load(layout.registry))
     status = 0
     for name in args.files:
         path = Path(name)
@@ -129,9 +128,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if article is None:
                 status = 1
                 continue
-            for note in extract_dates(article):
+            facts = read_facts(article.given_date, article.text)
+            article.date, article.dates = facts.date, facts.dates
+            for note in facts.notes:
                 print(f"arshif: {item.origin}: {note}", file=sys.stderr)
-            finder.find(article)
+            finder.find(article, facts.mentions)
             print(json.dumps(article_json(article, finder.entities()), ensure_ascii=False), flush=True)
     return status
 
@@ -142,6 +143,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build content/ into docs/ and site/")
     b.add_argument("--strict", action="store_true", help="fail on any reported problem")
+    b.add_argument("--cluster", metavar="ADDRESS",
+                   help="run extraction on the Dask scheduler at ADDRESS (the 'cluster' extra)")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", help="build, serve site/ and rebuild when content/ changes")
     s.add_argument("--port", type=int, default=8000)

@@ -7,7 +7,7 @@ from pathlib import Path
 from builder import readers
 from builder.assemble import assemble
 from builder.config import Config
-from builder.extract.article import extract_dates
+from builder.extract.facts import read_facts
 from builder.model import Origin, RawArticle
 from builder.pages.articles import article_page
 from builder.pages.render import environment, page
@@ -28,7 +28,9 @@ def render_file(path: Path) -> str:
         parts += [f"# problem ({p.kind}) {p.origin}: {p.reason}\n" for p in problems]
         if article is None:
             continue
-        parts += [f"# problem (warning) {item.origin}: {n}\n" for n in extract_dates(article)]
+        facts = read_facts(article.given_date, article.text)
+        article.date, article.dates = facts.date, facts.dates
+        parts += [f"# problem (warning) {item.origin}: {n}\n" for n in facts.notes]
         front, html = article_page(article, {}, cfg, env)
         parts.append(f"# page articles/{article.year}/{article.id}.md\n{page(front, html)}")
     return "\n".join(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 #: Diacritics (tashkeel), Quranic marks and the superscript alef: removed for matching.
 _MARKS = (
@@ -97,6 +98,7 @@ MIN_STEM = 3
 MIN_STEM_SINGLE = 4
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A folded word without its proclitics: ``والتحالف``, ``التحالف`` and ``تحالف`` -> ``تحالف``.
 

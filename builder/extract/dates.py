@@ -420,13 +420,39 @@ _OPEN = re.compile(rf"(?<![\w]){_CL}منذ\s+(?:(?:مطلع|بدايه|اوائ�
 _JOIN = re.compile(r"^[\s\-–|,،()]*(?:الموافق|الموافقه|ل|م)?[\s\-–|,،()]*$")
 
 
+#: Every date rule needs a digit or one of these words; rules run only near them.
+_TRIGGER = re.compile(r"\d|(?<![\w])(?:[وفبل]|وب|ول|فب|فل)?(?:ال)?(?:" + _alt(
+    [*GREGORIAN_MONTHS, *HIJRI_MONTHS, *WEEKDAYS, *ORDINALS, *UNITS, *(d[2:] for d in DECADES),
+     *COUNTS, *(fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي"))])
+    + r")(?![\w])")
+WINDOW = 90
+
+
+def _windows(folded: str) -> list[tuple[int, int]]:
+    """Stretches of the text around trigger words, cut at spaces (where rules can match)."""
+    spans: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(folded):
+        a, b = max(0, m.start() - WINDOW), min(len(folded), m.end() + WINDOW)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    out = []
+    for a, b in spans:
+        a = folded.rfind(" ", 0, a) + 1 if a > 0 else 0
+        end = folded.find(" ", b)
+        out.append((a, len(folded) if end < 0 else end))
+    return out
+
+
 def _candidates(folded: str, base: date | None) -> list[Found]:
     found = []
-    for pattern, handler in _RULES:
-        for m in pattern.finditer(folded):
-            hit = handler(m, base)
-            if hit is not None:
-                found.append(hit)
+    for a, b in _windows(folded):
+        for pattern, handler in _RULES:
+            for m in pattern.finditer(folded, a, b):
+                hit = handler(m, base)
+                if hit is not None:
+                    found.append(hit)
     return found
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from builder.arabic.normalize import fold, stem
 from builder.model import Article, Entity, EntityMention
-from builder.ner.recognizer import Recognizer
 from builder.ner.resources import Place, places
 from builder.registry import Registry, key
 
@@ -37,7 +36,6 @@ class EntityFinder:
     """Finds an article's entities; remembers places it made and names it could not resolve."""
 
     registry: Registry
-    recognizer: Recognizer
     made: dict[str, Entity] = field(default_factory=dict)
     proposals: dict[str, Proposal] = field(default_factory=dict)
 
@@ -45,12 +43,11 @@ class EntityFinder:
         """The registry's entities and the gazetteer places met so far."""
         return {**self.made, **self.registry.entities}
 
-    def find(self, article: Article) -> None:
-        """Set ``article.places`` and ``article.actors`` (entity ids, in order of first mention)."""
-        text = article.text
-        found = [(start, eid) for start, _, eid in self.registry.scan(text)]
-        mentions = self.recognizer.find(text)
-        countries = self._countries(mentions, article)
+    def find(self, article: Article, mentions: list[EntityMention]) -> None:
+        """Set ``article.places`` and ``article.actors`` (entity ids, in order of first mention)
+        from the registry names in its text and the recogniser's ``mentions``."""
+        found = [(start, eid) for start, _, eid in self.registry.scan(article.text)]
+        countries = self._countries(mentions, {eid for _, eid in found})
         for m in mentions:
             eid = self.registry.resolve(m.text)
             if eid is None and m.type == "LOC":
@@ -64,15 +61,15 @@ class EntityFinder:
         article.places = [e for e in ordered if every[e].type == "LOC"]
         article.actors = [e for e in ordered if every[e].type != "LOC"]
 
-    def _countries(self, mentions: list[EntityMention], article: Article) -> Counter[str]:
-        """Countries the article names (through the gazetteer), to choose between homonyms."""
+    def _countries(self, mentions: list[EntityMention], known: set[str]) -> Counter[str]:
+        """Countries the article names (gazetteer and registry), to choose between homonyms."""
         named: Counter[str] = Counter()
         for m in mentions:
             for place in places().get(_name_form(m.text), [])[:1]:
                 named[place.country] += 1
-        for e in self.registry.entities.values():
-            if e.country and key(e.name) in key(article.text):
-                named[e.country] += 1
+        for eid in known:
+            if self.registry.entities[eid].country:
+                named[self.registry.entities[eid].country] += 1
         return named
 
     def _place(self, surface: str, countries: Counter[str]) -> str | None:

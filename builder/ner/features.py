@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from builder.arabic.normalize import fold, stem
 
@@ -35,8 +36,9 @@ class Resources:
     """What features look up: word clusters and the gazetteer's name sequences."""
 
     clusters: dict[str, str] = field(default_factory=dict)
-    #: word -> its dense vector as ready-made features {"v0": x, …}
-    vectors: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: word -> its row in ``vector_matrix`` (dense features v0, v1, …)
+    vectors: dict[str, int] = field(default_factory=dict)
+    vector_matrix: Any = None
     #: folded stems of a name's first word -> list of (name as stems, type)
     names: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
@@ -77,63 +79,103 @@ def gazetteer_tags(stems: Sequence[str], res: Resources) -> list[str]:
     return tags
 
 
-_STATIC: dict[tuple[int, str], tuple[str, str, str, dict[str, float | str]]] = {}
+Attrs = dict[str, float]
+_TOKEN_CACHE: dict[tuple[int, str], tuple[str, str, str, Attrs]] = {}
 
 
-def _static(token: str, res: Resources) -> tuple[str, str, str, dict[str, float | str]]:
-    """What a token's features owe to the token alone: made once per token and cached."""
-    cached = _STATIC.get((id(res), token))
+def token_attrs(token: str, res: Resources) -> tuple[str, str, str, Attrs]:
+    """The token's folded form, stem, cluster, and the attributes it owes to itself alone.
+
+    Attributes are crfsuite's ``name:value`` strings with their weights (zero ones left out);
+    made once per token and cached.
+    """
+    cached = _TOKEN_CACHE.get((id(res), token))
     if cached is not None:
         return cached
     w, s = normal(token)
     c = res.clusters.get(s) or res.clusters.get(w) or ""
-    f: dict[str, float | str] = {
-        "b": 1.0, "w": w, "s": s, "p2": s[:2], "p3": s[:3], "x2": s[-2:], "x3": s[-3:],
-        "xw1": w[-1:], "pre": w[: len(w) - len(s)], "shape": _shape(w),
-        "al": 1.0 if w[: len(w) - len(s)].endswith(("ال", "لل")) else 0.0,
-        "len": min(len(s), 8), "c4": c[:4], "c8": c[:8], "c12": c[:12],
-    }
-    f.update(res.vectors.get(s) or res.vectors.get(w) or {})
+    prefix = w[: len(w) - len(s)]
+    f: Attrs = {"b": 1.0}
+    for name, value in (("w", w), ("s", s), ("p2", s[:2]), ("p3", s[:3]), ("x2", s[-2:]),
+                        ("x3", s[-3:]), ("xw1", w[-1:]), ("pre", prefix), ("shape", _shape(w)),
+                        ("len", str(min(len(s), 8))), ("c4", c[:4]), ("c8", c[:8]), ("c12", c[:12])):
+        f[f"{name}:{value}"] = 1.0
+    if prefix.endswith(("ال", "لل")):
+        f["al"] = 1.0
     if token[:1] in "«\"“(":
         f["open"] = 1.0
     for name, triggers in (("isORGtrig", _ORG), ("isLOCtrig", _LOC), ("isPERtrig", _PER)):
         if s in triggers:
             f[name] = 1.0
-    if len(_STATIC) > 300_000:
-        _STATIC.clear()
-    _STATIC[(id(res), token)] = entry = (w, s, c, f)
+    if len(_TOKEN_CACHE) > 300_000:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[(id(res), token)] = entry = (w, s, c, f)
     return entry
 
 
-def sentence_features(tokens: Sequence[str], res: Resources) -> list[dict[str, float | str]]:
-    """One feature dict per token (the format python-crfsuite takes)."""
-    static = [_static(t, res) for t in tokens]
+def vector_row(w: str, s: str, res: Resources) -> int | None:
+    """The row of the token's dense vector (by stem, else by form), None when it has none."""
+    row = res.vectors.get(s)
+    return res.vectors.get(w) if row is None else row
+
+
+def vector_attrs(row: int | None, res: Resources) -> Attrs:
+    """The dense features ``v0``… of a vector row (none for a word without a vector)."""
+    if row is None:
+        return {}
+    return {f"v{k}": float(x) for k, x in enumerate(res.vector_matrix[row])}
+
+
+def neighbour_attrs(d: int, w: str, s: str, c: str) -> Attrs:
+    """What the token at offset ``d`` (±1, ±2) contributes to another token's features."""
+    f: Attrs = {f"{d}w:{w}": 1.0, f"{d}s:{s}": 1.0, f"{d}c8:{c[:8]}": 1.0}
+    if d == -1:
+        for name, triggers in (("trigPER", _PER), ("trigLOC", _LOC), ("trigORG", _ORG)):
+            if w in triggers or s in triggers:
+                f[name] = 1.0
+    return f
+
+
+def edge_attrs(d: int) -> Attrs:
+    """An offset that falls before the sentence start or after its end."""
+    return {f"{d}w:{'<s>' if d < 0 else '</s>'}": 1.0}
+
+
+def gaz_attr(d: int, tag: str) -> str:
+    return f"gaz:{tag}" if d == 0 else f"{d}gaz:{tag}"
+
+
+def pair_attrs(words: Sequence[str], i: int) -> Attrs:
+    """Word bigrams with the previous and the next word."""
+    f: Attrs = {}
+    if i > 0:
+        f[f"-1w|w:{words[i - 1]}|{words[i]}"] = 1.0
+    if i + 1 < len(words):
+        f[f"w|+1w:{words[i]}|{words[i + 1]}"] = 1.0
+    return f
+
+
+OFFSETS = (-2, -1, 1, 2)
+
+
+def sentence_features(tokens: Sequence[str], res: Resources) -> list[Attrs]:
+    """One attribute dict per token: what training uses, and the reference for fast tagging."""
+    static = [token_attrs(t, res) for t in tokens]
     words = [x[0] for x in static]
-    stems = [x[1] for x in static]
-    clusters = [x[2] for x in static]
-    gaz = gazetteer_tags(stems, res)
-    out: list[dict[str, float | str]] = []
+    gaz = gazetteer_tags([x[1] for x in static], res)
+    out: list[Attrs] = []
     n = len(tokens)
     for i in range(n):
-        w = words[i]
         f = dict(static[i][3])
-        f["gaz"] = gaz[i]
-        for d in (-2, -1, 1, 2):
+        f.update(vector_attrs(vector_row(static[i][0], static[i][1], res), res))
+        f[gaz_attr(0, gaz[i])] = 1.0
+        for d in OFFSETS:
             j = i + d
             if 0 <= j < n:
-                f[f"{d}w"] = words[j]
-                f[f"{d}s"] = stems[j]
-                f[f"{d}c8"] = clusters[j][:8]
-                f[f"{d}gaz"] = gaz[j]
+                f.update(neighbour_attrs(d, *static[j][:3]))
+                f[gaz_attr(d, gaz[j])] = 1.0
             else:
-                f[f"{d}w"] = "<s>" if j < 0 else "</s>"
-        if i > 0:
-            prev = (words[i - 1], stems[i - 1])
-            f["-1w|w"] = words[i - 1] + "|" + w
-            f["trigPER"] = 1.0 if prev[0] in _PER or prev[1] in _PER else 0.0
-            f["trigLOC"] = 1.0 if prev[0] in _LOC or prev[1] in _LOC else 0.0
-            f["trigORG"] = 1.0 if prev[0] in _ORG or prev[1] in _ORG else 0.0
-        if i + 1 < n:
-            f["w|+1w"] = w + "|" + words[i + 1]
+                f.update(edge_attrs(d))
+        f.update(pair_attrs(words, i))
         out.append(f)
     return out

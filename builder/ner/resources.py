@@ -52,14 +52,13 @@ def load_resources() -> Resources:
         for line in CLUSTERS.read_text(encoding="utf-8").splitlines():
             word, _, bits = line.partition("\t")
             clusters[word] = bits
-    vectors: dict[str, dict[str, float]] = {}
+    vectors: dict[str, int] = {}
+    matrix = None
     if VECTORS.exists():
         import numpy as np
 
-        matrix = np.load(VECTORS).astype(np.float32) / 127.0
-        dims = [f"v{k}" for k in range(matrix.shape[1])]
-        for word, row in zip(clusters, matrix.tolist(), strict=True):
-            vectors[word] = dict(zip(dims, row, strict=True))
+        matrix = np.load(VECTORS).astype(np.float64) / 127.0
+        vectors = {word: row for row, word in enumerate(clusters)}
     names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for folded in places():
         stems = tuple(normal(w)[1] for w in folded.split())
@@ -72,4 +71,4 @@ def load_resources() -> Resources:
             name, kind, _ = line.split("\t")
             stems = tuple(name.split())
             names[stems[0]].append((stems, kind))
-    return Resources(clusters=clusters, vectors=vectors, names=dict(names))
+    return Resources(clusters=clusters, vectors=vectors, vector_matrix=matrix, names=dict(names))

@@ -1,0 +1,134 @@
+"""Entities: the recogniser (fast decoding equals crfsuite's), the registry, the seed, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pycrfsuite
+import pytest
+import yaml
+
+from builder.extract.entities import EntityFinder
+from builder.model import Article
+from builder.ner.corpus import read_conll, spans
+from builder.ner.features import sentence_features
+from builder.ner.recognizer import TOKEN, Recognizer
+from builder.ner.resources import MODEL, load_resources
+from builder.registry import Registry, RegistryError, key
+from tests.conftest import ROOT
+
+SHARED = ROOT.parent / "shared" / "data"
+SEED = ROOT / "content" / "seed" / "baghouz.txt"
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Recognizer:
+    return Recognizer()
+
+
+def test_fast_decoding_equals_crfsuite(recognizer: Recognizer) -> None:
+    sentences = [toks for toks, _ in read_conll(SHARED / "ner" / "aqmar" / "dev.txt")][:300]
+    sentences.append([m.group() for m in TOKEN.finditer(SEED.read_text())])
+    reference = pycrfsuite.Tagger()
+    reference.open(str(MODEL))
+    res = load_resources()
+    expected = [reference.tag(sentence_features(s, res)) for s in sentences]
+    assert recognizer.tagger.tag_many(sentences) == expected
+    assert [recognizer.tag_tokens(s) for s in sentences[:20]] == expected[:20]
+
+
+def test_offsets_point_into_the_line(recognizer: Recognizer) -> None:
+    line = "وقال الرئيس الأمريكي دونالد ترامب في واشنطن إن قوات التحالف الدولي ستبقى في سوريا."
+    found = recognizer.find(line)
+    assert found
+    for m in found:
+        assert line[m.start:m.end] == m.text and m.type in ("PER", "ORG", "LOC")
+    assert any(m.type == "PER" and "ترامب" in m.text for m in found)
+    assert any(m.type == "LOC" and m.text == "سوريا" for m in found)
+
+
+def test_bio_spans() -> None:
+    assert spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"]) == {
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")}
+
+
+REGISTRY = """
+entities:
+  - {id: isis, name: تنظيم داعش, type: ORG, aliases: [داعش]}
+  - {id: trump, name: دونالد ترامب, type: PER, aliases: [ترامب]}
+  - {id: sdf, name: قوات سوريا الديموقراطية, type: ORG, aliases: [قوات سوريا الديمقراطية]}
+  - {name: مصطفى, type: PER}
+"""
+
+
+@pytest.mark.parametrize("surface,entity", [
+    ("وداعش", "isis"), ("لتنظيم داعش", "isis"), ("تنظيمِ داعشَ", "isis"),
+    ("الرئيس الأمريكي دونالد ترامب", "trump"), ("ترامب", "trump"), ("وترامب", "trump"),
+    ("قوات سوريا الديمقراطية", "sdf"), ("مصطفي", None), ("داعشي", None),
+])
+def test_registry_resolves_surface_forms(surface: str, entity: str | None) -> None:
+    reg = Registry.load_text(REGISTRY)
+    found = reg.resolve(surface)
+    if entity is None and surface == "مصطفي":
+        assert found is not None and found.startswith("e-")  # derived id; ى/ي spelling matched
+    else:
+        assert found == entity
+
+
+def test_registry_rejects_two_entities_with_one_alias() -> None:
+    with pytest.raises(RegistryError) as err:
+        Registry.load_text(REGISTRY + "  - {id: isis2, name: الدولة الإسلامية, type: ORG, aliases: [داعش]}\n")
+    assert "تنظيم داعش" in str(err.value) and "الدولة الإسلامية" in str(err.value)
+
+
+@pytest.mark.parametrize("bad", [
+    "entities: [{name: x}]", "entities: [{name: سوريا, type: CITY}]",
+    "entities: [{id: '../x', name: سوريا, type: LOC}]", "entities: [{name: سوريا, type: LOC, lat: north}]",
+    "entities: 3",
+])
+def test_registry_validation(bad: str) -> None:
+    with pytest.raises(RegistryError):
+        Registry.load_text(bad)
+
+
+def test_scan_finds_names_with_clitics() -> None:
+    reg = Registry.load_text(REGISTRY)
+    text = "وأعلنت قوات سوريا الديموقراطية هزيمة داعش، ورحب ترامب."
+    assert [(text[a:b], e) for a, b, e in reg.scan(text)] == [
+        ("قوات سوريا الديموقراطية", "sdf"), ("داعش", "isis"), ("ترامب", "trump")]
+
+
+def test_seed_article_entities(recognizer: Recognizer) -> None:
+    """All 9 places and at least 10 of 11 actors under their canonical names, ≤ 1 wrong."""
+    expected = yaml.safe_load((SHARED / "news" / "seed" / "baghouz.expected.yaml").read_text())
+    finder = EntityFinder(Registry.load(ROOT / "content" / "entities.yml"))
+    text = SEED.read_text()
+    article = Article(id="seed", title="", date="2019-03-23", source="", url="", author="",
+                      summary="", words=0, original="", body=text, markup="text", text=text)
+    finder.find(article, recognizer.find(text))
+    every = finder.entities()
+    places = {every[e].name for e in article.places}
+    actors = {every[e].name for e in article.actors}
+    want_places = set(expected["places"])
+    want_actors = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])
+    assert want_places <= places
+    assert len(want_actors & actors) >= 10
+    assert len(places - want_places) + len(actors - want_actors) <= 1
+
+
+def test_cli_entities_contract() -> None:
+    lines = "قال دونالد ترامب في واشنطن\n\nسوريا والعراق\n"
+    out = subprocess.run([sys.executable, "-m", "builder.cli", "entities"], input=lines,
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout.splitlines()
+    rows = [json.loads(line) for line in out]
+    assert len(rows) == 3 and rows[1] == []
+    for line, found in zip(lines.split("\n"), rows, strict=False):
+        for m in found:
+            assert set(m) == {"start", "end", "text", "type"}
+            assert line[m["start"]:m["end"]] == m["text"]
+
+
+def test_key_folds_spelling() -> None:
+    assert key("الإرهابيّين") == key("الارهابيين")
