@@ -24,7 +24,6 @@ from builder.pages.site import write_docs
 from builder.registry import Registry
 from builder.report import Report
 from builder.review import write_proposals
-from builder.writer import write_atomic
 
 
 class StrictError(RuntimeError):
@@ -114,17 +113,10 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     if strict and report.failures():
         report.print(out)
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
-    with timed(report, "write"):
-        write_docs(articles, finder.entities(), cfg, layout, owners)
-        write_proposals(layout.proposed, finder.proposals)
-    built = publish.new_build_dir(layout)
-    try:
-        with timed(report, "mkdocs"):
-            publish.run_mkdocs(layout, cfg, built, source_epoch(articles))
-        write_atomic(built / "build-report.json", report.to_json().encode("utf-8"))
-        publish.swap(layout, built)
-    except BaseException:
-        publish.discard(built)
-        raise
+    docs = write_docs(articles, finder.entities(), cfg, layout, owners, report.timings)
+    write_proposals(layout.proposed, finder.proposals)
+    with timed(report, "mkdocs"):
+        report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),
+                                         report.to_json().encode("utf-8"))
     report.print(out)
     return report

@@ -8,21 +8,26 @@ killed half-way leaves the previous site whole.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from builder.config import Config, Layout
+from builder.pages.urls import page_url
+from builder.writer import write_atomic
 
 
 class PublishError(RuntimeError):
     """MkDocs (or the search indexer) failed; the previous site is untouched."""
 
 
-def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int) -> None:
+def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int, dirty: bool = False) -> None:
     """``mkdocs build`` into ``site_dir`` as a subprocess, with a fixed build date.
 
     The archive's name and address reach mkdocs.yml through ``!ENV`` variables;
@@ -31,7 +36,7 @@ def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "ARSHIF_NAME": cfg.name,
            "ARSHIF_DESCRIPTION": cfg.description, "ARSHIF_SITE_URL": cfg.site_url}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean",
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--dirty" if dirty else "--clean",
          "-f", str(layout.root / "mkdocs.yml"), "-d", str(site_dir.resolve())],
         env=env, capture_output=True, text=True, check=False, cwd=layout.root,
     )
@@ -39,6 +44,72 @@ def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int) -> None:
         lines = (proc.stdout + proc.stderr).splitlines()
         errors = [line for line in lines if "ERROR" in line or "Error" in line]
         raise PublishError("mkdocs build failed:\n" + "\n".join(errors or lines[-20:]))
+
+
+def site_path(doc: str) -> str:
+    """Where MkDocs puts a docs/ file: pages as ``…/index.html`` (directory URLs), others as is."""
+    if not doc.endswith(".md"):
+        return doc
+    return page_url(doc) + "index.html"
+
+
+def stamp(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
+          report_json: bytes) -> str:
+    """A digest of everything the published site is made from: if it is unchanged, so is the site."""
+    digest = hashlib.sha256(repr((sorted(manifest.items()), epoch, cfg)).encode() + report_json)
+    for path in sorted([layout.root / "mkdocs.yml", *(layout.templates / "overrides").rglob("*")]):
+        if path.is_file():
+            digest.update(path.as_posix().encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class Published:
+    """What the current ``site`` was built from (``.arshif/published.json``)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.path = layout.state / "published.json"
+        data: dict[str, Any] = {}
+        if self.path.exists() and layout.site.is_dir():
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+            except ValueError:
+                data = {}
+        self.stamp: str = data.get("stamp", "")
+        self.manifest: dict[str, str] = data.get("manifest", {})
+
+    def save(self, new_stamp: str, manifest: dict[str, str]) -> None:
+        write_atomic(self.path, json.dumps({"stamp": new_stamp, "manifest": manifest},
+                                           sort_keys=True).encode("utf-8"))
+
+
+def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
+            report_json: bytes) -> str:
+    """Build the site aside and swap it in; returns "unchanged", "incremental" or "full".
+
+    Unchanged input: nothing is built. Otherwise the previous site is copied (mtimes kept), the
+    outputs of removed docs files are deleted from the copy, and ``mkdocs build --dirty``
+    renders only the pages whose source is newer: the static navigation means no other page
+    depends on them. A test checks that this gives the same bytes as a clean build.
+    """
+    before = Published(layout)
+    new_stamp = stamp(layout, cfg, manifest, epoch, report_json)
+    if before.stamp == new_stamp:
+        return "unchanged"
+    built = new_build_dir(layout)
+    try:
+        dirty = bool(before.manifest) and layout.site.is_dir()
+        if dirty:
+            shutil.copytree(layout.site.resolve(), built, dirs_exist_ok=True)
+            for doc in set(before.manifest) - set(manifest):
+                (built / site_path(doc)).unlink(missing_ok=True)
+        run_mkdocs(layout, cfg, built, epoch, dirty=dirty)
+        write_atomic(built / "build-report.json", report_json)
+        swap(layout, built)
+    except BaseException:
+        discard(built)
+        raise
+    before.save(new_stamp, manifest)
+    return "incremental" if dirty else "full"
 
 
 def new_build_dir(layout: Layout) -> Path:

@@ -17,6 +17,8 @@ class Report:
     pages: list[dict[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    #: how the site was published: "full", "incremental" (dirty), or "unchanged" (not rebuilt)
+    publish: str = ""
 
     def add_page(self, origin: str, article_id: str, doc: str) -> None:
         self.pages.append({"input": origin, "id": article_id, "page": doc})
@@ -52,4 +54,5 @@ class Report:
         for p in self.problems:
             out.write(f"  {p.kind:9} {p.origin}: {p.reason}\n")
         if self.timings:
-            out.write("  time: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()) + "\n")
+            out.write("  time: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items())
+                      + (f" ({self.publish} publish)" if self.publish else "") + "\n")

@@ -7,6 +7,7 @@ touched, so an unchanged input rewrites nothing and a dirty MkDocs build stays v
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -47,6 +48,7 @@ class OutputTree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.owners: dict[str, str] = {}
+        self.digests: dict[str, str] = {}
         self.changed: list[str] = []
 
     def write(self, rel: str, data: str | bytes, owner: str) -> bool:
@@ -57,6 +59,7 @@ class OutputTree:
             raise OutputError(f"{key} would be written by both {self.owners[key]} and {owner}")
         self.owners[key] = owner
         raw = data.encode("utf-8") if isinstance(data, str) else data
+        self.digests[key] = hashlib.sha256(raw).hexdigest()
         target = self.root / path
         root = self.root.resolve()
         if not target.parent.resolve().is_relative_to(root) and target.parent.exists():

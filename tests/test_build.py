@@ -120,3 +120,22 @@ def test_no_outside_urls_in_built_pages(sample_site: Path) -> None:
         html = page.read_text()
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
         assert "cdn.jsdelivr" not in html and "unpkg.com" not in html, page
+
+
+def test_dirty_build_equals_clean_build(project: Path, tmp_path: Path) -> None:
+    """An edit, an addition and a removal published incrementally give a clean build's bytes."""
+    from tests.conftest import make_project
+
+    fill(project)
+    assert quiet_build(project).publish == "full"  # type: ignore[attr-defined]
+    assert quiet_build(project).publish == "unchanged"  # type: ignore[attr-defined]
+    header = project / "content" / "header.txt"
+    header.write_text(header.read_text().replace("بعد أسبوع", "بعد أسبوعين"), encoding="utf-8")
+    (project / "content" / "added.txt").write_text(
+        "title: خبر جديد\ndate: 2016-04-12\n\nخبر جديد يضاف إلى الأرشيف بعد بنائه في عمّان.\n",
+        encoding="utf-8")
+    (project / "content" / "bom.txt").unlink()
+    assert quiet_build(project).publish == "incremental"  # type: ignore[attr-defined]
+    clean = make_project(tmp_path / "clean", project / "content")
+    quiet_build(clean)
+    assert digest(project / "site") == digest(clean / "site")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,20 +43,34 @@ def assets(templates: Path) -> Iterator[tuple[str, bytes]]:
 
 
 def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
-               layout: Layout, owners: dict[str, str]) -> OutputTree:
+               layout: Layout, owners: dict[str, str],
+               timings: dict[str, float] | None = None) -> OutputTree:
     """Write docs/ (only changed bytes), remove what no longer has a source; returns the tree.
 
-    ``owners`` maps an article id to the input it came from, so a path collision names it.
+    ``owners`` maps an article id to the input it came from, so a path collision names it;
+    ``timings`` receives the seconds spent on pages, search index and exports.
     """
     out = OutputTree(layout.docs)
+    clock = time.perf_counter()
+    spent = timings if timings is not None else {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        spent[stage] = spent.get(stage, 0.0) + now - clock
+        clock = now
+
     for p in pages(articles, entities, cfg, layout.templates):
         owner = owners.get(p.front.get("id", ""), "the index pages")
         out.write(p.doc, page(p.front, p.html), owner)
     for rel, data in assets(layout.templates):
         out.write(rel, data, "templates/assets")
+    lap("pages")
     for rel, data in build_index(articles, entities, cfg):
         out.write(rel, data, "the search index")
+    lap("search index")
     for rel, data in exports(articles, entities, cfg):
         out.write(rel, data, "the exports")
     out.prune()
+    lap("exports")
     return out
