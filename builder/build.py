@@ -101,7 +101,13 @@ def source_epoch(articles: list[Article]) -> int:
 def build(root: Path, *, strict: bool = False, progress: bool | None = None,
           out: TextIO = sys.stdout, cluster: str | None = None) -> Report:
     """Build the archive under ``root`` into ``root/site``; returns the report."""
-    layout = Layout(root)
+    layout = Layout(root.resolve())
+    if not strict and publish.unchanged_since_last_build(layout):
+        report = Report.from_json((layout.site / "build-report.json").read_text(encoding="utf-8"))
+        report.publish = "unchanged"
+        report.print(out)
+        return report
+    inputs = publish.inputs_signature(layout)
     cfg = Config.load(layout.settings)
     report = Report()
     with timed(report, "read"):
@@ -117,6 +123,6 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     write_proposals(layout.proposed, finder.proposals)
     with timed(report, "mkdocs"):
         report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),
-                                         report.to_json().encode("utf-8"))
+                                         report.to_json().encode("utf-8"), inputs)
     report.print(out)
     return report

@@ -76,14 +76,37 @@ class Published:
                 data = {}
         self.stamp: str = data.get("stamp", "")
         self.manifest: dict[str, str] = data.get("manifest", {})
+        self.inputs: str = data.get("inputs", "")
 
-    def save(self, new_stamp: str, manifest: dict[str, str]) -> None:
-        write_atomic(self.path, json.dumps({"stamp": new_stamp, "manifest": manifest},
-                                           sort_keys=True).encode("utf-8"))
+    def save(self, new_stamp: str, manifest: dict[str, str], inputs: str) -> None:
+        write_atomic(self.path, json.dumps({"stamp": new_stamp, "manifest": manifest,
+                                            "inputs": inputs}, sort_keys=True).encode("utf-8"))
+
+
+def inputs_signature(layout: Layout) -> str:
+    """Names, sizes and times of every file a build reads (content, templates, settings, the
+    builder's own code and data) and SOURCE_DATE_EPOCH: equal means the output would be too."""
+    digest = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    code = Path(__file__).resolve().parent
+    for folder in (layout.content, layout.templates, code):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                st = path.stat()
+                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    mk = layout.root / "mkdocs.yml"
+    if mk.exists():
+        digest.update(mk.read_bytes())
+    return digest.hexdigest()
+
+
+def unchanged_since_last_build(layout: Layout) -> bool:
+    """True when nothing a build reads has changed since the last published build."""
+    last = Published(layout)
+    return bool(last.inputs) and last.inputs == inputs_signature(layout) and layout.docs.is_dir()
 
 
 def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
-            report_json: bytes) -> str:
+            report_json: bytes, inputs: str) -> str:
     """Build the site aside and swap it in; returns "unchanged", "incremental" or "full".
 
     Unchanged input: nothing is built. Otherwise the previous site is copied (mtimes kept), the
@@ -94,6 +117,7 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
     before = Published(layout)
     new_stamp = stamp(layout, cfg, manifest, epoch, report_json)
     if before.stamp == new_stamp:
+        before.save(new_stamp, manifest, inputs)
         return "unchanged"
     built = new_build_dir(layout)
     try:
@@ -108,7 +132,7 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
     except BaseException:
         discard(built)
         raise
-    before.save(new_stamp, manifest)
+    before.save(new_stamp, manifest, inputs)
     return "incremental" if dirty else "full"
 
 

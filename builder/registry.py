@@ -75,6 +75,7 @@ class Registry:
     names: dict[str, str] = field(default_factory=dict)
     rejected: set[str] = field(default_factory=set)
     longest: int = 1
+    first_words: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: Path) -> Registry:
@@ -115,6 +116,7 @@ class Registry:
                 raise RegistryError(f"'{name}' is claimed by both '{self.entities[owner].name}' "
                                     f"({owner}) and '{entity.name}' ({entity.id})")
             self.names[k] = entity.id
+            self.first_words.add(k.split(" ", 1)[0])
             self.longest = max(self.longest, k.count(" ") + 1)
 
     def resolve(self, surface: str) -> str | None:
@@ -130,8 +132,12 @@ class Registry:
         """Every registry name written in ``text``: (start, end, entity id), longest match first."""
         spans = list(word_spans(text))
         ws = [stem(w) for _, _, w in spans]
+        firsts = self.first_words
         i = 0
         while i < len(ws):
+            if ws[i] not in firsts:
+                i += 1
+                continue
             for n in range(min(self.longest, len(ws) - i), 0, -1):
                 found = self.names.get(" ".join(ws[i:i + n]))
                 if found:

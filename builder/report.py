@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from builder.model import Problem
+from builder.model import Origin, Problem
 
 
 @dataclass
@@ -42,6 +42,14 @@ class Report:
             "pages": self.pages,
         }
 
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        """The report of the build that made the current site (when nothing changed since)."""
+        data = json.loads(text)
+        problems = [Problem(Origin(p["file"], p["line"]), p["reason"], p["kind"])
+                    for p in data["problems"]]
+        return cls(pages=data["pages"], problems=problems)
+
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -53,6 +61,7 @@ class Report:
                   f"{c['warnings']} warnings\n")
         for p in self.problems:
             out.write(f"  {p.kind:9} {p.origin}: {p.reason}\n")
-        if self.timings:
-            out.write("  time: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items())
+        if self.timings or self.publish:
+            spent = ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items())
+            out.write(f"  time: {spent or 'nothing changed since the last build'}"
                       + (f" ({self.publish} publish)" if self.publish else "") + "\n")

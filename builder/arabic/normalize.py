@@ -119,6 +119,7 @@ def stem(word: str) -> str:
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(word_stem: str) -> str | None:
     """The stem without its inner long vowels, for spelling variants of loanwords and names.
 
