@@ -142,7 +142,8 @@ def run(n: int) -> None:
     wall, stages, kind, peak = build(root)
     total, pages, largest = size(root / "site")
     print(f"full build: {wall:.1f}s  [{', '.join(f'{k} {v:.1f}s' for k, v in stages.items())}]")
-    print(f"peak memory {peak} MB, site {total / 1e6:.0f} MB, {pages} pages, largest page {largest / 1e3:.0f} KB")
+    print(f"peak memory {peak} MB, site {total / 1e6:.0f} MB, {pages} pages, "
+          f"largest page {largest / 1e3:.0f} KB")
     wall, _, kind, _ = build(root)
     print(f"rebuild, nothing changed: {wall:.1f}s ({kind})")
     first = root / "content" / "part-000.jsonl"

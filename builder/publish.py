@@ -9,6 +9,7 @@ killed half-way leaves the previous site whole.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import shutil
@@ -33,8 +34,9 @@ def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int, dirty: b
     The archive's name and address reach mkdocs.yml through ``!ENV`` variables;
     SOURCE_DATE_EPOCH makes the sitemap's dates, and so the bytes, repeatable.
     """
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "ARSHIF_NAME": cfg.name,
-           "ARSHIF_DESCRIPTION": cfg.description, "ARSHIF_SITE_URL": cfg.site_url}
+    # Material prints the site name and description into pages unescaped: hand them over escaped
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "ARSHIF_NAME": html.escape(cfg.name),
+           "ARSHIF_DESCRIPTION": html.escape(cfg.description), "ARSHIF_SITE_URL": cfg.site_url}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--dirty" if dirty else "--clean",
          "-f", str(layout.root / "mkdocs.yml"), "-d", str(site_dir.resolve())],

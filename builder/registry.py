@@ -23,6 +23,8 @@ TYPES: dict[str, EntityType] = {"PER": "PER", "person": "PER", "ORG": "ORG",
                                 "organisation": "ORG", "organization": "ORG", "LOC": "LOC",
                                 "place": "LOC"}
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+#: Ids that would take an index page's file name, or a name Windows reserves for devices.
+RESERVED_IDS = re.compile(r"^(?:index(?:-\d+)?|con|prn|aux|nul|com\d|lpt\d)$")
 
 
 class RegistryError(ValueError):
@@ -53,6 +55,8 @@ def _entity(raw: Any, n: int) -> Entity:
     eid = raw.get("id") or derived_id(name)
     if not isinstance(eid, str) or not ID.match(eid):
         raise RegistryError(f"{where}: 'id' must be lower-case letters, digits and '-'")
+    if RESERVED_IDS.match(eid):
+        raise RegistryError(f"{where}: the id '{eid}' is reserved (an index page or a device name)")
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise RegistryError(f"{where}: 'aliases' must be a list of names")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import jinja2
@@ -16,13 +15,10 @@ from builder.yamlio import Quoted
 
 
 def front_matter(article: Article) -> dict[str, Any]:
-    """The page's front matter, the archive's typed record of the article.
-
-    ``title`` is HTML-escaped: MkDocs themes print it into the page without escaping.
-    """
+    """The page's front matter, the archive's typed record of the article."""
     return {
         "id": article.id,
-        "title": html.escape(article.title, quote=True),
+        "title": article.title,
         "date": Quoted(article.date) if article.date else None,
         "dates": [
             {"text": d.text, "value": Quoted(d.value), "calendar": d.calendar}

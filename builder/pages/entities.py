@@ -110,4 +110,5 @@ def entity_pages(articles: list[Article], entities: dict[str, Entity], cfg: Conf
                 "count": digits(str(len(items)), cfg.digits),
             }
             title = entity.name if number == 1 else f"{entity.name} ({number})"
-            yield Page(doc, {"title": title}, env.get_template("entity.html.j2").render(e=view))
+            yield Page(doc, {"title": title}, env.get_template("entity.html.j2").render(e=view),
+                       owner=f"entity '{entity.name}' ({eid})")

@@ -23,6 +23,8 @@ class Page:
     doc: str
     front: dict[str, Any]
     html: str
+    #: what the page is made from, named when two pages claim one path
+    owner: str = "the index pages"
 
 
 def date_key(article: Article) -> tuple[str, str]:
@@ -112,7 +114,8 @@ def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config,
     undated = {"count": digits(str(len(by_year.get("undated", []))), cfg.digits),
                "href": urls.link(here, "timeline/undated.md")} if "undated" in by_year else None
     yield Page(here, {"title": "الخط الزمني"},
-               env.get_template("timeline.html.j2").render(years=overview, undated=undated))
+               env.get_template("timeline.html.j2").render(
+                   years=overview, undated=undated, months=[months[m] for m in range(1, 13)]))
     for year, items in by_year.items():
         title = "بلا تاريخ" if year == "undated" else digits(year, cfg.digits)
         for doc, chunk, number, count in paged(f"timeline/{year}", items, cfg.page_size):

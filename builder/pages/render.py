@@ -6,6 +6,7 @@ format; article text reaches them as values, never as template source.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,10 @@ def page(front: dict[str, Any], html: str) -> str:
     """A docs/ page: YAML front matter (safe-dumped) then the rendered HTML.
 
     The HTML is one raw block in a div (``markdown="0"``), which Markdown passes through
-    untouched, so article text is never read as Markdown by the publisher.
+    untouched, so article text is never read as Markdown by the publisher. ``title`` is
+    HTML-escaped: MkDocs themes print it into the page without escaping.
     """
+    if "title" in front:  # MkDocs themes print page titles unescaped
+        front = {**front, "title": escape(str(front["title"]), quote=True)}
     body = html.strip()
     return f"---\n{yamlio.dump(front)}---\n\n<div class=\"arshif\" markdown=\"0\">\n{body}\n</div>\n"

@@ -25,7 +25,7 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
     found = entity_pages_mod.mentions(articles)
     for article in articles:
         front, html = article_page(article, entities, cfg, env, found)
-        yield Page(f"articles/{article.year}/{article.id}.md", front, html)
+        yield Page(urls.article_doc(article), front, html)
     yield indexes.home(articles, entities, cfg, env)
     yield from indexes.timeline(articles, entities, cfg, env)
     yield from entity_pages_mod.index_pages(articles, entities, cfg, env)
@@ -61,7 +61,7 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         clock = now
 
     for p in pages(articles, entities, cfg, layout.templates):
-        owner = owners.get(p.front.get("id", ""), "the index pages")
+        owner = owners.get(p.front.get("id", ""), p.owner)
         out.write(p.doc, page(p.front, p.html), owner)
     for rel, data in assets(layout.templates):
         out.write(rel, data, "templates/assets")

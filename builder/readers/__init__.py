@@ -33,7 +33,9 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 
 
 def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    """The path as text; bytes that are not UTF-8 in a file name show as U+FFFD."""
+    rel = path.relative_to(root).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _files(root: Path) -> list[Path]:

@@ -87,7 +87,12 @@ def decode(data: bytes) -> Decoded:
             return Decoded(data.decode(enc, errors="replace"), enc)
     if b"\x00" in data[:4096]:
         if not _utf16_shape(data[:4096]):
-            raise DecodeError("binary data, not text (NUL bytes)")
+            try:  # text with stray NULs (a broken export) is still text
+                text = data.decode("utf_8")
+            except UnicodeDecodeError:
+                raise DecodeError("binary data, not text (NUL bytes)") from None
+            line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+            return Decoded(text, "utf_8", [f"line {line}: NUL characters in the text (removed)"])
         wide = _detect(data[: len(data) // 2 * 2])
         if wide is None or not wide.startswith("utf_16"):
             raise DecodeError("NUL bytes, but not readable as UTF-16")

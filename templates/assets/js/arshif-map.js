@@ -40,7 +40,9 @@
         var icon = window.L.icon({ iconUrl: vendor + "leaflet/images/marker-icon.png", iconRetinaUrl: vendor + "leaflet/images/marker-icon-2x.png",
           shadowUrl: vendor + "leaflet/images/marker-shadow.png", iconSize: [25, 41], iconAnchor: [12, 41] });
         var marker = window.L.marker([lat, lon], { icon: icon }).addTo(map);
-        marker.bindTooltip(document.createTextNode(box.dataset.name || "").textContent);
+        var label = document.createElement("span");
+        label.textContent = box.dataset.name || "";  // a name is text, never markup
+        marker.bindTooltip(label);
         box.setAttribute("data-ready", "1");
       });
     });

@@ -1,0 +1,86 @@
+"""Injection: hostile article text, titles, authors, URLs, entity names, descriptions and settings
+render as inert text on every page, in search results, exports and feeds (checked in Chromium)."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from builder.build import build
+from tests.conftest import make_project
+from tests.test_browser_article import outside
+
+FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("hostile") / "archive", FIXTURE)
+    build(root, progress=False, out=io.StringIO())
+    return root
+
+
+def pages(root: Path) -> list[str]:
+    report = json.loads((root / "site" / "build-report.json").read_text())
+    paths = ["", "timeline/", "timeline/2019/", "places/", "actors/", "places/evil-town/",
+             "actors/police/", "search/?q=الخبيثة", "search/?q=script"]
+    return paths + [p["page"].removesuffix(".md") + "/" for p in report["pages"]]
+
+
+def test_nothing_runs_anywhere(hostile_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
+    base = serve(hostile_site / "site")
+    page = browser.new_page()
+    dialogs: list[str] = []
+    requested: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: requested.append(r.url))
+    for path in pages(hostile_site):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        if path.startswith("search/"):
+            page.wait_for_selector("#arshif-search[data-done]")
+        page.mouse.move(200, 200)
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.evaluate("document.querySelectorAll('iframe, .arshif script, [onerror], [onload], "
+                             "[onmouseover], style:not([id])').length") == 0, path
+    assert dialogs == []
+    assert outside(requested, base) == []
+    page.close()
+
+
+def test_hostile_text_is_shown_as_text(hostile_site: Path, serve: Callable[[Path], str],
+                                       browser: Any) -> None:
+    base = serve(hostile_site / "site")
+    page = browser.new_page()
+    report = json.loads((hostile_site / "site" / "build-report.json").read_text())
+    md = next(p for p in report["pages"] if p["input"] == "evil.md")
+    page.goto(base + md["page"].removesuffix(".md") + "/")
+    assert "<script>window.__pwned = 1; alert(1)</script>" in page.inner_text("h1")
+    body = page.inner_text(".arshif-body")
+    assert '<script>window.__pwned = 4; alert("body")</script>' in body
+    assert "{{ config }}" in body
+    assert page.locator(".arshif-body a[href^='javascript'], .arshif-body a[href^='data']").count() == 0
+    assert page.locator(".arshif-meta a[href^='javascript']").count() == 0
+    assert "<img" in page.inner_text(".arshif-meta")
+    assert "<script>window.__pwned = 10</script>" in page.title()
+    page.goto(base + "places/evil-town/")
+    assert "<script>" in page.inner_text("h1") and "<img" in page.inner_text(".arshif-description")
+    page.close()
+
+
+def test_exports_and_feeds_keep_the_text(hostile_site: Path) -> None:
+    site = hostile_site / "site"
+    rows = [json.loads(line) for line in (site / "data" / "articles.jsonl").read_text().splitlines()]
+    assert any("<script>window.__pwned = 1" in r["title"] for r in rows)
+    feed = ET.parse(site / "feed.xml").getroot()
+    titles = [t.text or "" for t in feed.iter("title")]
+    assert any("<script>window.__pwned = 1" in t for t in titles)
+    timeline = json.loads((site / "data" / "timeline.json").read_text())
+    assert all("<script>" not in e["text"]["headline"] for e in timeline["events"])
+    assert any("&lt;script&gt;" in e["text"]["headline"] for e in timeline["events"])

@@ -1,0 +1,58 @@
+"""Atomic publish: a build killed (SIGKILL) at random moments leaves the previous site whole and
+loadable, and the next build recovers."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from builder.build import build
+from tests.conftest import ROOT
+from tests.test_build import fill
+
+
+def site_is_whole(root: Path) -> dict[str, object]:
+    site = root / "site"
+    assert site.is_dir()
+    report = json.loads((site / "build-report.json").read_text(encoding="utf-8"))
+    assert (site / "index.html").read_text(encoding="utf-8").strip().endswith("</html>")
+    for entry in report["pages"]:
+        page = site / entry["page"].removesuffix(".md") / "index.html"
+        assert page.read_text(encoding="utf-8").strip().endswith("</html>"), page
+    return report  # type: ignore[no-any-return]
+
+
+def test_sigkill_at_random_moments(project: Path) -> None:
+    fill(project)
+    build(project, progress=False, out=io.StringIO())
+    rng = random.Random(20261128)
+    survived = 0
+    for round_ in range(8):
+        edited = project / "content" / "header.txt"
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\nسطر إضافي رقم {round_}.\n",
+                          encoding="utf-8")
+        before = site_is_whole(project)
+        proc = subprocess.Popen([sys.executable, "-m", "builder.cli", "--root", str(project), "build"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        time.sleep(rng.uniform(0.05, 4.0))
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            survived += 1
+        proc.wait()
+        after = site_is_whole(project)
+        assert after["pages"] in (before["pages"], after["pages"])
+    assert survived >= 4  # most kills landed while the build was running
+    report = build(project, progress=False, out=io.StringIO())
+    final = site_is_whole(project)
+    assert len(final["pages"]) == len(report.pages)  # type: ignore[arg-type]
+    assert "سطر إضافي رقم 7" in "".join(
+        p.read_text(encoding="utf-8") for p in (project / "docs" / "articles").rglob("*.md"))
+    leftovers = list((project / ".arshif" / "sites").iterdir())
+    assert len(leftovers) == 1  # abandoned builds are cleaned up
