@@ -55,14 +55,21 @@ def site_path(doc: str) -> str:
     return page_url(doc) + "index.html"
 
 
-def stamp(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
-          report_json: bytes) -> str:
-    """A digest of everything the published site is made from: if it is unchanged, so is the site."""
-    digest = hashlib.sha256(repr((sorted(manifest.items()), epoch, cfg)).encode() + report_json)
-    for path in sorted([layout.root / "mkdocs.yml", *(layout.templates / "overrides").rglob("*")]):
+def frame(layout: Layout, cfg: Config) -> str:
+    """A digest of what every page is framed by (MkDocs settings, theme overrides, hooks, the
+    archive's settings): when it changes, every page must be rendered again."""
+    digest = hashlib.sha256(repr(cfg).encode())
+    for path in sorted([layout.root / "mkdocs.yml", *(layout.templates / "overrides").rglob("*"),
+                        *(layout.templates / "hooks").rglob("*")]):
         if path.is_file():
             digest.update(path.as_posix().encode() + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def stamp(frame_digest: str, manifest: dict[str, str], epoch: int, report_json: bytes) -> str:
+    """A digest of everything the published site is made from: if it is unchanged, so is the site."""
+    return hashlib.sha256(repr((frame_digest, sorted(manifest.items()), epoch)).encode()
+                          + report_json).hexdigest()
 
 
 class Published:
@@ -77,12 +84,14 @@ class Published:
             except ValueError:
                 data = {}
         self.stamp: str = data.get("stamp", "")
+        self.frame: str = data.get("frame", "")
         self.manifest: dict[str, str] = data.get("manifest", {})
         self.inputs: str = data.get("inputs", "")
 
-    def save(self, new_stamp: str, manifest: dict[str, str], inputs: str) -> None:
-        write_atomic(self.path, json.dumps({"stamp": new_stamp, "manifest": manifest,
-                                            "inputs": inputs}, sort_keys=True).encode("utf-8"))
+    def save(self, new_stamp: str, frame_digest: str, manifest: dict[str, str], inputs: str) -> None:
+        write_atomic(self.path, json.dumps({"stamp": new_stamp, "frame": frame_digest,
+                                            "manifest": manifest, "inputs": inputs},
+                                           sort_keys=True).encode("utf-8"))
 
 
 def inputs_signature(layout: Layout) -> str:
@@ -111,19 +120,21 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
             report_json: bytes, inputs: str) -> str:
     """Build the site aside and swap it in; returns "unchanged", "incremental" or "full".
 
-    Unchanged input: nothing is built. Otherwise the previous site is copied (mtimes kept), the
-    outputs of removed docs files are deleted from the copy, and ``mkdocs build --dirty``
-    renders only the pages whose source is newer: the static navigation means no other page
-    depends on them. A test checks that this gives the same bytes as a clean build.
+    Unchanged input: nothing is built. A changed frame (settings, theme): a clean build.
+    Otherwise the previous site is copied (mtimes kept), the outputs of removed docs files are
+    deleted from the copy, and ``mkdocs build --dirty`` renders only the pages whose source is
+    newer: the static navigation means no other page depends on them. A test checks that this
+    gives the same bytes as a clean build.
     """
     before = Published(layout)
-    new_stamp = stamp(layout, cfg, manifest, epoch, report_json)
+    new_frame = frame(layout, cfg)
+    new_stamp = stamp(new_frame, manifest, epoch, report_json)
     if before.stamp == new_stamp:
-        before.save(new_stamp, manifest, inputs)
+        before.save(new_stamp, new_frame, manifest, inputs)
         return "unchanged"
     built = new_build_dir(layout)
     try:
-        dirty = bool(before.manifest) and layout.site.is_dir()
+        dirty = bool(before.manifest) and before.frame == new_frame and layout.site.is_dir()
         if dirty:
             shutil.copytree(layout.site.resolve(), built, dirs_exist_ok=True)
             for doc in set(before.manifest) - set(manifest):
@@ -134,7 +145,7 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
     except BaseException:
         discard(built)
         raise
-    before.save(new_stamp, manifest, inputs)
+    before.save(new_stamp, new_frame, manifest, inputs)
     return "incremental" if dirty else "full"
 
 
