@@ -45,12 +45,12 @@ def fnv1a(key: str) -> int:
 def keys(text: str) -> Counter[str]:
     """Index keys of a text with their counts: each word's stem, and ``~skeleton`` when long."""
     found: Counter[str] = Counter()
-    for word in words(text):
+    for word, n in Counter(words(text)).items():
         s = stem(word)
-        found[s] += 1
+        found[s] += n
         sk = skeleton(s)
         if sk is not None and sk != s:
-            found[FUZZY + sk] += 1
+            found[FUZZY + sk] += n
     return found
 
 
@@ -95,10 +95,9 @@ def build_index(articles: list[Article], entities: dict[str, Entity],
     encoded: dict[str, list[int]] = {}
     size = 0
     for key, plist in postings.items():
-        deltas, last = [], 0
-        for i in range(0, len(plist), 2):
-            deltas += [plist[i] - last, plist[i + 1]]
-            last = plist[i]
+        docs = plist[0::2]
+        deltas = plist[:]  # doc numbers become gaps from the previous one; counts stay
+        deltas[2::2] = [b - a for a, b in zip(docs, docs[1:], strict=False)]
         encoded[key] = deltas
         size += len(key.encode()) + 4 * len(deltas) + 6
     shards = _shard_count(size)

@@ -14,7 +14,6 @@ MODEL = DATA / "ner.crfsuite"
 CLUSTERS = DATA / "clusters.tsv"
 VECTORS = DATA / "vectors.npy"
 GAZETTEER = DATA / "gazetteer.tsv"
-NAMES = DATA / "names.tsv"
 
 
 @dataclass(frozen=True)
@@ -64,11 +63,4 @@ def load_resources() -> Resources:
         stems = tuple(normal(w)[1] for w in folded.split())
         if stems:
             names[stems[0]].append((stems, "LOC"))
-    if NAMES.exists():
-        for line in NAMES.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or not line.strip():
-                continue
-            name, kind, _ = line.split("\t")
-            stems = tuple(name.split())
-            names[stems[0]].append((stems, kind))
     return Resources(clusters=clusters, vectors=vectors, vector_matrix=matrix, names=dict(names))
