@@ -11,7 +11,7 @@ are skipped without one: a date is never invented from "today".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -549,9 +549,3 @@ def base_date(value: str | None) -> date | None:
     if value and len(value) == 10:
         return date.fromisoformat(value)
     return None
-
-
-def iter_rules() -> Iterator[str]:
-    """Names of the rules, in the order they run (for the docs and the bench)."""
-    for _, handler in _RULES:
-        yield handler.__name__
