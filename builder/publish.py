@@ -101,6 +101,8 @@ def inputs_signature(layout: Layout) -> str:
     code = Path(__file__).resolve().parent
     for folder in (layout.content, layout.templates, code):
         for path in sorted(folder.rglob("*")):
+            if path == layout.proposed:  # written by the build itself
+                continue
             if path.is_file() and "__pycache__" not in path.parts:
                 st = path.stat()
                 digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())

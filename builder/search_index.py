@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from builder.arabic.display import show_date
@@ -97,7 +98,7 @@ def build_index(articles: list[Article], entities: dict[str, Entity],
     for key, plist in postings.items():
         docs = plist[0::2]
         deltas = plist[:]  # doc numbers become gaps from the previous one; counts stay
-        deltas[2::2] = [b - a for a, b in zip(docs, docs[1:], strict=False)]
+        deltas[2::2] = [b - a for a, b in pairwise(docs)]
         encoded[key] = deltas
         size += len(key.encode()) + 4 * len(deltas) + 6
     shards = _shard_count(size)

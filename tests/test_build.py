@@ -139,3 +139,15 @@ def test_dirty_build_equals_clean_build(project: Path, tmp_path: Path) -> None:
     clean = make_project(tmp_path / "clean", project / "content")
     quiet_build(clean)
     assert digest(project / "site") == digest(clean / "site")
+
+
+def test_sitemap_lists_pages_when_the_site_has_an_address(project: Path) -> None:
+    fill(project)
+    (project / "content" / "archive.yml").write_text("site_url: https://archive.example.org/ar/\n")
+    quiet_build(project)
+    sitemap = (project / "site" / "sitemap.xml").read_text()
+    report = json.loads((project / "site" / "build-report.json").read_text())
+    for entry in report["pages"]:
+        assert "https://archive.example.org/ar/" + entry["page"].removesuffix(".md") + "/" in sitemap
+    feed = (project / "site" / "feed.xml").read_text()
+    assert "https://archive.example.org/ar/articles/" in feed

@@ -11,6 +11,7 @@ from builder.config import Config
 from builder.markup import to_html, web_url
 from builder.model import Article, Entity
 from builder.pages import urls
+from builder.pages.schema import check_article
 from builder.yamlio import Quoted
 
 
@@ -85,4 +86,6 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "original": article.original,
         "related": related(article, entities, found or {}, here),
     }
-    return front_matter(article), env.get_template("article.html.j2").render(a=view)
+    front = front_matter(article)
+    check_article(front)
+    return front, env.get_template("article.html.j2").render(a=view)

@@ -1,0 +1,39 @@
+"""The front-matter schema: every golden page matches it, and it refuses what it must."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from builder.pages.schema import check_article
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def fronts() -> list[dict[str, object]]:
+    out = []
+    for path in sorted((GOLDEN / "readers").glob("*.expected.md")):
+        for part in path.read_text(encoding="utf-8").split("# page ")[1:]:
+            out.append(yaml.safe_load(part.split("---\n")[1]))
+    return out
+
+
+def test_golden_pages_match() -> None:
+    found = fronts()
+    assert len(found) >= 10
+    for front in found:
+        check_article(front)
+
+
+@pytest.mark.parametrize("change", [
+    {"date": "2019-3-1"}, {"date": 2019}, {"title": ""}, {"places": ["../etc"]},
+    {"id": "../../x"}, {"words": 0}, {"dates": [{"text": "x", "value": "soon", "calendar": "gregorian"}]},
+    {"unexpected": 1},
+])
+def test_refuses(change: dict[str, object]) -> None:
+    front = dict(fronts()[0]) | change
+    with pytest.raises(jsonschema.ValidationError):
+        check_article(front)
