@@ -1,0 +1,58 @@
+"""Proposals and `arshif review`: new names are proposed with counts and examples, and accepting,
+merging or rejecting them edits the registry (which stays valid)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from builder.extract.entities import Proposal
+from builder.registry import Registry
+from builder.review import write_proposals
+from tests.conftest import ROOT
+
+
+def arshif(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "builder.cli", "--root", str(root), *args],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def setup(root: Path) -> None:
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "entities.yml").write_text(
+        "entities:\n  - {id: isis, name: تنظيم داعش, type: ORG, aliases: [داعش]}\n", encoding="utf-8")
+    write_proposals(root / "content" / "entities.proposed.yml", {
+        "مظلوم عبدي": Proposal("مظلوم عبدي", "PER", {"a", "b"}, ["قال مظلوم عبدي إن المعركة انتهت."]),
+        "الدوله الاسلاميه": Proposal("الدولة الإسلامية", "ORG", {"a"}, ["أعلنت الدولة الإسلامية…"]),
+        "مدينه ما": Proposal("مدينة ما", "LOC", {"c"}, ["في مدينة ما"]),
+    })
+
+
+def test_proposals_file_lists_counts_and_examples(tmp_path: Path) -> None:
+    setup(tmp_path)
+    data = yaml.safe_load((tmp_path / "content" / "entities.proposed.yml").read_text(encoding="utf-8"))
+    first = data["proposed"][0]
+    assert first == {"name": "مظلوم عبدي", "type": "PER", "articles": 2,
+                     "examples": ["قال مظلوم عبدي إن المعركة انتهت."]}
+
+
+def test_accept_merge_reject(tmp_path: Path) -> None:
+    setup(tmp_path)
+    assert arshif(tmp_path, "review", "accept", "مظلوم عبدي", "--id", "mazloum-abdi").returncode == 0
+    assert arshif(tmp_path, "review", "merge", "الدولة الإسلامية", "--into", "isis").returncode == 0
+    assert arshif(tmp_path, "review", "reject", "مدينة ما").returncode == 0
+    reg = Registry.load(tmp_path / "content" / "entities.yml")
+    assert reg.resolve("مظلوم عبدي") == "mazloum-abdi"
+    assert reg.resolve("والدولة الإسلامية") == "isis"
+    assert reg.rejected == {"مدينه ما"}
+
+
+def test_review_refuses_clashes_and_unknown_names(tmp_path: Path) -> None:
+    setup(tmp_path)
+    bad = arshif(tmp_path, "review", "accept", "لا يوجد")
+    assert bad.returncode == 1 and "not in entities.proposed.yml" in bad.stderr
+    arshif(tmp_path, "review", "accept", "مظلوم عبدي", "--id", "isis")
+    assert Registry.load(tmp_path / "content" / "entities.yml").entities["isis"].name == "تنظيم داعش"
