@@ -57,21 +57,20 @@ def seed_check(rec: Recognizer) -> None:
     """The seed article's places and actors under canonical names, with the bundled registry."""
     import yaml
 
+    from builder.assemble import assemble
     from builder.extract.entities import EntityFinder
-    from builder.model import Article
+    from builder.model import Origin, RawArticle
     from builder.registry import Registry
 
     root = Path(__file__).resolve().parents[1]
     expected = yaml.safe_load((root.parent / "shared" / "data" / "news" / "seed" /
                                "baghouz.expected.yaml").read_text(encoding="utf-8"))
     text = (root / "content" / "seed" / "baghouz.txt").read_text(encoding="utf-8")
-    article = Article(id="seed", title="", date="2019-03-23", source="", url="", author="",
-                      summary="", words=0, original="", body=text, markup="text", text=text)
+    article, _ = assemble(RawArticle(Origin("seed"), text, "text", {}, "utf_8"), 90)
+    assert article is not None
     finder = EntityFinder(Registry.load(root / "content" / "entities.yml"))
-    finder.find(article, rec.find(text))
-    every = finder.entities()
-    places = {every[e].name for e in article.places}
-    actors = {every[e].name for e in article.actors}
+    finder.find(article, rec.find(article.text))
+    places, actors = (set(names) for names in finder.names(article))
     want_p = set(expected["places"])
     want_a = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])
     print(f"seed: places {len(places & want_p)}/{len(want_p)}, actors {len(actors & want_a)}/"

@@ -10,8 +10,9 @@ import pycrfsuite
 import pytest
 import yaml
 
+from builder.assemble import assemble
 from builder.extract.entities import EntityFinder
-from builder.model import Article
+from builder.model import Origin, RawArticle
 from builder.ner.corpus import read_conll, spans
 from builder.ner.features import sentence_features
 from builder.ner.recognizer import TOKEN, Recognizer
@@ -104,13 +105,10 @@ def test_seed_article_entities(recognizer: Recognizer) -> None:
     """All 9 places and at least 10 of 11 actors under their canonical names, ≤ 1 wrong."""
     expected = yaml.safe_load((SHARED / "news" / "seed" / "baghouz.expected.yaml").read_text())
     finder = EntityFinder(Registry.load(ROOT / "content" / "entities.yml"))
-    text = SEED.read_text()
-    article = Article(id="seed", title="", date="2019-03-23", source="", url="", author="",
-                      summary="", words=0, original="", body=text, markup="text", text=text)
-    finder.find(article, recognizer.find(text))
-    every = finder.entities()
-    places = {every[e].name for e in article.places}
-    actors = {every[e].name for e in article.actors}
+    article, _ = assemble(RawArticle(Origin("seed"), SEED.read_text(), "text", {}, "utf_8"), 90)
+    assert article is not None
+    finder.find(article, recognizer.find(article.text))
+    places, actors = (set(names) for names in finder.names(article))
     want_places = set(expected["places"])
     want_actors = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])
     assert want_places <= places

@@ -61,6 +61,11 @@ class EntityFinder:
         article.places = [e for e in ordered if every[e].type == "LOC"]
         article.actors = [e for e in ordered if every[e].type != "LOC"]
 
+    def names(self, article: Article) -> tuple[list[str], list[str]]:
+        """Canonical names of the article's places and of its actors (after :meth:`find`)."""
+        every = self.entities()
+        return [every[e].name for e in article.places], [every[e].name for e in article.actors]
+
     def _countries(self, mentions: list[EntityMention], known: set[str]) -> Counter[str]:
         """Countries the article names (gazetteer and registry), to choose between homonyms."""
         named: Counter[str] = Counter()
