@@ -90,7 +90,7 @@ def home(articles: list[Article], entities: dict[str, Entity], cfg: Config,
         "places": urls.link(here, "places/index.md"),
         "actors": urls.link(here, "actors/index.md"),
     }
-    return Page(here, {"title": cfg.name}, env.get_template("home.html.j2").render(v=view))
+    return Page(here, {"title": "الرئيسية"}, env.get_template("home.html.j2").render(v=view))
 
 
 def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config,
