@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from builder.model import Article
 
@@ -17,6 +18,7 @@ def page_url(doc_path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=500_000)
 def link(from_doc: str, to_doc: str) -> str:
     """A relative link from one docs/ page to another (or to a file such as an asset)."""
     here = page_url(from_doc)
