@@ -151,3 +151,11 @@ def test_sitemap_lists_pages_when_the_site_has_an_address(project: Path) -> None
         assert "https://archive.example.org/ar/" + entry["page"].removesuffix(".md") + "/" in sitemap
     feed = (project / "site" / "feed.xml").read_text()
     assert "https://archive.example.org/ar/articles/" in feed
+
+
+def test_source_date_epoch_is_honoured(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fill(project)
+    (project / "content" / "archive.yml").write_text("site_url: https://archive.example.org/\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")  # 2009-02-13
+    quiet_build(project)
+    assert "<lastmod>2009-02-13</lastmod>" in (project / "site" / "sitemap.xml").read_text()
