@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from builder.ner.consistency import propagate
 from builder.ner.corpus import spans
 from builder.ner.recognizer import Recognizer
 from builder.ner.train import split_anercorp
@@ -17,7 +18,7 @@ from builder.ner.train import split_anercorp
 TYPES = ("PER", "ORG", "LOC")
 
 
-def score(model: Path | None) -> None:
+def score(model: Path | None, consistent: bool = True) -> None:
     rec = Recognizer(model) if model else Recognizer()
     if model is None:
         print("note: the shipped model was trained on the held-back part too; for an honest score "
@@ -28,8 +29,11 @@ def score(model: Path | None) -> None:
     fn: Counter[str] = Counter()
     start = time.perf_counter()
     batch = 25  # about an article's worth of sentences, tagged together as in a build
-    predicted = [tags for i in range(0, len(held), batch)
-                 for tags in rec.tagger.tag_many([t for t, _ in held[i:i + batch]])]
+    predicted = []
+    for i in range(0, len(held), batch):
+        sentences = [t for t, _ in held[i:i + batch]]
+        tagged = rec.tagger.tag_many(sentences)
+        predicted += propagate(sentences, tagged) if consistent else tagged
     elapsed = time.perf_counter() - start
     for (_, gold), pred in zip(held, predicted, strict=True):
         g = {s for s in spans(gold) if s[2] in TYPES}

@@ -130,3 +130,13 @@ def test_cli_entities_contract() -> None:
 
 def test_key_folds_spelling() -> None:
     assert key("الإرهابيّين") == key("الارهابيين")
+
+
+def test_names_propagate_through_the_text() -> None:
+    from builder.ner.consistency import propagate
+
+    sentences = [["قال", "دونالد", "ترامب", "إن", "نادي", "الأهلي", "فاز"],
+                 ["وأضاف", "ترامب", "أن", "الأهلي", "قوي"],
+                 ["لا", "أحد", "هنا"]]
+    tags = [["O", "B-PER", "I-PER", "O", "O", "B-ORG", "O"], ["O"] * 5, ["O"] * 3]
+    assert propagate(sentences, tags) == [tags[0], ["O", "B-PER", "O", "B-ORG", "O"], ["O"] * 3]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from builder.model import EntityMention, EntityType
+from builder.ner.consistency import propagate
 from builder.ner.corpus import spans
 from builder.ner.resources import MODEL, load_resources
 from builder.ner.tagger import FastTagger
@@ -35,7 +36,8 @@ class Recognizer:
             sentences[-1].append(m)
             if m.group() in SENTENCE_END or "\n" in text[m.end():m.end() + 1]:
                 sentences.append([])
-        tagged = self.tagger.tag_many([[m.group() for m in s] for s in sentences])
+        words = [[m.group() for m in s] for s in sentences]
+        tagged = propagate(words, self.tagger.tag_many(words))
         out = []
         for tokens, tags in zip(sentences, tagged, strict=True):
             for start, end, kind in sorted(spans(tags)):
