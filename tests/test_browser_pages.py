@@ -70,3 +70,23 @@ def test_dates_are_shown_the_arabic_way(sample_site: Path, serve: Callable[[Path
     page.goto(base + "timeline/2019/")
     assert "23 آذار 2019" in page.inner_text(".arshif-entry-date >> nth=0")
     page.close()
+
+
+def test_every_article_reachable_from_its_entities_and_pages_bounded(sample_site: Path) -> None:
+    import yaml
+
+    from builder.config import Config
+
+    docs = sample_site / "docs"
+    size = Config.load(sample_site / "content" / "archive.yml").page_size
+    for page in (docs / "articles").rglob("*.md"):
+        front = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n")[1])
+        for kind, ids in (("places", front["places"]), ("actors", front["actors"])):
+            for eid in ids:
+                listed = "".join(p.read_text(encoding="utf-8")
+                                 for p in (docs / kind).glob(f"{eid}*.md"))
+                assert f"/{front['id']}/" in listed, (page, eid)
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count('class="arshif-entry"') <= size, page
+        assert text.count("<li><a href=") <= size + 20, page  # index lists, plus a few links
