@@ -98,7 +98,9 @@ class EntityFinder:
         if len(prop.examples) < 3:
             for s in _SENTENCE.finditer(article.text):
                 if s.start() <= mention.start < s.end():
-                    prop.examples.append(s.group().strip()[:300])
+                    example = s.group().strip()[:300]
+                    if example not in prop.examples:
+                        prop.examples.append(example)
                     break
 
 
