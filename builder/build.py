@@ -5,6 +5,8 @@ Data flows one way; each step takes the previous step's records and nothing else
 
 from __future__ import annotations
 
+import calendar
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -21,6 +23,7 @@ from builder.extract.entities import EntityFinder
 from builder.extract.facts import extract_all
 from builder.model import Article, Origin, Problem, RawArticle
 from builder.pages.site import write_docs
+from builder.pages.urls import article_doc
 from builder.registry import Registry
 from builder.report import Report
 from builder.review import write_proposals
@@ -88,9 +91,6 @@ def source_epoch(articles: list[Article]) -> int:
 
     Derived from the content, so a rebuild of unchanged input writes the same bytes.
     """
-    import calendar
-    import os
-
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
     days = [a.date for a in articles if a.date and len(a.date) == 10]
@@ -115,7 +115,7 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     with timed(report, "extract"):
         finder = extract(articles, layout, report, cluster)
     for article in articles:
-        report.add_page(owners[article.id], article.id, f"articles/{article.year}/{article.id}.md")
+        report.add_page(owners[article.id], article.id, article_doc(article))
     if strict and report.failures():
         report.print(out)
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
