@@ -102,12 +102,12 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
           out: TextIO = sys.stdout, cluster: str | None = None) -> Report:
     """Build the archive under ``root`` into ``root/site``; returns the report."""
     layout = Layout(root.resolve())
-    if not strict and publish.unchanged_since_last_build(layout):
+    inputs = publish.inputs_signature(layout)
+    if not strict and publish.unchanged_since_last_build(layout, inputs):
         report = Report.from_json((layout.site / "build-report.json").read_text(encoding="utf-8"))
         report.publish = "unchanged"
         report.print(out)
         return report
-    inputs = publish.inputs_signature(layout)
     cfg = Config.load(layout.settings)
     report = Report()
     with timed(report, "read"):

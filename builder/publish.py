@@ -112,10 +112,10 @@ def inputs_signature(layout: Layout) -> str:
     return digest.hexdigest()
 
 
-def unchanged_since_last_build(layout: Layout) -> bool:
-    """True when nothing a build reads has changed since the last published build."""
+def unchanged_since_last_build(layout: Layout, inputs: str) -> bool:
+    """True when the inputs (their ``inputs_signature``) are those of the last published build."""
     last = Published(layout)
-    return bool(last.inputs) and last.inputs == inputs_signature(layout) and layout.docs.is_dir()
+    return bool(last.inputs) and last.inputs == inputs and layout.docs.is_dir()
 
 
 def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,

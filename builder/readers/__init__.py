@@ -13,10 +13,11 @@ from pathlib import Path
 from builder import yamlio
 from builder.model import Origin, Problem, RawArticle
 from builder.readers import html, jsonl, markdown, text
-from builder.readers.decode import DecodeError, decode
+from builder.readers.decode import Decoded, DecodeError, decode
 from builder.readers.frontmatter import FrontMatterError
 
-Reader = Callable[[bytes, Origin], Iterator[RawArticle | Problem]]
+#: A reader gets the file's text (decoded once, in ``read_file``) and where it came from.
+Reader = Callable[[Decoded, Origin], Iterator[RawArticle | Problem]]
 
 READERS: dict[str, Reader] = {
     ".txt": text.read,
@@ -115,7 +116,10 @@ def read_file(path: Path, origin: Origin, max_bytes: int) -> Iterator[RawArticle
     if side_problem:
         yield side_problem
     try:
-        for item in reader(path.read_bytes(), origin):
+        decoded = decode(path.read_bytes())
+        for note in decoded.notes:
+            yield Problem(origin, note, "warning")
+        for item in reader(decoded, origin):
             if isinstance(item, RawArticle) and side:
                 item = RawArticle(item.origin, item.body, item.markup, {**item.meta, **side},
                                   item.encoding)

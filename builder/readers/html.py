@@ -12,14 +12,11 @@ from typing import Any
 import trafilatura
 
 from builder.model import Origin, Problem, RawArticle
-from builder.readers.decode import decode
+from builder.readers.decode import Decoded
 
 
-def read(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
+def read(decoded: Decoded, origin: Origin) -> Iterator[RawArticle | Problem]:
     """One article per page; title, date, author and site name come from the page's metadata."""
-    decoded = decode(data)
-    for note in decoded.notes:
-        yield Problem(origin, note, "warning")
     doc = trafilatura.bare_extraction(
         decoded.text, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True, deduplicate=False,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from builder.model import Origin, Problem, RawArticle
-from builder.readers.decode import decode
+from builder.readers.decode import Decoded
 
 
 def _article(obj: Any, origin: Origin, encoding: str) -> RawArticle | Problem:
@@ -16,11 +16,8 @@ def _article(obj: Any, origin: Origin, encoding: str) -> RawArticle | Problem:
     return RawArticle(origin, "", "text", dict(obj), encoding)
 
 
-def read_lines(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
+def read_lines(decoded: Decoded, origin: Origin) -> Iterator[RawArticle | Problem]:
     """One article per line; a broken line is reported with its number, the rest still read."""
-    decoded = decode(data)
-    for note in decoded.notes:
-        yield Problem(origin, note, "warning")
     for number, line in enumerate(decoded.text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -33,9 +30,8 @@ def read_lines(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
         yield _article(obj, where, decoded.encoding)
 
 
-def read_document(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
+def read_document(decoded: Decoded, origin: Origin) -> Iterator[RawArticle | Problem]:
     """A JSON object (one article) or an array of them (numbered by position as ``line``)."""
-    decoded = decode(data)
     try:
         doc = json.loads(decoded.text)
     except json.JSONDecodeError as err:

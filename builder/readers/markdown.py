@@ -6,13 +6,10 @@ from collections.abc import Iterator
 
 from builder.model import Origin, Problem, RawArticle
 from builder.readers import frontmatter
-from builder.readers.decode import decode
+from builder.readers.decode import Decoded
 
 
-def read(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
+def read(decoded: Decoded, origin: Origin) -> Iterator[RawArticle | Problem]:
     """One article per file; the body stays Markdown (rendered later, raw HTML disabled)."""
-    decoded = decode(data)
-    for note in decoded.notes:
-        yield Problem(origin, note, "warning")
     meta, body, _ = frontmatter.split(decoded.text)
     yield RawArticle(origin, body, "markdown", meta, decoded.encoding)

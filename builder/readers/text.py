@@ -6,14 +6,11 @@ from collections.abc import Iterator
 
 from builder.model import Origin, Problem, RawArticle
 from builder.readers import fields, frontmatter
-from builder.readers.decode import decode
+from builder.readers.decode import Decoded
 
 
-def read(data: bytes, origin: Origin) -> Iterator[RawArticle | Problem]:
+def read(decoded: Decoded, origin: Origin) -> Iterator[RawArticle | Problem]:
     """One article per file; ``title: …`` header lines or front matter become metadata."""
-    decoded = decode(data)
-    for note in decoded.notes:
-        yield Problem(origin, note, "warning")
     meta, body, _ = frontmatter.split(decoded.text)
     if not meta:
         header, body, _ = fields.split_header(decoded.text)
