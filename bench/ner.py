@@ -73,7 +73,7 @@ def seed_check(rec: Recognizer) -> None:
     article, _ = assemble(RawArticle(Origin("seed"), text, "text", {}, "utf_8"), 90)
     assert article is not None
     finder = EntityFinder(Registry.load(root / "content" / "entities.yml"))
-    finder.find(article, rec.find(article.text))
+    finder.find(article, rec.find(article.text), list(finder.registry.scan(article.text)))
     places, actors = (set(names) for names in finder.names(article))
     want_p = set(expected["places"])
     want_a = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])

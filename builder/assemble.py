@@ -45,13 +45,15 @@ def cut(text: str, limit: int) -> str:
 
 #: A lead is a sentence, not a byline or a dateline ("عبدالرحمن الشهري – نجران").
 LEAD_MIN_WORDS = 8
+#: A word with at least two letters (digits and punctuation do not count).
+_WORD = re.compile(r"(?<!\S)(?=\S*?[^\W\d_]\S*?[^\W\d_])\S+")
 
 
 def lead(text: str) -> str:
     """The first paragraph that reads as a sentence (else the first line): summary and title."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines:
-        if sum(1 for w in line.split() if sum(ch.isalpha() for ch in w) > 1) >= LEAD_MIN_WORDS:
+        if len(_WORD.findall(line, 0, 4000)) >= LEAD_MIN_WORDS:
             return line
     return lines[0] if lines else ""
 

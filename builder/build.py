@@ -70,14 +70,16 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
 
 def extract(articles: list[Article], layout: Layout, report: Report,
             cluster: str | None) -> EntityFinder:
-    """Dates, places and actors for every article; returns the finder (its entities, proposals)."""
+    """Dates, places, actors and search terms of every article; returns the finder (its
+    entities, proposals)."""
     finder = EntityFinder(Registry.load(layout.registry))
-    facts = extract_all([(a.given_date, a.text) for a in articles], layout.state / "cache", cluster)
+    facts = extract_all([(a.given_date, a.text) for a in articles], layout.state / "cache",
+                        finder.registry, cluster)
     for article, found in zip(articles, facts, strict=True):
-        article.date, article.dates = found.date, found.dates
+        article.date, article.dates, article.terms = found.date, found.dates, found.terms
         for note in found.notes:
             report.problems.append(Problem(_origin(article.original), note, "warning"))
-        finder.find(article, found.mentions)
+        finder.find(article, found.mentions, found.hits)
     return finder
 
 

@@ -128,11 +128,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if article is None:
                 status = 1
                 continue
-            facts = read_facts(article.given_date, article.text)
+            facts = read_facts(article.given_date, article.text, finder.registry)
             article.date, article.dates = facts.date, facts.dates
             for note in facts.notes:
                 print(f"arshif: {item.origin}: {note}", file=sys.stderr)
-            finder.find(article, facts.mentions)
+            finder.find(article, facts.mentions, facts.hits)
             print(json.dumps(article_json(article, finder.entities()), ensure_ascii=False), flush=True)
     return status
 

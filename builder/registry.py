@@ -123,6 +123,10 @@ class Registry:
             self.first_words.add(k.split(" ", 1)[0])
             self.longest = max(self.longest, k.count(" ") + 1)
 
+    def digest(self) -> str:
+        """A hash of what :meth:`scan` matches: scans cached under it stay valid while it does."""
+        return hashlib.sha256(repr(sorted(self.names.items())).encode()).hexdigest()[:16]
+
     def resolve(self, surface: str) -> str | None:
         """The entity a mention names, dropping leading words (titles, descriptions) if needed."""
         ws = key(surface).split()

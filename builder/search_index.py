@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 from builder.arabic.display import show_date
-from builder.arabic.normalize import skeleton, stem, words
+from builder.arabic.terms import FUZZY, keys
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
@@ -32,7 +32,6 @@ from builder.pages import urls
 CHUNK = 32
 #: Target raw bytes per shard; the shard count grows with the archive so shards do not.
 SHARD_BYTES = 24_000
-FUZZY = "~"
 
 
 def fnv1a(key: str) -> int:
@@ -41,18 +40,6 @@ def fnv1a(key: str) -> int:
     for byte in key.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
     return h
-
-
-def keys(text: str) -> Counter[str]:
-    """Index keys of a text with their counts: each word's stem, and ``~skeleton`` when long."""
-    found: Counter[str] = Counter()
-    for word, n in Counter(words(text)).items():
-        s = stem(word)
-        found[s] += n
-        sk = skeleton(s)
-        if sk is not None and sk != s:
-            found[FUZZY + sk] += n
-    return found
 
 
 def filter_keys(article: Article) -> list[str]:
@@ -88,7 +75,7 @@ def build_index(articles: list[Article], entities: dict[str, Entity],
     ordered = sorted(articles, key=lambda a: (a.date or "", a.id))
     postings: dict[str, list[int]] = defaultdict(list)
     for number, article in enumerate(ordered):
-        found = keys(article.title + "\n" + article.text)
+        found = keys(article.title) + Counter(article.terms)
         for key in filter_keys(article):
             found[key] = 1
         for key, tf in found.items():

@@ -8,12 +8,17 @@ import pytest
 
 from builder.extract import facts as facts_mod
 from builder.extract.facts import FactsCache, extract_all, read_facts, text_key
+from builder.model import Entity
+from builder.registry import Registry
 
 TEXTS = [
     ("2019-03-23", "قال دونالد ترامب أمس إن القوات الأمريكية ستبقى في سوريا حتى عام 2020."),
     (None, "دمشق - 23 آذار (مارس) 2019 (أ ف ب) - أعلنت قوات سوريا الديموقراطية السيطرة على الباغوز."),
     ("غدا", "نص بلا تاريخ صالح، يذكر الرياض وجدة."),
 ]
+
+REGISTRY = Registry()
+REGISTRY.add(Entity("trump", "دونالد ترامب", "PER", aliases=("ترامب",)))
 
 
 def test_facts_of_a_text() -> None:
@@ -25,24 +30,49 @@ def test_facts_of_a_text() -> None:
 
 
 def test_cache_serves_the_same_facts(tmp_path: Path) -> None:
-    first = extract_all(TEXTS, tmp_path)
+    first = extract_all(TEXTS, tmp_path, REGISTRY)
     store = FactsCache(tmp_path)
     assert all(store.get(text_key(g, t)) is not None for g, t in TEXTS)
-    again = extract_all(TEXTS, tmp_path)
+    again = extract_all(TEXTS, tmp_path, REGISTRY)
     assert again == first
-    assert len(list(tmp_path.glob("facts-*.json.gz"))) == 1
+    assert len(list(tmp_path.glob("facts-*"))) == 1
+    assert first[0].hits == [(4, 16, "trump")] and first[0].terms["ترامب"] == 1
+
+
+def test_a_registry_change_finds_its_names_again(tmp_path: Path) -> None:
+    extract_all(TEXTS, tmp_path, REGISTRY)
+    wider = Registry()
+    wider.add(Entity("trump", "دونالد ترامب", "PER", aliases=("ترامب",)))
+    wider.add(Entity("syria", "سوريا", "LOC"))
+    again = extract_all(TEXTS, tmp_path, wider)
+    assert [e for _, _, e in again[0].hits] == ["trump", "syria"]
+    assert again[0].registry == wider.digest() != REGISTRY.digest()
+    assert extract_all(TEXTS, tmp_path, wider) == again
+
+
+def test_an_edit_rewrites_one_bucket(tmp_path: Path) -> None:
+    extract_all(TEXTS, tmp_path, REGISTRY)
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("facts-*/*.json.gz")}
+    edited = [*TEXTS[:2], ("غدا", TEXTS[2][1] + " وأضيف سطر.")]
+    extract_all(edited, tmp_path, REGISTRY)
+    after = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("facts-*/*.json.gz")}
+    changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
+    assert changed and changed <= {text_key(*TEXTS[2])[:2] + ".json.gz",
+                                   text_key(*edited[2])[:2] + ".json.gz"}
 
 
 def test_processes_give_the_same_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    inline = extract_all(TEXTS, tmp_path / "a")
+    inline = extract_all(TEXTS, tmp_path / "a", REGISTRY)
     monkeypatch.setattr(facts_mod, "PARALLEL_FROM", 1)
-    assert extract_all(TEXTS, tmp_path / "b") == inline
+    monkeypatch.setattr(facts_mod, "BATCH", 2)
+    assert extract_all(TEXTS, tmp_path / "b", REGISTRY) == inline
 
 
 def test_dask_local_cluster_gives_the_same_facts(tmp_path: Path) -> None:
     from dask.distributed import LocalCluster
 
-    inline = extract_all(TEXTS, tmp_path / "a")
+    inline = extract_all(TEXTS, tmp_path / "a", REGISTRY)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
-        assert extract_all(TEXTS, tmp_path / "b", cluster=cluster.scheduler_address) == inline
+        assert extract_all(TEXTS, tmp_path / "b", REGISTRY,
+                           cluster=cluster.scheduler_address) == inline

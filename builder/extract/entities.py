@@ -43,10 +43,12 @@ class EntityFinder:
         """The registry's entities and the gazetteer places met so far."""
         return {**self.made, **self.registry.entities}
 
-    def find(self, article: Article, mentions: list[EntityMention]) -> None:
+    def find(self, article: Article, mentions: list[EntityMention],
+             hits: list[tuple[int, int, str]]) -> None:
         """Set ``article.places`` and ``article.actors`` (entity ids, in order of first mention)
-        from the registry names in its text and the recogniser's ``mentions``."""
-        found = [(start, eid) for start, _, eid in self.registry.scan(article.text)]
+        from the registry names in its text (``hits``, from :meth:`Registry.scan`) and the
+        recogniser's ``mentions``."""
+        found = [(start, eid) for start, _, eid in hits]
         countries = self._countries(mentions, {eid for _, eid in found})
         for m in mentions:
             eid = self.registry.resolve(m.text)
@@ -57,9 +59,10 @@ class EntityFinder:
                 continue
             found.append((m.start, eid))
         ordered = list(dict.fromkeys(eid for _, eid in sorted(found)))
-        every = self.entities()
-        article.places = [e for e in ordered if every[e].type == "LOC"]
-        article.actors = [e for e in ordered if every[e].type != "LOC"]
+        known = self.registry.entities
+        kinds = [(known.get(e) or self.made[e]).type for e in ordered]
+        article.places = [e for e, t in zip(ordered, kinds, strict=True) if t == "LOC"]
+        article.actors = [e for e, t in zip(ordered, kinds, strict=True) if t != "LOC"]
 
     def names(self, article: Article) -> tuple[list[str], list[str]]:
         """Canonical names of the article's places and of its actors (after :meth:`find`)."""

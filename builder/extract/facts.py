@@ -1,11 +1,13 @@
 """The costly part of extraction, cached and run in parallel: what a text says on its own.
 
-Dates and recogniser mentions depend only on the text, the date it was given and the extraction
-code and data (model, gazetteer, clusters); they are cached under a key of the text and given
-date, in a file named by a hash of that code and data, so a change to any of them starts a fresh
-cache. Resolving mentions against the registry is cheap and runs on every build, so editing the
-registry never serves stale entities. Cache misses are spread over the machine's cores
-(``ProcessPoolExecutor``), or over a Dask cluster when one is given.
+Dates, recogniser mentions and search terms depend only on the text, the date it was given and
+the extraction code and data (model, gazetteer, clusters, normaliser); where the registry's
+names occur in it depends on the registry too. Everything is cached under a key of the text and
+given date, in a folder named by a hash of that code and data (a change to any of them starts a
+fresh cache); registry matches carry the registry's digest and are found again when it changes,
+so editing the registry never serves stale entities. The cache is split in buckets by key, so
+one edited article rewrites one small file. Misses are sent in batches to the machine's cores
+(``ProcessPoolExecutor``), or to a Dask cluster when one is given.
 """
 
 from __future__ import annotations
@@ -14,29 +16,41 @@ import gzip
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from builder.arabic.terms import keys
 from builder.extract import dates
 from builder.model import DateMention, EntityMention
+from builder.registry import Registry
 
 #: Below this many texts to extract, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
+#: Texts per task sent to a worker: the recogniser tags a batch in one pass.
+BATCH = 32
 _CODE_AND_DATA = ("extract", "ner", "arabic", "data")
+
+Hit = tuple[int, int, str]
+Pair = tuple[str | None, str]
 
 
 @dataclass
 class Facts:
-    """What one text says: its publication date, the dates it mentions, the names it holds."""
+    """What one text says: its publication date, the dates it mentions, the names it holds,
+    its search terms, and where the registry's names are written in it."""
 
     date: str | None
     dates: list[DateMention]
     mentions: list[EntityMention]
     notes: list[str]
+    terms: dict[str, int] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)
+    registry: str = ""  # the digest of the registry ``hits`` were found with
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,7 +58,8 @@ class Facts:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:
         return cls(data["date"], [DateMention(**d) for d in data["dates"]],
-                   [EntityMention(**m) for m in data["mentions"]], list(data["notes"]))
+                   [EntityMention(**m) for m in data["mentions"]], list(data["notes"]),
+                   dict(data["terms"]), [(a, b, e) for a, b, e in data["hits"]], data["registry"])
 
 
 _RECOGNIZER: Any = None
@@ -59,8 +74,7 @@ def _recognizer() -> Any:
     return _RECOGNIZER
 
 
-def read_facts(given_date: str | None, text: str) -> Facts:
-    """Extract from one text (the unit of work sent to other processes or machines)."""
+def _dates(given_date: str | None, text: str) -> tuple[str | None, list[DateMention], list[str]]:
     notes: list[str] = []
     value = None
     if given_date:
@@ -69,12 +83,23 @@ def read_facts(given_date: str | None, text: str) -> Facts:
             notes.append(f"date '{given_date}' is not a date I can read: looked for a dateline instead")
     if value is None:
         value = dates.dateline(text)
-    found = dates.find_dates(text, dates.base_date(value))
-    return Facts(value, found, _recognizer().find(text), notes)
+    return value, dates.find_dates(text, dates.base_date(value)), notes
 
 
-def _read_pair(pair: tuple[str | None, str]) -> Facts:
-    return read_facts(*pair)
+def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
+    """Facts of each (given date, text): the unit of work sent to other processes or machines."""
+    mentions = _recognizer().find_many([text for _, text in pairs])
+    out = []
+    for (given, text), found in zip(pairs, mentions, strict=True):
+        value, mentioned, notes = _dates(given, text)
+        out.append(Facts(value, mentioned, found, notes, dict(keys(text)),
+                         list(registry.scan(text)), registry.digest()))
+    return out
+
+
+def read_facts(given_date: str | None, text: str, registry: Registry | None = None) -> Facts:
+    """Facts of one text (no registry: no registry matches)."""
+    return analyse([(given_date, text)], registry or Registry())[0]
 
 
 @cache
@@ -95,81 +120,114 @@ def text_key(given_date: str | None, text: str) -> str:
 
 
 class FactsCache:
-    """Facts by text key, in one gzipped JSON file per code-and-data version."""
+    """Facts by text key, in gzipped JSON buckets (by the key's first two hex digits) in a
+    folder per code-and-data version."""
 
     def __init__(self, folder: Path) -> None:
-        self.path = folder / f"facts-{version()}.json.gz"
-        self.entries: dict[str, dict[str, Any]] = {}
-        if self.path.exists():
+        self.folder = folder / f"facts-{version()}"
+        self.buckets: dict[str, dict[str, dict[str, Any]]] = {}
+        for path in sorted(self.folder.glob("*.json.gz")) if self.folder.is_dir() else []:
             try:
-                self.entries = json.loads(gzip.decompress(self.path.read_bytes()))
+                self.buckets[path.name[:2]] = json.loads(gzip.decompress(path.read_bytes()))
             except (OSError, ValueError):
-                self.entries = {}  # a damaged cache is only a slower build
+                continue  # a damaged bucket is only a slower build
         self.used: set[str] = set()
-        self.added = 0
+        self.changed: set[str] = set()
 
     def get(self, k: str) -> Facts | None:
-        data = self.entries.get(k)
+        data = self.buckets.get(k[:2], {}).get(k)
         if data is None:
             return None
         self.used.add(k)
         return Facts.from_json(data)
 
     def put(self, k: str, facts: Facts) -> None:
-        self.entries[k] = facts.to_json()
+        self.buckets.setdefault(k[:2], {})[k] = facts.to_json()
         self.used.add(k)
-        self.added += 1
+        self.changed.add(k[:2])
 
     def save(self) -> None:
-        """Keep what this build used (entries of removed articles go), and old versions go too."""
+        """Rewrite the buckets that gained or lost entries (those of removed articles go), and
+        remove the folders of other versions."""
         from builder.writer import write_atomic
 
-        if not self.added and len(self.used) == len(self.entries):
-            return
-        kept = {k: self.entries[k] for k in sorted(self.used)}
-        write_atomic(self.path, gzip.compress(json.dumps(kept, ensure_ascii=False).encode(), mtime=0))
-        for old in self.path.parent.glob("facts-*.json.gz"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
+        for name, entries in self.buckets.items():
+            kept = {k: v for k, v in entries.items() if k in self.used}
+            if name not in self.changed and len(kept) == len(entries):
+                continue
+            path = self.folder / f"{name}.json.gz"
+            if kept:
+                data = json.dumps(kept, ensure_ascii=False, sort_keys=True).encode()
+                write_atomic(path, gzip.compress(data, compresslevel=1, mtime=0))
+            else:
+                path.unlink(missing_ok=True)
+        for old in self.folder.parent.glob("facts-*"):
+            if old != self.folder:
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
 
 
-def executor(address: str | None) -> tuple[Callable[[Callable[..., Facts], Iterable[Any]], Iterator[Facts]],
-                                            Callable[[], None]]:
-    """A ``map`` over this machine's cores, or over the Dask scheduler at ``address``."""
+_SHARED_REGISTRY = Registry()
+
+
+def _share(registry: Registry) -> None:
+    global _SHARED_REGISTRY
+    _SHARED_REGISTRY = registry
+
+
+def _analyse_shared(pairs: list[Pair]) -> list[Facts]:
+    return analyse(pairs, _SHARED_REGISTRY)
+
+
+Mapper = Callable[[list[list[Pair]]], Iterator[list[Facts]]]
+
+
+def executor(address: str | None, registry: Registry) -> tuple[Mapper, Callable[[], None]]:
+    """A map of batches to facts over this machine's cores, or over the Dask scheduler at
+    ``address``; the registry goes to each worker once."""
     if address:
         from dask.distributed import Client  # the optional 'cluster' extra
 
         client = Client(address)
+        shared = client.scatter(registry, broadcast=True)
 
-        def dask_map(fn: Callable[..., Facts], items: Iterable[Any]) -> Iterator[Facts]:
-            futures = client.map(fn, list(items), pure=False)
-            return iter(client.gather(futures))
+        def dask_map(batches: list[list[Pair]]) -> Iterator[list[Facts]]:
+            return iter(client.gather(client.map(analyse, batches, registry=shared, pure=False)))
         return dask_map, client.close
-    pool: Executor = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_share,
+                               initargs=(registry,))
 
-    def local_map(fn: Callable[..., Facts], items: Iterable[Any]) -> Iterator[Facts]:
-        return pool.map(fn, items, chunksize=16)
+    def local_map(batches: list[list[Pair]]) -> Iterator[list[Facts]]:
+        return pool.map(_analyse_shared, batches)
     return local_map, pool.shutdown
 
 
-def extract_all(pairs: list[tuple[str | None, str]], cache_dir: Path,
+def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
                 cluster: str | None = None) -> list[Facts]:
     """Facts for every (given date, text), from the cache where it can, else computed."""
     store = FactsCache(cache_dir)
-    keys = [text_key(g, t) for g, t in pairs]
-    out: list[Facts | None] = [store.get(k) for k in keys]
+    digest = registry.digest()
+    keys_ = [text_key(g, t) for g, t in pairs]
+    out: list[Facts | None] = [store.get(k) for k in keys_]
     missing = [i for i, f in enumerate(out) if f is None]
+    batches = [missing[n:n + BATCH] for n in range(0, len(missing), BATCH)]
     if missing and (cluster or len(missing) >= PARALLEL_FROM):
-        run, close = executor(cluster)
+        run, close = executor(cluster, registry)
         try:
-            for i, facts in zip(missing, run(_read_pair, [pairs[i] for i in missing]), strict=True):
-                out[i] = facts
+            for batch, found in zip(batches, run([[pairs[i] for i in b] for b in batches]),
+                                    strict=True):
+                for i, facts in zip(batch, found, strict=True):
+                    out[i] = facts
         finally:
             close()
     else:
-        for i in missing:
-            out[i] = read_facts(*pairs[i])
+        for batch in batches:
+            for i, facts in zip(batch, analyse([pairs[i] for i in batch], registry), strict=True):
+                out[i] = facts
     for i in missing:
-        store.put(keys[i], out[i])  # type: ignore[arg-type]
+        store.put(keys_[i], out[i])  # type: ignore[arg-type]
+    stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != digest}
+    for i, facts in stale.items():  # the registry changed since these were cached
+        facts.hits, facts.registry = list(registry.scan(pairs[i][1])), digest
+        store.put(keys_[i], facts)
     store.save()
     return [f for f in out if f is not None]

@@ -16,6 +16,7 @@ from builder.ner.tagger import FastTagger
 TOKEN = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])+|[^\w\s]")
 #: Where sentences end: the recogniser tags one sentence at a time, as it was trained.
 SENTENCE_END = {".", "!", "?", "؟", "؛"}
+_LINE = re.compile(r"[^\n]+")
 OUTPUT_TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}  # not MISC
 
 
@@ -31,18 +32,44 @@ class Recognizer:
 
     def find(self, text: str) -> list[EntityMention]:
         """Person, organisation and place mentions in ``text``, with character offsets."""
-        sentences: list[list[re.Match[str]]] = [[]]
-        for m in TOKEN.finditer(text):
-            sentences[-1].append(m)
-            if m.group() in SENTENCE_END or "\n" in text[m.end():m.end() + 1]:
-                sentences.append([])
-        words = [[m.group() for m in s] for s in sentences]
-        tagged = propagate(words, self.tagger.tag_many(words))
+        return self.find_many([text])[0]
+
+    def find_many(self, texts: Sequence[str]) -> list[list[EntityMention]]:
+        """:meth:`find` for several texts, tagged in one pass (Viterbi's per-step cost is shared)."""
+        split = [_sentences(text) for text in texts]
+        words = [[[m.group() for m in s] for s in sentences] for sentences in split]
+        flat = self.tagger.tag_many([s for text_words in words for s in text_words])
         out = []
-        for tokens, tags in zip(sentences, tagged, strict=True):
-            for start, end, kind in sorted(spans(tags)):
-                entity_type = OUTPUT_TYPES.get(kind)
-                if entity_type is not None:
-                    a, b = tokens[start].start(), tokens[end - 1].end()
-                    out.append(EntityMention(a, b, text[a:b], entity_type))
+        start = 0
+        for text, sentences, text_words in zip(texts, split, words, strict=True):
+            tags = propagate(text_words, flat[start:start + len(text_words)])
+            start += len(text_words)
+            out.append(_mentions(text, sentences, tags))
         return out
+
+
+def _sentences(text: str) -> list[list[re.Match[str]]]:
+    """Tokens grouped in sentences: cut after end punctuation and at every line end."""
+    sentences: list[list[re.Match[str]]] = []
+    for line in _LINE.finditer(text):
+        current: list[re.Match[str]] = []
+        for m in TOKEN.finditer(text, line.start(), line.end()):
+            current.append(m)
+            if m.group() in SENTENCE_END:
+                sentences.append(current)
+                current = []
+        if current:
+            sentences.append(current)
+    return sentences or [[]]
+
+
+def _mentions(text: str, sentences: list[list[re.Match[str]]],
+              tags: list[list[str]]) -> list[EntityMention]:
+    out = []
+    for tokens, sent_tags in zip(sentences, tags, strict=True):
+        for start, end, kind in sorted(spans(sent_tags)):
+            entity_type = OUTPUT_TYPES.get(kind)
+            if entity_type is not None:
+                a, b = tokens[start].start(), tokens[end - 1].end()
+                out.append(EntityMention(a, b, text[a:b], entity_type))
+    return out

@@ -25,7 +25,6 @@ from builder.ner.features import (
     gaz_attr,
     gazetteer_tags,
     neighbour_attrs,
-    pair_attrs,
     token_attrs,
     vector_row,
 )
@@ -115,10 +114,16 @@ class FastTagger:
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[Array, Array]:
         """Scores of every token of every sentence (flattened) and each token's sentence number."""
-        ids = np.array([self._id(t) for sent in sentences for t in sent], dtype=np.int64)
+        flat = [t for sent in sentences for t in sent]
+        known = self.ids
+        for token in set(flat).difference(known):
+            self._id(token)
+        ids = np.fromiter(map(known.__getitem__, flat), dtype=np.int64, count=len(flat))
         sent = np.repeat(np.arange(len(sentences)), [len(s) for s in sentences])
-        gaz = np.array([self.gaz[g] for s in sentences
-                        for g in gazetteer_tags([self.stems[self.ids[t]] for t in s], self.res)],
+        stems = self.stems
+        gaz_index = self.gaz
+        gaz = np.array([gaz_index[g] for s in sentences
+                        for g in gazetteer_tags([stems[known[t]] for t in s], self.res)],
                        dtype=np.int64)
         total = self.scores[ids, 0] + self.gaz_scores[0, gaz]
         n = len(ids)
@@ -130,16 +135,30 @@ class FastTagger:
             same = inside & (sent[jj] == sent)
             near = self.scores[ids[jj], k] + self.gaz_scores[k, gaz[jj]]
             total += np.where(same[:, None], near, self.edges[k - 1])
-        words = [self.words[i] for i in ids]
+        self._add_pairs(total, sentences, ids)
+        return total, sent
+
+    def _add_pairs(self, total: Array, sentences: Sequence[Sequence[str]], ids: Array) -> None:
+        """Add the weights of the word-bigram attributes (the few that depend on two tokens)."""
+        words = self.words
+        rows = self.rows
+        hits: list[int] = []
+        where: list[int] = []
         start = 0
         for s in sentences:
-            for i in range(len(s)):
-                for attr in pair_attrs(words[start:start + len(s)], i):
-                    row = self.rows.get(attr)
-                    if row is not None:
-                        total[start + i] += self.matrix[row]
+            ws = [words[i] for i in ids[start:start + len(s)].tolist()]
+            for i in range(len(ws) - 1):
+                row = rows.get(f"-1w|w:{ws[i]}|{ws[i + 1]}")
+                if row is not None:
+                    hits.append(row)
+                    where.append(start + i + 1)
+                row = rows.get(f"w|+1w:{ws[i]}|{ws[i + 1]}")
+                if row is not None:
+                    hits.append(row)
+                    where.append(start + i)
             start += len(s)
-        return total, sent
+        if hits:
+            np.add.at(total, np.asarray(where), self.matrix[hits])
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The most likely labels of each sentence: Viterbi over all of them at once."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 import jinja2
@@ -58,7 +59,8 @@ def related(article: Article, entities: dict[str, Entity], found: dict[str, list
     """"More from the same place / actor": a few other articles for the first entities named."""
     out = []
     for eid in (article.places + article.actors)[:RELATED_ENTITIES]:
-        others = [a for a in reversed(found.get(eid, [])) if a.id != article.id][:RELATED_ARTICLES]
+        newest_first = (a for a in reversed(found.get(eid, [])) if a.id != article.id)
+        others = list(islice(newest_first, RELATED_ARTICLES))
         if others and eid in entities:
             out.append({"name": entities[eid].name, "href": entity_links([eid], entities, here)[0]["href"],
                         "articles": [{"title": a.title, "href": urls.link(here, urls.article_doc(a))}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -101,11 +102,11 @@ def exports(articles: list[Article], entities: dict[str, Entity],
     yield "data/articles.jsonl", b"".join(
         json.dumps(article_record(a, entities, cfg), ensure_ascii=False).encode("utf-8") + b"\n"
         for a in ordered)
-    used = {e for a in articles for e in a.places + a.actors}
+    used = Counter(e for a in articles for e in dict.fromkeys(a.places + a.actors))
     yield "data/entities.json", _json([
         {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
          "description": e.description, "wikidata": e.wikidata, "lat": e.lat, "lon": e.lon,
-         "country": e.country, "articles": sum(1 for a in articles if e.id in a.places + a.actors)}
+         "country": e.country, "articles": used[e.id]}
         for e in sorted(entities.values(), key=lambda e: e.id) if e.id in used])
     yield "data/timeline.json", _json({
         "title": {"text": {"headline": html.escape(cfg.name), "text": html.escape(cfg.description)}},

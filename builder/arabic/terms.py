@@ -1,0 +1,26 @@
+"""Search terms of a text: what the index keys a word by, and what a query is looked up by.
+
+Each word counts under its ``stem`` and, when long enough to have spelling variants, under
+``~`` + its ``skeleton`` as well. The browser applies the same normaliser to the query
+(``templates/assets/js/arshif-search.js``, tested as a twin).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from builder.arabic.normalize import skeleton, stem, words
+
+FUZZY = "~"
+
+
+def keys(text: str) -> Counter[str]:
+    """Index keys of a text with their counts: each word's stem, and ``~skeleton`` when long."""
+    found: Counter[str] = Counter()
+    for word, n in Counter(words(text)).items():
+        s = stem(word)
+        found[s] += n
+        sk = skeleton(s)
+        if sk is not None and sk != s:
+            found[FUZZY + sk] += n
+    return found
