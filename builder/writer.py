@@ -51,13 +51,21 @@ class OutputTree:
         self.digests: dict[str, str] = {}
         self.changed: list[str] = []
 
-    def write(self, rel: str, data: str | bytes, owner: str) -> bool:
-        """Write ``data`` at ``rel`` for ``owner``; True when the bytes on disk changed."""
-        path = safe_relpath(rel)
-        key = path.as_posix()
+    def _claim(self, rel: str, owner: str) -> str:
+        key = safe_relpath(rel).as_posix()
         if key in self.owners and self.owners[key] != owner:
             raise OutputError(f"{key} would be written by both {self.owners[key]} and {owner}")
         self.owners[key] = owner
+        return key
+
+    def keep(self, rel: str, digest: str, owner: str) -> None:
+        """Claim ``rel`` for ``owner`` as already written with these bytes (their sha256)."""
+        self.digests[self._claim(rel, owner)] = digest
+
+    def write(self, rel: str, data: str | bytes, owner: str) -> bool:
+        """Write ``data`` at ``rel`` for ``owner``; True when the bytes on disk changed."""
+        key = self._claim(rel, owner)
+        path = PurePosixPath(key)
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self.digests[key] = hashlib.sha256(raw).hexdigest()
         target = self.root / path

@@ -10,7 +10,7 @@ from builder.config import Config
 from builder.extract.facts import read_facts
 from builder.model import Origin, RawArticle
 from builder.pages.articles import article_page
-from builder.pages.render import environment, page
+from builder.pages.render import environment, render
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,6 +31,6 @@ def render_file(path: Path) -> str:
         facts = read_facts(article.given_date, article.text)
         article.date, article.dates = facts.date, facts.dates
         parts += [f"# problem (warning) {item.origin}: {n}\n" for n in facts.notes]
-        front, html = article_page(article, {}, cfg, env)
-        parts.append(f"# page articles/{article.year}/{article.id}.md\n{page(front, html)}")
+        parts.append(f"# page articles/{article.year}/{article.id}.md\n"
+                     f"{render(env, article_page(article, {}, cfg))}")
     return "\n".join(parts)

@@ -20,10 +20,10 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from builder import digest
 from builder.arabic.terms import keys
 from builder.extract import dates
 from builder.model import DateMention, EntityMention
@@ -102,17 +102,9 @@ def read_facts(given_date: str | None, text: str, registry: Registry | None = No
     return analyse([(given_date, text)], registry or Registry())[0]
 
 
-@cache
 def version() -> str:
     """A hash of the extraction code and data: the cache is only valid for the same."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for folder in _CODE_AND_DATA:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".tsv", ".npy", ".crfsuite"):
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
+    return digest.code(*_CODE_AND_DATA)
 
 
 def text_key(given_date: str | None, text: str) -> str:
@@ -205,7 +197,7 @@ def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
                 cluster: str | None = None) -> list[Facts]:
     """Facts for every (given date, text), from the cache where it can, else computed."""
     store = FactsCache(cache_dir)
-    digest = registry.digest()
+    current = registry.digest()
     keys_ = [text_key(g, t) for g, t in pairs]
     out: list[Facts | None] = [store.get(k) for k in keys_]
     missing = [i for i, f in enumerate(out) if f is None]
@@ -225,9 +217,9 @@ def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
                 out[i] = facts
     for i in missing:
         store.put(keys_[i], out[i])  # type: ignore[arg-type]
-    stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != digest}
+    stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}
     for i, facts in stale.items():  # the registry changed since these were cached
-        facts.hits, facts.registry = list(registry.scan(pairs[i][1])), digest
+        facts.hits, facts.registry = list(registry.scan(pairs[i][1])), current
         store.put(keys_[i], facts)
     store.save()
     return [f for f in out if f is not None]

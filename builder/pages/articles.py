@@ -5,13 +5,12 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
-import jinja2
-
 from builder.arabic.display import show_date
 from builder.config import Config
 from builder.markup import to_html, web_url
 from builder.model import Article, Entity
 from builder.pages import urls
+from builder.pages.render import Page
 from builder.pages.schema import check_article
 from builder.yamlio import Quoted
 
@@ -69,9 +68,8 @@ def related(article: Article, entities: dict[str, Entity], found: dict[str, list
 
 
 def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
-                 env: jinja2.Environment,
-                 found: dict[str, list[Article]] | None = None) -> tuple[dict[str, Any], str]:
-    """Front matter and HTML of one article's page (``found``: entity id -> its articles)."""
+                 found: dict[str, list[Article]] | None = None) -> Page:
+    """One article's page (``found``: entity id -> its articles, for the related ones)."""
     here = urls.article_doc(article)
     view = {
         "title": article.title,
@@ -88,6 +86,5 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "original": article.original,
         "related": related(article, entities, found or {}, here),
     }
-    front = front_matter(article)
-    check_article(front)
-    return front, env.get_template("article.html.j2").render(a=view)
+    return Page(here, front_matter(article), "article.html.j2", {"a": view},
+                owner=article.original, check=check_article)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-import jinja2
 from babel import Locale
 
 from builder.arabic.collate import sort_key
@@ -16,7 +15,8 @@ from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.articles import entity_links
-from builder.pages.indexes import Page, date_key, entry, paged, pager
+from builder.pages.indexes import date_key, entry, paged, pager
+from builder.pages.render import Page
 
 KIND_TITLES = {"places": "الأماكن", "actors": "الفاعلون"}
 TYPE_TITLES = {"PER": "الأشخاص", "ORG": "المنظمات", "LOC": "الأماكن"}
@@ -43,8 +43,8 @@ def mentions(articles: list[Article]) -> dict[str, list[Article]]:
     return found
 
 
-def index_pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
-                env: jinja2.Environment) -> Iterator[Page]:
+def index_pages(articles: list[Article], entities: dict[str, Entity],
+                cfg: Config) -> Iterator[Page]:
     """``places/index.md`` (by country) and ``actors/index.md`` (people, organisations), each in
     Arabic alphabetical order and paged at ``page_size`` names."""
     found = mentions(articles)
@@ -65,13 +65,13 @@ def index_pages(articles: list[Article], entities: dict[str, Entity], cfg: Confi
                 groups[label].append({"name": entity.name, "href": urls.link(doc, f"{kind}/{eid}.md"),
                                       "count": digits(str(len(found[eid])), cfg.digits)})
             title = KIND_TITLES[kind] if n == 0 else f"{KIND_TITLES[kind]} ({n + 1})"
-            yield Page(doc, {"title": title}, env.get_template("entity_index.html.j2").render(
-                title=title, groups=list(groups.items()),
-                pages=pager(doc, f"{kind}/index", n + 1, count)))
+            yield Page(doc, {"title": title}, "entity_index.html.j2",
+                       {"title": title, "groups": list(groups.items()),
+                        "pages": pager(doc, f"{kind}/index", n + 1, count)})
 
 
-def entity_pages(articles: list[Article], entities: dict[str, Entity], cfg: Config,
-                 env: jinja2.Environment) -> Iterator[Page]:
+def entity_pages(articles: list[Article], entities: dict[str, Entity],
+                 cfg: Config) -> Iterator[Page]:
     """A page per mentioned entity: names, description, years, neighbours, articles (paged)."""
     found = mentions(articles)
     for eid, items in sorted(found.items()):
@@ -110,5 +110,5 @@ def entity_pages(articles: list[Article], entities: dict[str, Entity], cfg: Conf
                 "count": digits(str(len(items)), cfg.digits),
             }
             title = entity.name if number == 1 else f"{entity.name} ({number})"
-            yield Page(doc, {"title": title}, env.get_template("entity.html.j2").render(e=view),
+            yield Page(doc, {"title": title}, "entity.html.j2", {"e": view},
                        owner=f"entity '{entity.name}' ({eid})")

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
-
-import jinja2
 
 from builder.arabic.display import digits, month_names, show_date
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.articles import entity_links
-
-
-@dataclass(frozen=True)
-class Page:
-    """One generated page: where it goes, its front matter and its HTML."""
-
-    doc: str
-    front: dict[str, Any]
-    html: str
-    #: what the page is made from, named when two pages claim one path
-    owner: str = "the index pages"
+from builder.pages.render import Page
 
 
 def date_key(article: Article) -> tuple[str, str]:
@@ -65,8 +52,7 @@ def pager(here: str, base: str, number: int, count: int) -> list[dict[str, Any]]
     ] if count > 1 else []
 
 
-def home(articles: list[Article], entities: dict[str, Entity], cfg: Config,
-         env: jinja2.Environment) -> Page:
+def home(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Page:
     """Counts and the latest articles."""
     here = "index.md"
     dated = [a for a in articles if a.date]
@@ -90,11 +76,10 @@ def home(articles: list[Article], entities: dict[str, Entity], cfg: Config,
         "places": urls.link(here, "places/index.md"),
         "actors": urls.link(here, "actors/index.md"),
     }
-    return Page(here, {"title": "الرئيسية"}, env.get_template("home.html.j2").render(v=view))
+    return Page(here, {"title": "الرئيسية"}, "home.html.j2", {"v": view})
 
 
-def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config,
-             env: jinja2.Environment) -> Iterator[Page]:
+def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Iterator[Page]:
     """The overview (years, articles per month) and each year's pages, grouped by month."""
     by_year: dict[str, list[Article]] = defaultdict(list)
     for article in sorted(articles, key=date_key):
@@ -113,9 +98,8 @@ def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config,
         })
     undated = {"count": digits(str(len(by_year.get("undated", []))), cfg.digits),
                "href": urls.link(here, "timeline/undated.md")} if "undated" in by_year else None
-    yield Page(here, {"title": "الخط الزمني"},
-               env.get_template("timeline.html.j2").render(
-                   years=overview, undated=undated, months=[months[m] for m in range(1, 13)]))
+    yield Page(here, {"title": "الخط الزمني"}, "timeline.html.j2",
+               {"years": overview, "undated": undated, "months": [months[m] for m in range(1, 13)]})
     for year, items in by_year.items():
         title = "بلا تاريخ" if year == "undated" else digits(year, cfg.digits)
         for doc, chunk, number, count in paged(f"timeline/{year}", items, cfg.page_size):
@@ -125,7 +109,6 @@ def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config,
                     ("السنة كاملة" if a.date else "")
                 groups[label].append(entry(a, doc, entities, cfg))
             yield Page(doc, {"title": title if number == 1 else f"{title} ({number})"},
-                       env.get_template("year.html.j2").render(
-                           title=title, groups=list(groups.items()),
-                           pages=pager(doc, f"timeline/{year}", number, count),
-                           overview=urls.link(doc, here)))
+                       "year.html.j2", {"title": title, "groups": list(groups.items()),
+                                        "pages": pager(doc, f"timeline/{year}", number, count),
+                                        "overview": urls.link(doc, here)})

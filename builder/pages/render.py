@@ -6,6 +6,8 @@ format; article text reaches them as values, never as template source.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,21 @@ from typing import Any
 import jinja2
 
 from builder import yamlio
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its front matter, and the template and values that
+    make its HTML (plain data: a page whose values are unchanged need not be rendered again)."""
+
+    doc: str
+    front: dict[str, Any]
+    template: str
+    context: dict[str, Any]
+    #: what the page is made from, named when two pages claim one path
+    owner: str = "the index pages"
+    #: validates the front matter before the page is written
+    check: Callable[[dict[str, Any]], None] | None = None
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -38,3 +55,10 @@ def page(front: dict[str, Any], html: str) -> str:
         front = {**front, "title": escape(str(front["title"]), quote=True)}
     body = html.strip()
     return f"---\n{yamlio.dump(front)}---\n\n<div class=\"arshif\" markdown=\"0\">\n{body}\n</div>\n"
+
+
+def render(env: jinja2.Environment, p: Page) -> str:
+    """The docs/ file of a page: its front matter checked, its template rendered."""
+    if p.check is not None:
+        p.check(p.front)
+    return page(p.front, env.get_template(p.template).render(**p.context))

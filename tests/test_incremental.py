@@ -1,0 +1,75 @@
+"""Incremental builds: a page is rendered again only when what it is made from changed, and the
+result is the same as rendering everything."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.pages import site as site_mod
+from tests.conftest import ROOT, make_project
+from tests.test_build import digest
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The docs/ path of every page rendered."""
+    rendered: list[str] = []
+    real = site_mod.render
+
+    def spy(env: object, p: site_mod.Page) -> str:
+        rendered.append(p.doc)
+        return real(env, p)  # type: ignore[arg-type]
+    monkeypatch.setattr(site_mod, "render", spy)
+    return rendered
+
+
+def run(root: Path) -> None:
+    build(root, progress=False, out=io.StringIO())
+
+
+def test_an_edit_renders_only_the_pages_it_touches(tmp_path: Path, counted: list[str]) -> None:
+    root = make_project(tmp_path / "a", ROOT / "content")
+    run(root)
+    everything = len(counted)
+    assert everything > 150
+    counted.clear()
+    (root / "content" / "archive.yml").touch()  # inputs look changed, nothing is
+    run(root)
+    assert counted == []
+    seed = root / "content" / "seed" / "baghouz.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضيفت هذه الجملة بعد النشر.\n",
+                    encoding="utf-8")
+    run(root)
+    assert any(doc.startswith("articles/") for doc in counted)
+    assert sum(doc.startswith("articles/") for doc in counted) <= 12  # it, and related lists
+    assert len(counted) < everything / 3
+    clean = make_project(tmp_path / "b", root / "content")
+    run(clean)
+    assert digest(root / "docs") == digest(clean / "docs")
+    assert digest(root / "site") == digest(clean / "site")
+
+
+def test_a_page_changed_on_disk_is_rendered_again(tmp_path: Path, counted: list[str]) -> None:
+    root = make_project(tmp_path / "a", ROOT / "content")
+    run(root)
+    home = root / "docs" / "index.md"
+    home.write_text("تعديل يدوي\n", encoding="utf-8")
+    (root / "content" / "archive.yml").touch()
+    counted.clear()
+    run(root)
+    assert counted == ["index.md"]
+    assert "تعديل يدوي" not in home.read_text(encoding="utf-8")
+
+
+def test_a_template_change_renders_every_page_of_it(tmp_path: Path, counted: list[str]) -> None:
+    root = make_project(tmp_path / "a", ROOT / "content")
+    run(root)
+    template = root / "templates" / "pages" / "year.html.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    counted.clear()
+    run(root)
+    assert {d.split("/")[0] for d in counted} >= {"articles", "timeline", "places", "actors"}
