@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -28,24 +29,35 @@ class PublishError(RuntimeError):
     """MkDocs (or the search indexer) failed; the previous site is untouched."""
 
 
-def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int, dirty: bool = False) -> None:
-    """``mkdocs build`` into ``site_dir`` as a subprocess, with a fixed build date.
+#: A clean build of at least this many docs files is split over the machine's cores.
+SHARD_FROM = 1000
+
+
+def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int, dirty: bool = False,
+               shards: int = 1) -> None:
+    """``mkdocs build`` into ``site_dir`` as subprocesses, with a fixed build date.
 
     The archive's name and address reach mkdocs.yml through ``!ENV`` variables;
-    SOURCE_DATE_EPOCH makes the sitemap's dates, and so the bytes, repeatable.
+    SOURCE_DATE_EPOCH makes the sitemap's dates, and so the bytes, repeatable. With several
+    ``shards`` (into an empty ``site_dir``), that many ``--dirty`` processes run side by side,
+    each writing its share of the files (``ARSHIF_SHARD``, read by the project's hook).
     """
     # Material prints the site name and description into pages unescaped: hand them over escaped
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "ARSHIF_NAME": html.escape(cfg.name),
            "ARSHIF_DESCRIPTION": html.escape(cfg.description), "ARSHIF_SITE_URL": cfg.site_url}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--dirty" if dirty else "--clean",
-         "-f", str(layout.root / "mkdocs.yml"), "-d", str(site_dir.resolve())],
-        env=env, capture_output=True, text=True, check=False, cwd=layout.root,
-    )
-    if proc.returncode != 0:
-        lines = (proc.stdout + proc.stderr).splitlines()
-        errors = [line for line in lines if "ERROR" in line or "Error" in line]
-        raise PublishError("mkdocs build failed:\n" + "\n".join(errors or lines[-20:]))
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet",
+               "--dirty" if dirty or shards > 1 else "--clean",
+               "-f", str(layout.root / "mkdocs.yml"), "-d", str(site_dir.resolve())]
+    procs = [subprocess.Popen(command, env={**env, "ARSHIF_SHARD": f"{i}/{shards}"} if shards > 1
+                              else env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, cwd=layout.root)
+             for i in range(shards)]
+    outputs = [proc.communicate()[0] for proc in procs]
+    for proc, output in zip(procs, outputs, strict=True):
+        if proc.returncode != 0:
+            lines = output.splitlines()
+            errors = [line for line in lines if "ERROR" in line or "Error" in line]
+            raise PublishError("mkdocs build failed:\n" + "\n".join(errors or lines[-20:]))
 
 
 def site_path(doc: str) -> str:
@@ -56,9 +68,11 @@ def site_path(doc: str) -> str:
 
 
 def frame(layout: Layout, cfg: Config) -> str:
-    """A digest of what every page is framed by (MkDocs settings, theme overrides, hooks, the
-    archive's settings): when it changes, every page must be rendered again."""
-    digest = hashlib.sha256(repr(cfg).encode())
+    """A digest of what every page is framed by (MkDocs and Material's versions and settings,
+    theme overrides, hooks, the archive's settings): when it changes, every page must be
+    rendered again."""
+    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material")]
+    digest = hashlib.sha256(repr((cfg, versions)).encode())
     for path in sorted([layout.root / "mkdocs.yml", *(layout.templates / "overrides").rglob("*"),
                         *(layout.templates / "hooks").rglob("*")]):
         if path.is_file():
@@ -122,11 +136,11 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
             report_json: bytes, inputs: str) -> str:
     """Build the site aside and swap it in; returns "unchanged", "incremental" or "full".
 
-    Unchanged input: nothing is built. A changed frame (settings, theme): a clean build.
-    Otherwise the previous site is copied (mtimes kept), the outputs of removed docs files are
-    deleted from the copy, and ``mkdocs build --dirty`` renders only the pages whose source is
-    newer: the static navigation means no other page depends on them. A test checks that this
-    gives the same bytes as a clean build.
+    Unchanged input: nothing is built. A changed frame (settings, theme): a clean build, split
+    over the cores when large. Otherwise the new build starts from the previous one (see
+    :func:`reuse`) and ``mkdocs build --dirty`` renders only the pages whose source changed:
+    the static navigation means no other page depends on them. A test checks that this gives
+    the same bytes as a clean build.
     """
     before = Published(layout)
     new_frame = frame(layout, cfg)
@@ -138,10 +152,9 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
     try:
         dirty = bool(before.manifest) and before.frame == new_frame and layout.site.is_dir()
         if dirty:
-            shutil.copytree(layout.site.resolve(), built, dirs_exist_ok=True)
-            for doc in set(before.manifest) - set(manifest):
-                (built / site_path(doc)).unlink(missing_ok=True)
-        run_mkdocs(layout, cfg, built, epoch, dirty=dirty)
+            reuse(layout.site.resolve(), built, before.manifest, manifest)
+        shards = 1 if dirty or len(manifest) < SHARD_FROM else os.cpu_count() or 1
+        run_mkdocs(layout, cfg, built, epoch, dirty=dirty, shards=shards)
         write_atomic(built / "build-report.json", report_json)
         swap(layout, built)
     except BaseException:
@@ -149,6 +162,27 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
         raise
     before.save(new_stamp, new_frame, manifest, inputs)
     return "incremental" if dirty else "full"
+
+
+def reuse(previous: Path, built: Path, before: dict[str, str], now: dict[str, str]) -> None:
+    """Start ``built`` from the previous site without copying it.
+
+    The output of every docs file whose bytes are unchanged is hard-linked: ``--dirty`` does not
+    write it, so both builds can share it. The outputs of changed, new or removed docs files
+    are left out, so MkDocs writes them anew (or they are gone); everything else (the theme's
+    files, the sitemap, the 404 page) is copied, since MkDocs may write it again in place.
+    """
+    shared = {site_path(d) for d, sha in now.items() if before.get(d) == sha}
+    redone = {site_path(d) for d in before.keys() | now.keys()} - shared
+    for folder, _, names in os.walk(previous):
+        rel = Path(folder).relative_to(previous)
+        (built / rel).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            path = (rel / name).as_posix()
+            if path in shared:
+                os.link(Path(folder) / name, built / rel / name)
+            elif path not in redone:
+                shutil.copy2(Path(folder) / name, built / rel / name)
 
 
 def new_build_dir(layout: Layout) -> Path:

@@ -73,3 +73,42 @@ def test_a_template_change_renders_every_page_of_it(tmp_path: Path, counted: lis
     counted.clear()
     run(root)
     assert {d.split("/")[0] for d in counted} >= {"articles", "timeline", "places", "actors"}
+
+
+def test_failed_incremental_build_leaves_the_previous_site_whole(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new build shares unchanged pages with the previous one by hard links: MkDocs must
+    never write through them, even when it fails after writing."""
+    from builder import publish
+    from tests.test_build import fill
+
+    fill(project)
+    run(project)
+    before = digest(project / "site")
+    header = project / "content" / "header.txt"
+    header.write_text(header.read_text(encoding="utf-8") + "\nسطر جديد.\n", encoding="utf-8")
+    real = publish.run_mkdocs
+
+    def fails_after_writing(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        raise publish.PublishError("failed after writing")
+    monkeypatch.setattr(publish, "run_mkdocs", fails_after_writing)
+    with pytest.raises(publish.PublishError):
+        run(project)
+    assert digest(project / "site") == before
+    monkeypatch.setattr(publish, "run_mkdocs", real)
+    run(project)
+    assert digest(project / "site") != before
+
+
+def test_sharded_clean_build_equals_one_process(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder import publish
+
+    one = make_project(tmp_path / "one", ROOT / "content")
+    run(one)
+    monkeypatch.setattr(publish, "SHARD_FROM", 1)
+    monkeypatch.setattr(publish.os, "cpu_count", lambda: 3)
+    three = make_project(tmp_path / "three", ROOT / "content")
+    run(three)
+    assert digest(one / "site") == digest(three / "site")
