@@ -122,7 +122,7 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
         report.print(out)
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
     docs = write_docs(articles, finder.entities(), cfg, layout, owners, report.timings)
-    write_proposals(layout.proposed, finder.proposals)
+    write_proposals(layout.proposed, finder.proposals, cfg.review_limit)
     with timed(report, "mkdocs"):
         report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),
                                          report.to_json().encode("utf-8"), inputs)

@@ -43,6 +43,8 @@ class Config:
         "Articles per page on timeline, place and actor pages."))
     latest: int = field(default=20, metadata=_doc(
         "How many latest articles the home page and the feeds list."))
+    review_limit: int = field(default=1000, metadata=_doc(
+        "How many new names content/entities.proposed.yml lists (the most frequent); 0: all."))
     max_article_bytes: int = field(default=20_000_000, metadata=_doc(
         "Largest article file read; a JSON or JSON-lines file may be 50 times larger."))
     title_length: int = field(default=90, metadata=_doc(
@@ -83,6 +85,8 @@ class Config:
             raise ValueError(f"{path}: month_style must be levantine, egyptian, maghrebi or both")
         if self.digits not in ("western", "arabic"):
             raise ValueError(f"{path}: digits must be western or arabic")
+        if self.review_limit < 0:
+            raise ValueError(f"{path}: review_limit must be 0 or more")
         if self.page_size < 1 or self.latest < 1:
             raise ValueError(f"{path}: page_size and latest must be at least 1")
 

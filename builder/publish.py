@@ -174,15 +174,17 @@ def reuse(previous: Path, built: Path, before: dict[str, str], now: dict[str, st
     """
     shared = {site_path(d) for d, sha in now.items() if before.get(d) == sha}
     redone = {site_path(d) for d in before.keys() | now.keys()} - shared
-    for folder, _, names in os.walk(previous):
-        rel = Path(folder).relative_to(previous)
-        (built / rel).mkdir(parents=True, exist_ok=True)
+    start = str(previous)
+    for folder, _, names in os.walk(start):
+        rel = os.path.relpath(folder, start)
+        rel = "" if rel == "." else rel + "/"
+        os.makedirs(os.path.join(built, rel), exist_ok=True)
         for name in names:
-            path = (rel / name).as_posix()
+            path = rel + name
             if path in shared:
-                os.link(Path(folder) / name, built / rel / name)
+                os.link(os.path.join(folder, name), os.path.join(built, path))
             elif path not in redone:
-                shutil.copy2(Path(folder) / name, built / rel / name)
+                shutil.copy2(os.path.join(folder, name), os.path.join(built, path))
 
 
 def new_build_dir(layout: Layout) -> Path:

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ class RegistryError(ValueError):
     """The registry file is invalid; the message names the entry (and both, for a clash)."""
 
 
+@lru_cache(maxsize=200_000)
 def key(surface: str) -> str:
     """The matching form of a name: its words folded and without proclitics."""
     return " ".join(stem(w) for w in words(surface))

@@ -20,12 +20,19 @@ HEADER = ("# Names met in the articles that content/entities.yml does not know, 
           "# Written by `arshif build`; act on them with `arshif review accept|merge|reject NAME`.\n")
 
 
-def write_proposals(path: Path, proposals: dict[str, Proposal]) -> None:
-    """Write the proposals file (only when its bytes change)."""
+def write_proposals(path: Path, proposals: dict[str, Proposal], limit: int = 0) -> None:
+    """Write the proposals file, the ``limit`` most frequent (0: all), only when its bytes change.
+
+    A reviewer reads the most frequent names first; a large archive meets tens of thousands of
+    names once each, a list no one reads and slow to write at every build.
+    """
     ordered = sorted(proposals.values(), key=lambda p: (-len(p.articles), key(p.name)))
+    shown = ordered[:limit] if limit else ordered
     data = [{"name": p.name, "type": p.type, "articles": len(p.articles), "examples": p.examples}
-            for p in ordered]
-    text = HEADER + (yamlio.dump({"proposed": data}) if data else "proposed: []\n")
+            for p in shown]
+    more = (f"# {len(ordered) - len(shown)} less frequent names are not listed (review_limit "
+            f"in content/archive.yml).\n") if len(shown) < len(ordered) else ""
+    text = HEADER + more + (yamlio.dump({"proposed": data}) if data else "proposed: []\n")
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         write_atomic(path, text.encode("utf-8"))
 

@@ -39,6 +39,18 @@ def test_proposals_file_lists_counts_and_examples(tmp_path: Path) -> None:
                      "examples": ["قال مظلوم عبدي إن المعركة انتهت."]}
 
 
+def test_proposals_limit_keeps_the_most_frequent(tmp_path: Path) -> None:
+    path = tmp_path / "entities.proposed.yml"
+    write_proposals(path, {
+        "مظلوم عبدي": Proposal("مظلوم عبدي", "PER", {"a", "b", "c"}, ["قال مظلوم عبدي."]),
+        "الرقه": Proposal("الرقة", "LOC", {"a", "b"}, ["في الرقة."]),
+        "مدينه ما": Proposal("مدينة ما", "LOC", {"c"}, ["في مدينة ما"]),
+    }, limit=2)
+    text = path.read_text(encoding="utf-8")
+    assert [p["name"] for p in yaml.safe_load(text)["proposed"]] == ["مظلوم عبدي", "الرقة"]
+    assert "# 1 less frequent names are not listed" in text
+
+
 def test_accept_merge_reject(tmp_path: Path) -> None:
     setup(tmp_path)
     assert arshif(tmp_path, "review", "accept", "مظلوم عبدي", "--id", "mazloum-abdi").returncode == 0

@@ -41,6 +41,7 @@ _TABLE: dict[int, str | None] = {ord(c): None for c in [*_MARKS, _TATWEEL, *_INV
 _TABLE.update({ord(k): v for k, v in (_LETTERS | _DIGITS | _SEPARATORS).items()})
 _TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _DELETED = frozenset(chr(c) for c, v in _TABLE.items() if v is None)
+_DELETED_RUN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_DELETED)) + "]+")
 
 #: Arabic presentation forms (old PDFs, legacy encoders) decompose to plain letters first.
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
@@ -79,7 +80,13 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         return folded, list(range(len(text)))
     if not _PRESENTATION.search(text):
         # every other mapping is one character for one, so the kept characters line up
-        return folded, [i for i, ch in enumerate(text) if ch not in _DELETED]
+        kept: list[int] = []
+        start = 0
+        for run in _DELETED_RUN.finditer(text):
+            kept.extend(range(start, run.start()))
+            start = run.end()
+        kept.extend(range(start, len(text)))
+        return folded, kept
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from builder.arabic.normalize import fold, stem
 from builder.model import Article, Entity, EntityMention
@@ -107,6 +108,7 @@ class EntityFinder:
                     break
 
 
+@lru_cache(maxsize=200_000)
 def _name_form(surface: str, keep_article: bool = False) -> str:
     """A mention as a name: the clitics of its first word off (``وداعش`` -> ``داعش``)."""
     parts = surface.split()

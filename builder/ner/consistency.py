@@ -36,12 +36,16 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list
     if not kinds:
         return tags
     lengths = sorted({len(k) for k in kinds}, reverse=True)
+    firsts = {k[0] for k in kinds}
     out = []
     for tokens, sent_tags in zip(sentences, tags, strict=True):
         new = list(sent_tags)
         folded = [fold(t) for t in tokens]
         i = 0
         while i < len(tokens):
+            if folded[i] not in firsts:
+                i += 1
+                continue
             for n in lengths:
                 key = tuple(folded[i:i + n])
                 if len(key) == n and key in kinds and all(t == "O" for t in new[i:i + n]):

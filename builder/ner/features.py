@@ -5,6 +5,7 @@ Shared by training and tagging, so the model always sees features made the same 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,12 +50,16 @@ def normal(token: str) -> tuple[str, str]:
     return w, stem(w)
 
 
+#: Characters whose lower case is a Latin letter a-z.
+_LATIN = re.compile("[a-zA-Z\u0130\u212a]")
+
+
 def _shape(token: str) -> str:
     if token.isdigit():
         return "digit"
-    if any("a" <= ch.lower() <= "z" for ch in token):
+    if _LATIN.search(token):
         return "latin"
-    if all(ch in _PUNCT for ch in token):
+    if not token.strip(_PUNCT):
         return "punct"
     return "arabic"
 

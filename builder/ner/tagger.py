@@ -73,51 +73,59 @@ class FastTagger:
         result: Array = np.asarray(values) @ self.matrix[list(idx)]
         return result
 
-    def _id(self, token: str) -> int:
-        """The token's row in ``scores``: its own score and what it gives each neighbour."""
-        found = self.ids.get(token)
-        if found is not None:
-            return found
-        if len(self.ids) >= 500_000:  # bound the memory of a long run
-            self.ids.clear()
-            self.words.clear()
-            self.stems.clear()
-        w, s, c, attrs = token_attrs(token, self.res)
-        n = len(self.ids)
-        if n >= len(self.scores):
-            grown = np.zeros((2 * len(self.scores), *self.scores.shape[1:]))
+    def _add(self, tokens: list[str]) -> None:
+        """Give each new token its row in ``scores``: its own score and what it gives each
+        neighbour, summed for all the new tokens in one array operation."""
+        first = len(self.ids)
+        need = first + len(tokens)
+        if need > len(self.scores):
+            grown = np.zeros((max(need, 2 * len(self.scores)), *self.scores.shape[1:]))
             grown[: len(self.scores)] = self.scores
             self.scores = grown
-        groups = [attrs, *(neighbour_attrs(d, w, s, c) for d in OFFSETS)]
+        rows = self.rows
+        unknown = len(rows)  # the all-zero row keeps every group non-empty
         idx: list[int] = []
         values: list[float] = []
         starts: list[int] = []
-        unknown = len(self.rows)  # the all-zero row keeps every group non-empty
-        for group in groups:
-            starts.append(len(idx))
-            idx.append(unknown)
-            values.append(0.0)
-            for attr, value in group.items():
-                row = self.rows.get(attr)
-                if row is not None:
-                    idx.append(row)
-                    values.append(value)
+        vec_at: list[int] = []
+        vec_rows: list[int] = []
+        for n, token in enumerate(tokens, start=first):
+            w, s, c, attrs = token_attrs(token, self.res)
+            for group in (attrs, *(neighbour_attrs(d, w, s, c) for d in OFFSETS)):
+                starts.append(len(idx))
+                idx.append(unknown)
+                values.append(0.0)
+                for attr, value in group.items():
+                    row = rows.get(attr)
+                    if row is not None:
+                        idx.append(row)
+                        values.append(value)
+            vector = vector_row(w, s, self.res)
+            if vector is not None:
+                vec_at.append(n)
+                vec_rows.append(vector)
+            self.ids[token] = n
+            self.words.append(w)
+            self.stems.append(s)
         weighted = self.matrix[idx] * np.asarray(values)[:, None]
-        self.scores[n] = np.add.reduceat(weighted, starts, axis=0)
-        row = vector_row(w, s, self.res)
-        if row is not None:
-            self.scores[n, 0] += self.vector_scores[row]
-        self.ids[token] = n
-        self.words.append(w)
-        self.stems.append(s)
-        return n
+        groups = 1 + len(OFFSETS)
+        self.scores[first:need] = np.add.reduceat(weighted, starts, axis=0).reshape(
+            len(tokens), groups, self.k)
+        if vec_at:
+            self.scores[vec_at, 0] += self.vector_scores[vec_rows]
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[Array, Array]:
         """Scores of every token of every sentence (flattened) and each token's sentence number."""
         flat = [t for sent in sentences for t in sent]
         known = self.ids
-        for token in set(flat).difference(known):
-            self._id(token)
+        new = list(dict.fromkeys(t for t in flat if t not in known))
+        if len(known) + len(new) > 500_000:  # bound the memory of a long run
+            known.clear()
+            self.words.clear()
+            self.stems.clear()
+            new = list(dict.fromkeys(flat))
+        if new:
+            self._add(new)
         ids = np.fromiter(map(known.__getitem__, flat), dtype=np.int64, count=len(flat))
         sent = np.repeat(np.arange(len(sentences)), [len(s) for s in sentences])
         stems = self.stems
@@ -167,31 +175,32 @@ class FastTagger:
         if not any(lengths):
             return [[] for _ in sentences]
         total, _ = self.emissions([s for s in sentences if s])
+        offsets = np.cumsum([0] + [n for n in lengths if n])
         live = [i for i, n in enumerate(lengths) if n]
-        width = max(lengths)
+        # longest first: the sentences still running at step t are the first ``active[t]`` rows
+        order = sorted(range(len(live)), key=lambda r: -lengths[live[r]])
+        size = np.array([lengths[live[r]] for r in order])
+        width = int(size[0])
+        active = np.searchsorted(-size, -np.arange(width), side="left")  # rows with size > t
         emit = np.zeros((len(live), width, self.k))
-        mask = np.zeros((len(live), width), dtype=bool)
-        start = 0
-        for row, i in enumerate(live):
-            emit[row, : lengths[i]] = total[start:start + lengths[i]]
-            mask[row, : lengths[i]] = True
-            start += lengths[i]
-        stay = np.broadcast_to(np.arange(self.k), (len(live), self.k))
-        best = emit[:, 0]
+        for row, r in enumerate(order):
+            emit[row, : size[row]] = total[offsets[r]:offsets[r + 1]]
+        best = emit[:, 0].copy()
         back = np.zeros((len(live), width, self.k), dtype=np.int64)
         for t in range(1, width):
-            cand = best[:, :, None] + self.transitions[None]
-            m = mask[:, t][:, None]
-            best = np.where(m, cand.max(axis=1) + emit[:, t], best)
-            back[:, t] = np.where(m, cand.argmax(axis=1), stay)
+            a = int(active[t])
+            cand = best[:a, :, None] + self.transitions[None]
+            back[:a, t] = cand.argmax(axis=1)
+            best[:a] = cand.max(axis=1) + emit[:a, t]
         rows = np.arange(len(live))
         path = np.zeros((len(live), width), dtype=np.int64)
-        path[:, -1] = best.argmax(axis=1)
+        path[rows, size - 1] = best.argmax(axis=1)
         for t in range(width - 1, 0, -1):
-            path[:, t - 1] = back[rows, t, path[:, t]]
+            a = int(active[t])
+            path[:a, t - 1] = back[rows[:a], t, path[:a, t]]
         out: list[list[str]] = [[] for _ in sentences]
-        for row, i in enumerate(live):
-            out[i] = [self.labels[k] for k in path[row, : lengths[i]]]
+        for row, r in enumerate(order):
+            out[live[r]] = [self.labels[k] for k in path[row, : size[row]]]
         return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:

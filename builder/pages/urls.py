@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 
 from builder.model import Article
@@ -21,12 +20,14 @@ def page_url(doc_path: str) -> str:
 @lru_cache(maxsize=500_000)
 def link(from_doc: str, to_doc: str) -> str:
     """A relative link from one docs/ page to another (or to a file such as an asset)."""
-    here = page_url(from_doc)
+    here = page_url(from_doc).split("/")[:-1]  # the folders of the page's URL
     target = page_url(to_doc) if to_doc.endswith(".md") else to_doc
-    rel = posixpath.relpath("/" + target, "/" + here) if target else posixpath.relpath("/", "/" + here)
-    if target.endswith("/") or not target:
-        rel = rel.rstrip("/") + "/"
-    return "./" if rel == "./" or rel == "." else rel
+    parts = target.split("/")
+    common = 0
+    while common < min(len(here), len(parts) - 1) and here[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + parts[common:])
+    return rel or "./"
 
 
 def article_doc(article: Article) -> str:
