@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,10 @@ def files(paths: list[Path]) -> str:
 
 
 def data(value: Any) -> str:
-    """A hash of plain data (dicts, lists, strings, numbers), by its pickle: equal hashes mean
-    equal data; equal data built another way may hash apart, which only costs a re-render."""
-    return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).hexdigest()
+    """A hash of plain data (dicts, lists, strings, numbers; no cycles), by its pickle made
+    without the memo, so that equal values give equal bytes however they are shared."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: a string used twice is written twice, as an equal copy is
+    pickler.dump(value)
+    return hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
