@@ -6,11 +6,16 @@ articles), and Pagefind's Arabic stemmer neither strips و+ال clitics (``وا�
 keyed by the one normaliser's ``stem`` (and ``skeleton`` for variants), the same functions the
 browser applies to the query (``templates/assets/js/arshif-search.js``, tested as a twin).
 
-Layout under ``search/``:
-- ``meta.json``: counts, shard count, chunk size, facets (years, top places and actors)
-- ``s/<n>.json``: shard n of the inverted index, ``{key: [doc, tf, doc, tf, ...]}`` with doc
-  numbers delta-coded; a key's shard is FNV-1a(key) mod the shard count
-- ``d/<n>.json``: documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title, link, date, year
+The articles are split into segments by id (``SEGMENT_DOCS`` each, at most ``MAX_SEGMENTS``),
+each indexed apart: one edited or added article rebuilds its segment only, and the browser
+merges what the segments say. Layout under ``search/``:
+- ``meta.json``: counts, [documents, shards] of each segment, chunk size, facets (years, top
+  places and actors)
+- ``<g>/s/<n>.json``: shard n of segment g's inverted index, ``{key: [doc, tf, doc, tf, ...]}``
+  with doc numbers (in date order within the segment) delta-coded; a key's shard is
+  FNV-1a(key) mod the segment's shard count
+- ``<g>/d/<n>.json``: the segment's documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title,
+  link, date, year
 - ``t/<id>.txt``: an article's plain text, read for the excerpts of the results shown
 Filter keys (``y:2019``, ``p:<place>``, ``a:<actor>``) live in the same shards.
 """
@@ -19,10 +24,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
+from builder import digest
 from builder.arabic.display import show_date
 from builder.arabic.terms import FUZZY, keys
 from builder.config import Config
@@ -30,8 +38,14 @@ from builder.model import Article, Entity
 from builder.pages import urls
 
 CHUNK = 32
-#: Target raw bytes per shard; the shard count grows with the archive so shards do not.
+#: Articles per segment: the index is split by article id into segments built apart, so one
+#: edited article rebuilds one segment; a query reads one shard per segment.
+SEGMENT_DOCS = 2500
+MAX_SEGMENTS = 16
+#: Target bytes per shard; the shard count grows with the segment so shards do not. An article
+#: adds about BYTES_PER_DOC to its segment's shards (measured on SaudiNewsNet at 10,000).
 SHARD_BYTES = 24_000
+BYTES_PER_DOC = 1500
 
 
 def fnv1a(key: str) -> int:
@@ -48,9 +62,10 @@ def filter_keys(article: Article) -> list[str]:
             + [f"a:{e}" for e in dict.fromkeys(article.actors)])
 
 
-def _shard_count(total_bytes: int) -> int:
+def shard_count(docs: int) -> int:
+    """Shards of a segment of ``docs`` articles: a power of two, about SHARD_BYTES each."""
     count = 1
-    while count * SHARD_BYTES < total_bytes:
+    while count * SHARD_BYTES < docs * BYTES_PER_DOC:
         count *= 2
     return count
 
@@ -69,40 +84,76 @@ def _facets(articles: list[Article], entities: dict[str, Entity], top: int) -> d
     return {"y": sorted([y, n] for y, n in years.items()), "p": named("p"), "a": named("a")}
 
 
-def build_index(articles: list[Article], entities: dict[str, Entity],
-                cfg: Config, facet_top: int = 300) -> Iterator[tuple[str, bytes]]:
-    """Every file of the index, as (path under docs/, bytes); documents in date order."""
-    ordered = sorted(articles, key=lambda a: (a.date or "", a.id))
+@dataclass
+class Part:
+    """A group of index files made together, and a hash of everything they are made from."""
+
+    name: str
+    made_from: str
+    files: Callable[[], Iterator[tuple[str, bytes]]]
+
+
+def segment_count(docs: int) -> int:
+    """Segments for an archive of ``docs`` articles: a power of two, about SEGMENT_DOCS each."""
+    count = 1
+    while count * SEGMENT_DOCS < docs and count < MAX_SEGMENTS:
+        count *= 2
+    return count
+
+
+def _segment_files(number: int, members: list[Article], cfg: Config) -> Iterator[tuple[str, bytes]]:
+    """Shards and document chunks of one segment (documents numbered in date order)."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for number, article in enumerate(ordered):
-        found = keys(article.title) + Counter(article.terms)
+    for doc, article in enumerate(members):
+        found = keys(article.title)
+        for key, tf in article.terms.items():
+            found[key] += tf
         for key in filter_keys(article):
             found[key] = 1
         for key, tf in found.items():
-            postings[key] += [number, min(tf, 255)]
+            postings[key] += (doc, tf if tf < 255 else 255)
     encoded: dict[str, list[int]] = {}
-    size = 0
     for key, plist in postings.items():
         docs = plist[0::2]
         deltas = plist[:]  # doc numbers become gaps from the previous one; counts stay
         deltas[2::2] = [b - a for a, b in pairwise(docs)]
         encoded[key] = deltas
-        size += len(key.encode()) + 4 * len(deltas) + 6
-    shards = _shard_count(size)
+    shards = shard_count(len(members))
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for key in sorted(encoded):
         split[fnv1a(key) % shards][key] = encoded[key]
+    base = f"search/{number}"
     for n, shard in enumerate(split):
-        yield f"search/s/{n}.json", _dump(shard)
+        yield f"{base}/s/{n}.json", _dump(shard)
     here = "search/index.md"
-    for start in range(0, len(ordered), CHUNK):
-        yield f"search/d/{start // CHUNK}.json", _dump([
+    for start in range(0, len(members), CHUNK):
+        yield f"{base}/d/{start // CHUNK}.json", _dump([
             [a.id, a.title, urls.link(here, urls.article_doc(a)),
              show_date(a.date, cfg.month_style, cfg.digits) if a.date else "", a.year]
-            for a in ordered[start:start + CHUNK]])
+            for a in members[start:start + CHUNK]])
+
+
+def _text_file(article: Article) -> Iterator[tuple[str, bytes]]:
+    """The text the results page shows an excerpt of."""
+    yield f"search/t/{article.id}.txt", (article.title + "\n" + article.text).encode("utf-8")
+
+
+def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+                facet_top: int = 300) -> Iterator[Part]:
+    """The index as parts: a segment's files change only when one of its articles does."""
+    ordered = sorted(articles, key=lambda a: (a.date or "", a.id))
+    count = segment_count(len(ordered))
+    members: list[list[Article]] = [[] for _ in range(count)]
     for article in ordered:
-        yield f"search/t/{article.id}.txt", (article.title + "\n" + article.text).encode("utf-8")
-    yield "search/meta.json", _dump({
-        "docs": len(ordered), "shards": shards, "chunk": CHUNK, "fuzzy": FUZZY,
-        "facets": _facets(ordered, entities, facet_top),
-    })
+        members[int(article.id[:8], 16) % count].append(article)
+    texts = {a.id: digest.data([a.title, a.text]) for a in ordered}
+    for article in ordered:
+        yield Part(f"search/t/{article.id}", texts[article.id], partial(_text_file, article))
+    for number, group in enumerate(members):
+        made_from = digest.data([cfg.month_style, cfg.digits, [
+            [a.id, texts[a.id], a.date, a.year, a.places, a.actors] for a in group]])
+        yield Part(f"search/{number}", made_from, partial(_segment_files, number, group, cfg))
+    meta = _dump({"docs": len(ordered), "chunk": CHUNK,
+                  "segments": [[len(g), shard_count(len(g))] for g in members],
+                  "fuzzy": FUZZY, "facets": _facets(ordered, entities, facet_top)})
+    yield Part("search/meta", digest.data(meta), partial(iter, [("search/meta.json", meta)]))

@@ -112,3 +112,29 @@ def test_sharded_clean_build_equals_one_process(tmp_path: Path,
     three = make_project(tmp_path / "three", ROOT / "content")
     run(three)
     assert digest(one / "site") == digest(three / "site")
+
+
+def test_an_edit_rebuilds_its_search_segments_only(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder import search_index
+
+    monkeypatch.setattr(search_index, "SEGMENT_DOCS", 10)
+    root = make_project(tmp_path / "a", ROOT / "content")
+    run(root)
+    search = root / "docs" / "search"
+
+    def stamps() -> dict[str, int]:
+        return {p.relative_to(search).as_posix(): p.stat().st_mtime_ns
+                for p in search.glob("*/*/*.json")}
+    before = stamps()
+    assert len({p.split("/")[0] for p in before}) == 8
+    seed = root / "content" / "seed" / "baghouz.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("الباغوز", "الباغوز الفوقاني", 1),
+                    encoding="utf-8")
+    run(root)
+    after = stamps()
+    changed = {p.split("/")[0] for p in after if before.get(p) != after[p]}
+    assert 1 <= len(changed) <= 2  # the segments of its old and new id (the id hashes the text)
+    clean = make_project(tmp_path / "b", root / "content")
+    run(clean)
+    assert digest(root / "site") == digest(clean / "site")

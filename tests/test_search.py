@@ -5,15 +5,17 @@ from __future__ import annotations
 import io
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from builder.arabic.normalize import fold, skeleton, stem, words
+from builder import search_index
 from builder.build import build
-from builder.search_index import fnv1a, keys
+from builder.arabic.terms import keys
+from builder.search_index import fnv1a
 from tests.conftest import ROOT, make_project
 
 CASES = json.loads((Path(__file__).parent / "normalize_cases.json").read_text(encoding="utf-8"))
@@ -44,6 +46,16 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("search") / "archive", FIXTURE)
     build(root, progress=False, out=io.StringIO())
     return root
+
+
+@pytest.fixture(scope="module")
+def segmented_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The same archive with its index split in four segments (as a large archive's is)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search_index, "SEGMENT_DOCS", 2)
+        root = make_project(tmp_path_factory.mktemp("segmented") / "archive", FIXTURE)
+        build(root, progress=False, out=io.StringIO())
+    yield root
 
 
 def names(site: Path) -> dict[str, str]:
@@ -99,6 +111,20 @@ def test_query_variants_find_the_same_articles(
     page.close()
 
 
+def test_segments_merged_in_the_browser_find_the_same(
+        segmented_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
+    meta = json.loads((segmented_site / "site" / "search" / "meta.json").read_text())
+    assert len(meta["segments"]) == 4 and sum(n for n, _ in meta["segments"]) == 5
+    base = serve(segmented_site / "site")
+    by_id = names(segmented_site)
+    page = browser.new_page()
+    for variants, expected in QUERIES:
+        for query in variants:
+            assert {by_id[i] for i in run_query(page, base, query)} == expected, query
+    assert {by_id[i] for i in run_query(page, base, "التحالف", year="2019")} == {"coalition"}
+    page.close()
+
+
 def test_results_show_title_date_and_marked_passage_as_written(
         search_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
     base = serve(search_site / "site")
@@ -140,6 +166,7 @@ def test_header_box_submits_to_results_page(search_site: Path, serve: Callable[[
 
 def test_index_files_are_inside_the_site(search_site: Path) -> None:
     meta = json.loads((search_site / "site" / "search" / "meta.json").read_text())
-    assert meta["docs"] == 5
-    assert len(list((search_site / "site" / "search" / "s").glob("*.json"))) == meta["shards"]
+    assert meta["docs"] == 5 and meta["segments"] == [[5, meta["segments"][0][1]]]
+    shards = list((search_site / "site" / "search" / "0" / "s").glob("*.json"))
+    assert len(shards) == meta["segments"][0][1]
     assert ROOT.exists()

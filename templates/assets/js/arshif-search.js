@@ -66,16 +66,28 @@
     return this.cache[path];
   };
   Index.prototype.meta = function () { return this.get("search/meta.json"); };
+  /* A document is segment * SEGMENT + its number in the segment (numbers follow date order). */
+  var SEGMENT = 10000000;
   Index.prototype.postings = function (key) {
     var self = this;
     return this.meta().then(function (meta) {
-      return self.get("search/s/" + (fnv1a(key) % meta.shards) + ".json");
-    }).then(function (shard) {
-      var list = shard[key] || [], out = new Map(), doc = 0;
-      for (var i = 0; i < list.length; i += 2) { doc += list[i]; out.set(doc, list[i + 1]); }
+      return Promise.all(meta.segments.map(function (seg, g) {
+        return self.get("search/" + g + "/s/" + (fnv1a(key) % seg[1]) + ".json");
+      }));
+    }).then(function (shards) {
+      var out = new Map();
+      shards.forEach(function (shard, g) {
+        var list = shard[key] || [], doc = 0;
+        for (var i = 0; i < list.length; i += 2) { doc += list[i]; out.set(g * SEGMENT + doc, list[i + 1]); }
+      });
       return out;
     });
   };
+  /* How recent a document is within its segment (0 oldest, 1 newest): breaks ties in ranking. */
+  function recency(meta, doc) {
+    var seg = meta.segments[Math.floor(doc / SEGMENT)];
+    return (doc % SEGMENT) / Math.max(1, seg[0] - 1);
+  }
 
   /* A query: its words as stems (each must match, exactly or as a spelling variant) and filters. */
   function parse(query) {
@@ -116,14 +128,17 @@
           found[1].forEach(function (allowed) {
             scores.forEach(function (_, doc) { if (!allowed.has(doc)) scores.delete(doc); });
           });
-          var hits = Array.from(scores.entries()).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
+          var hits = Array.from(scores.entries()).sort(function (a, b) {
+            return b[1] - a[1] || recency(meta, b[0]) - recency(meta, a[0]) || b[0] - a[0];
+          });
           return { terms: terms, hits: hits };
         });
     });
   };
-  Index.prototype.doc = function (number) {
+  Index.prototype.doc = function (doc) {
+    var g = Math.floor(doc / SEGMENT), number = doc % SEGMENT;
     return this.meta().then(function (meta) { return meta.chunk; }).then(function (chunk) {
-      return this.get("search/d/" + Math.floor(number / chunk) + ".json").then(function (docs) {
+      return this.get("search/" + g + "/d/" + Math.floor(number / chunk) + ".json").then(function (docs) {
         var row = docs[number % chunk];
         return { id: row[0], title: row[1], href: row[2], date: row[3], year: row[4] };
       });
