@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
+from itertools import islice
 from typing import Any
 
 from builder.markup import to_text
@@ -53,7 +54,7 @@ def lead(text: str) -> str:
     """The first paragraph that reads as a sentence (else the first line): summary and title."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines:
-        if len(_WORD.findall(line, 0, 4000)) >= LEAD_MIN_WORDS:
+        if sum(1 for _ in islice(_WORD.finditer(line), LEAD_MIN_WORDS)) >= LEAD_MIN_WORDS:
             return line
     return lines[0] if lines else ""
 
