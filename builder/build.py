@@ -21,9 +21,10 @@ from builder.assemble import assemble
 from builder.config import Config, Layout
 from builder.extract.entities import EntityFinder
 from builder.extract.facts import extract_all
-from builder.model import Article, Origin, Problem, RawArticle
+from builder.model import Article, Origin, Problem
 from builder.pages.site import write_docs
 from builder.pages.urls import article_doc
+from builder.read_cache import ReadCache
 from builder.registry import Registry
 from builder.report import Report
 from builder.review import write_proposals
@@ -42,30 +43,51 @@ def timed(report: Report, stage: str) -> Iterator[None]:
 
 def read_articles(layout: Layout, cfg: Config, report: Report,
                   progress: bool | None) -> tuple[list[Article], dict[str, str]]:
-    """Read and assemble every article; duplicates (same text) are reported, not published."""
+    """Read and assemble every article; duplicates (same text) are reported, not published.
+
+    A file unchanged since the last build gives what it gave then (:class:`ReadCache`).
+    """
     reserved = {p.relative_to(layout.content).as_posix()
                 for p in (layout.settings, layout.registry, layout.proposed)}
-    items: Iterator[RawArticle | Problem] = readers.read_folder(
-        layout.content, cfg.ignore, reserved, cfg.max_article_bytes)
+    cache = ReadCache(layout.state / "cache", (cfg.max_article_bytes, cfg.title_length))
     articles: list[Article] = []
     owners: dict[str, str] = {}
     quiet = None if progress is None else not progress  # None: a bar only on a terminal
-    for item in tqdm(items, desc="reading", unit=" articles", disable=quiet, leave=False,
-                     file=sys.stderr):
+    found = readers.article_files(layout.content, cfg.ignore, reserved)
+    for entry in tqdm(found, desc="reading", unit=" files", disable=quiet, leave=False,
+                      file=sys.stderr):
+        if isinstance(entry, Problem):
+            report.problems.append(entry)
+            continue
+        path, origin = entry
+        items = cache.get(path, origin)
+        if items is None:
+            items = list(_read(path, origin, cfg))
+            cache.put(path, origin, items)
+        for item in items:
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            elif item.id in owners:
+                report.problems.append(Problem(_origin(item.original), f"same text as "
+                                               f"{owners[item.id]}: published once, under that "
+                                               "file", "duplicate"))
+            else:
+                owners[item.id] = item.original
+                articles.append(item)
+    cache.prune()
+    return articles, owners
+
+
+def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem]:
+    """The articles of one file, assembled, and its problems."""
+    for item in readers.read_file(path, origin, cfg.max_article_bytes):
         if isinstance(item, Problem):
-            report.problems.append(item)
+            yield item
             continue
         article, problems = assemble(item, cfg.title_length)
-        report.problems.extend(problems)
-        if article is None:
-            continue
-        if article.id in owners:
-            report.problems.append(Problem(item.origin, f"same text as {owners[article.id]}: "
-                                           "published once, under that file", "duplicate"))
-            continue
-        owners[article.id] = str(item.origin)
-        articles.append(article)
-    return articles, owners
+        yield from problems
+        if article is not None:
+            yield article
 
 
 def extract(articles: list[Article], layout: Layout, report: Report,

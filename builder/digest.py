@@ -15,12 +15,13 @@ _SUFFIXES = (".py", ".tsv", ".npy", ".crfsuite")
 
 @cache
 def code(*folders: str) -> str:
-    """A hash of the builder's code and data files under ``folders`` (all of it when none):
+    """A hash of the builder's code and data files under ``folders`` (folders or files of the
+    package; all of it when none):
     anything cached from their output is only valid for the same."""
     digest = hashlib.sha256()
     roots = [_PACKAGE / f for f in folders] or [_PACKAGE]
     for root in roots:
-        for path in sorted(root.rglob("*")):
+        for path in [root] if root.is_file() else sorted(root.rglob("*")):
             if path.is_file() and path.suffix in _SUFFIXES and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(_PACKAGE).as_posix().encode())
                 digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -107,7 +107,7 @@ class Article:
     places: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    terms: dict[str, int] = field(default_factory=dict)  # search keys of ``text``
+    terms: str = ""  # search keys of ``text`` with counts, packed (builder.arabic.terms)
 
     @property
     def year(self) -> str:

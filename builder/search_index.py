@@ -32,7 +32,7 @@ from typing import Any
 
 from builder import digest
 from builder.arabic.display import show_date
-from builder.arabic.terms import FUZZY, keys
+from builder.arabic.terms import FUZZY, keys, unpack
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
@@ -105,9 +105,7 @@ def _segment_files(number: int, members: list[Article], cfg: Config) -> Iterator
     """Shards and document chunks of one segment (documents numbered in date order)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for doc, article in enumerate(members):
-        found = keys(article.title)
-        for key, tf in article.terms.items():
-            found[key] += tf
+        found = keys(article.title) + unpack(article.terms)
         for key in filter_keys(article):
             found[key] = 1
         for key, tf in found.items():

@@ -138,3 +138,26 @@ def test_an_edit_rebuilds_its_search_segments_only(tmp_path: Path,
     clean = make_project(tmp_path / "b", root / "content")
     run(clean)
     assert digest(root / "site") == digest(clean / "site")
+
+
+def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder import build as build_mod
+
+    root = make_project(tmp_path / "a", ROOT / "content")
+    run(root)
+    read: list[str] = []
+    real = build_mod.readers.read_file
+
+    def spy(path: Path, origin: object, max_bytes: int) -> object:
+        read.append(path.name)
+        return real(path, origin, max_bytes)  # type: ignore[arg-type]
+    monkeypatch.setattr(build_mod.readers, "read_file", spy)
+    (root / "content" / "archive.yml").touch()
+    run(root)
+    assert read == []
+    sidecar = root / "content" / "seed" / "baghouz.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "author: محرر\n", encoding="utf-8")
+    run(root)
+    assert read == ["baghouz.txt"]
+    front = (root / "docs" / "articles" / "2019").glob("*.md")
+    assert any("محرر" in p.read_text(encoding="utf-8") for p in front)

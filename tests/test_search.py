@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from builder.arabic.normalize import fold, skeleton, stem, words
 from builder import search_index
-from builder.build import build
+from builder.arabic.normalize import fold, skeleton, stem, words
 from builder.arabic.terms import keys
+from builder.build import build
 from builder.search_index import fnv1a
 from tests.conftest import ROOT, make_project
 

@@ -24,3 +24,18 @@ def keys(text: str) -> Counter[str]:
         if sk is not None and sk != s:
             found[FUZZY + sk] += n
     return found
+
+
+def pack(found: Counter[str]) -> str:
+    """Keys and counts as one string (``key\tcount`` lines): cached and loaded for thousands
+    of articles at every build, and read back only for the index segments that change."""
+    return "\n".join(f"{k}\t{n}" for k, n in found.items())
+
+
+def unpack(packed: str) -> Counter[str]:
+    """The keys and counts :func:`pack` wrote."""
+    found: Counter[str] = Counter()
+    for line in packed.split("\n") if packed else ():
+        k, _, n = line.rpartition("\t")
+        found[k] = int(n)
+    return found

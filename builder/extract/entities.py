@@ -9,7 +9,6 @@ review (``content/entities.proposed.yml``), with counts and example sentences.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +18,7 @@ from builder.model import Article, Entity, EntityMention
 from builder.ner.resources import Place, places
 from builder.registry import Registry, key
 
-_SENTENCE = re.compile(r"[^.!؟?\n]+[.!؟?]?")
+_SENTENCE_ENDS = ".!؟?\n"
 
 
 @dataclass
@@ -100,12 +99,17 @@ class EntityFinder:
         prop = self.proposals.setdefault(k, Proposal(name, mention.type))
         prop.articles.add(article.id)
         if len(prop.examples) < 3:
-            for s in _SENTENCE.finditer(article.text):
-                if s.start() <= mention.start < s.end():
-                    example = s.group().strip()[:300]
-                    if example not in prop.examples:
-                        prop.examples.append(example)
-                    break
+            example = _sentence_at(article.text, mention.start)[:300]
+            if example and example not in prop.examples:
+                prop.examples.append(example)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``."""
+    start = max(text.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(ch, at) for ch in _SENTENCE_ENDS) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()
 
 
 @lru_cache(maxsize=200_000)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import digest
-from builder.arabic.terms import keys
+from builder.arabic.terms import keys, pack
 from builder.extract import dates
 from builder.model import DateMention, EntityMention
 from builder.registry import Registry
@@ -48,7 +48,7 @@ class Facts:
     dates: list[DateMention]
     mentions: list[EntityMention]
     notes: list[str]
-    terms: dict[str, int] = field(default_factory=dict)
+    terms: str = ""  # search keys and counts, packed (builder.arabic.terms.pack)
     hits: list[Hit] = field(default_factory=list)
     registry: str = ""  # the digest of the registry ``hits`` were found with
 
@@ -62,7 +62,7 @@ class Facts:
     def from_json(cls, data: dict[str, Any]) -> Facts:
         return cls(data["date"], [DateMention(**d) for d in data["dates"]],
                    [EntityMention(**m) for m in data["mentions"]], list(data["notes"]),
-                   dict(data["terms"]), [(a, b, e) for a, b, e in data["hits"]], data["registry"])
+                   str(data["terms"]), [(a, b, e) for a, b, e in data["hits"]], data["registry"])
 
 
 _RECOGNIZER: Any = None
@@ -95,7 +95,7 @@ def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
     out = []
     for (given, text), found in zip(pairs, mentions, strict=True):
         value, mentioned, notes = _dates(given, text)
-        out.append(Facts(value, mentioned, found, notes, dict(keys(text)),
+        out.append(Facts(value, mentioned, found, notes, pack(keys(text)),
                          list(registry.scan(text)), registry.digest()))
     return out
 

@@ -45,8 +45,8 @@ def _files(root: Path) -> list[Path]:
 
 
 def _sidecar_meta(path: Path, origin: Origin) -> tuple[dict[str, object], Problem | None]:
-    for suffix in SIDECAR_SUFFIXES:
-        side = path.with_suffix(suffix)
+    for side in sidecars(path):
+        suffix = side.suffix
         if side.is_file():
             try:
                 data = yamlio.load(decode(side.read_bytes()).text)
@@ -71,6 +71,16 @@ def read_folder(root: Path, ignore: Iterable[str], reserved: Iterable[str],
     ``ignore`` holds name patterns reported as ignored (licence and readme files);
     ``reserved`` the registry and settings files that live in the content folder too.
     """
+    for found in article_files(root, ignore, reserved):
+        if isinstance(found, Problem):
+            yield found
+        else:
+            yield from read_file(*found, max_bytes)
+
+
+def article_files(root: Path, ignore: Iterable[str],
+                  reserved: Iterable[str]) -> Iterator[tuple[Path, Origin] | Problem]:
+    """The files under ``root`` to read as articles (path order), and a Problem for every other."""
     files = _files(root)
     stems = {p.with_suffix("") for p in files if p.suffix.lower() in READERS}
     ignore = tuple(ignore)
@@ -94,7 +104,12 @@ def read_folder(root: Path, ignore: Iterable[str], reserved: Iterable[str],
         elif suffix not in READERS:
             yield Problem(origin, f"unsupported format '{suffix or path.name}'", "ignored")
         else:
-            yield from read_file(path, origin, max_bytes)
+            yield path, origin
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The metadata files that may go with an article file (whether they exist or not)."""
+    return [path.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES]
 
 
 def read_file(path: Path, origin: Origin, max_bytes: int) -> Iterator[RawArticle | Problem]:
