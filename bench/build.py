@@ -136,12 +136,16 @@ def search(root: Path, query: str) -> tuple[int, float, int]:
     return sum(sizes), elapsed, hits
 
 
+def _stages(stages: dict[str, float]) -> str:
+    return ", ".join(f"{k} {v:.1f}s" for k, v in stages.items())
+
+
 def run(n: int) -> None:
     root = project(n)
     print(f"\n== {n} articles ==")
     wall, stages, kind, peak = build(root)
     total, pages, largest = size(root / "site")
-    print(f"full build: {wall:.1f}s  [{', '.join(f'{k} {v:.1f}s' for k, v in stages.items())}]")
+    print(f"full build: {wall:.1f}s  [{_stages(stages)}]")
     print(f"peak memory {peak} MB, site {total / 1e6:.0f} MB, {pages} pages, "
           f"largest page {largest / 1e3:.0f} KB")
     wall, _, kind, _ = build(root)
@@ -152,13 +156,13 @@ def run(n: int) -> None:
     row["content"] += "\nتحديث: أضيفت هذه الجملة بعد النشر."
     lines[5] = json.dumps(row, ensure_ascii=False)
     first.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    wall, _, kind, _ = build(root)
-    print(f"rebuild, one article edited: {wall:.1f}s ({kind})")
+    wall, stages, kind, _ = build(root)
+    print(f"rebuild, one article edited: {wall:.1f}s ({kind}) [{_stages(stages)}]")
     added = dict(row, content=row["content"] + "\nنسخة جديدة من الخبر.", url=row["url"] + "?v=2")
     (root / "content" / "added.jsonl").write_text(json.dumps(added, ensure_ascii=False) + "\n",
                                                  encoding="utf-8")
-    wall, _, kind, _ = build(root)
-    print(f"rebuild, one article added: {wall:.1f}s ({kind})")
+    wall, stages, kind, _ = build(root)
+    print(f"rebuild, one article added: {wall:.1f}s ({kind}) [{_stages(stages)}]")
     h = hugo(root)
     arshif_publish = stages.get("mkdocs", 0.0)
     print(f"hugo on the same Markdown: {h:.1f}s; MkDocs/Hugo = {arshif_publish / h:.1f}x")

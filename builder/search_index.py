@@ -40,11 +40,11 @@ from builder.pages import urls
 CHUNK = 32
 #: Articles per segment: the index is split by article id into segments built apart, so one
 #: edited article rebuilds one segment; a query reads one shard per segment.
-SEGMENT_DOCS = 2500
+SEGMENT_DOCS = 1250
 MAX_SEGMENTS = 16
 #: Target bytes per shard; the shard count grows with the segment so shards do not. An article
 #: adds about BYTES_PER_DOC to its segment's shards (measured on SaudiNewsNet at 10,000).
-SHARD_BYTES = 24_000
+SHARD_BYTES = 12_000
 BYTES_PER_DOC = 1500
 
 
@@ -118,8 +118,8 @@ def _segment_files(number: int, members: list[Article], cfg: Config) -> Iterator
         encoded[key] = deltas
     shards = shard_count(len(members))
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for key in sorted(encoded):
-        split[fnv1a(key) % shards][key] = encoded[key]
+    for key, plist in encoded.items():  # keys in order of first use: the same for the same input
+        split[fnv1a(key) % shards][key] = plist
     base = f"search/{number}"
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)

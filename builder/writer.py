@@ -88,12 +88,17 @@ class OutputTree:
         removed: list[str] = []
         if not self.root.exists():
             return removed
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            rel = path.relative_to(self.root).as_posix()
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif rel not in self.owners and not path.name.startswith(".git"):
-                path.unlink()
-                removed.append(rel)
-        return removed
+        start = str(self.root)
+        for folder, dirs, names in os.walk(start, topdown=False):
+            rel = os.path.relpath(folder, start)
+            prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+            links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+            for name in [*names, *links]:
+                if prefix + name not in self.owners and not name.startswith(".git"):
+                    os.unlink(os.path.join(folder, name))
+                    removed.append(prefix + name)
+            for name in set(dirs) - set(links):
+                path = os.path.join(folder, name)
+                if not os.listdir(path):
+                    os.rmdir(path)
+        return sorted(removed)

@@ -161,3 +161,14 @@ def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.M
     assert read == ["baghouz.txt"]
     front = (root / "docs" / "articles" / "2019").glob("*.md")
     assert any("محرر" in p.read_text(encoding="utf-8") for p in front)
+
+
+def test_pages_rendered_in_processes_equal_inline(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    one = make_project(tmp_path / "one", ROOT / "content")
+    run(one)
+    monkeypatch.setattr(site_mod, "RENDER_PARALLEL_FROM", 1)
+    monkeypatch.setattr(site_mod.os, "cpu_count", lambda: 2)
+    many = make_project(tmp_path / "many", ROOT / "content")
+    run(many)
+    assert digest(one / "docs") == digest(many / "docs")

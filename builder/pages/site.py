@@ -8,9 +8,13 @@ re-renders its own page, the few lists that show it and its segment of the searc
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import jinja2
 
 from builder import digest
 from builder.config import Config, Layout
@@ -46,6 +50,29 @@ def assets(templates: Path) -> Iterator[tuple[str, bytes]]:
             yield "assets/" + path.relative_to(root).as_posix(), path.read_bytes()
 
 
+#: Below this many pages to render, starting worker processes costs more than it saves.
+RENDER_PARALLEL_FROM = 1000
+_ENV: list[jinja2.Environment] = []
+
+
+def _start_renderer(templates: Path) -> None:
+    _ENV.append(environment(templates))
+
+
+def _render(p: Page) -> str:
+    return render(_ENV[0], p)
+
+
+def render_all(templates: Path, todo: list[Page]) -> Iterator[str]:
+    """The docs/ text of each page, rendered over all cores when there are many (a clean build)."""
+    if len(todo) < RENDER_PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        env = environment(templates)
+        yield from (render(env, p) for p in todo)
+        return
+    with ProcessPoolExecutor(initializer=_start_renderer, initargs=(templates,)) as pool:
+        yield from pool.map(_render, todo, chunksize=64)
+
+
 def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
                layout: Layout, owners: dict[str, str],
                timings: dict[str, float] | None = None) -> OutputTree:
@@ -64,14 +91,17 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         spent[stage] = spent.get(stage, 0.0) + now - clock
         clock = now
 
-    env = environment(layout.templates)
     version = digest.code() + digest.files(list((layout.templates / "pages").rglob("*")))
     memo = Memo(layout.state / "cache" / "outputs.json", out, version)
+    todo: list[tuple[Page, str, str]] = []
     for p in pages(articles, entities, cfg):
         owner = owners.get(p.front.get("id", ""), p.owner)
         made_from = digest.data([p.template, p.front, p.context])
         if not memo.reuse(p.doc, made_from, owner):
-            memo.write(p.doc, made_from, [(p.doc, render(env, p))], owner)
+            todo.append((p, made_from, owner))
+    for (p, made_from, owner), text in zip(todo, render_all(layout.templates, [t[0] for t in todo]),
+                                           strict=True):
+        memo.write(p.doc, made_from, [(p.doc, text)], owner)
     for rel, data in assets(layout.templates):
         out.write(rel, data, "templates/assets")
     lap("pages")
