@@ -62,7 +62,7 @@ def seed_check(rec: Recognizer) -> None:
     import yaml
 
     from builder.assemble import assemble
-    from builder.extract.entities import EntityFinder
+    from builder.extract.entities import EntityFinder, resolve
     from builder.model import Origin, RawArticle
     from builder.registry import Registry
 
@@ -73,7 +73,8 @@ def seed_check(rec: Recognizer) -> None:
     article, _ = assemble(RawArticle(Origin("seed"), text, "text", {}, "utf_8"), 90)
     assert article is not None
     finder = EntityFinder(Registry.load(root / "content" / "entities.yml"))
-    finder.find(article, rec.find(article.text), list(finder.registry.scan(article.text)))
+    hits = list(finder.registry.scan(article.text))
+    finder.add(article, resolve(article.text, rec.find(article.text), hits, finder.registry))
     places, actors = (set(names) for names in finder.names(article))
     want_p = set(expected["places"])
     want_a = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])

@@ -101,7 +101,7 @@ def extract(articles: list[Article], layout: Layout, report: Report,
         article.date, article.dates, article.terms = found.date, found.dates, found.terms
         for note in found.notes:
             report.problems.append(Problem(_origin(article.original), note, "warning"))
-        finder.find(article, found.mentions, found.hits)
+        finder.add(article, found.resolved)
     return finder
 
 

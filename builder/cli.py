@@ -132,7 +132,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             article.date, article.dates = facts.date, facts.dates
             for note in facts.notes:
                 print(f"arshif: {item.origin}: {note}", file=sys.stderr)
-            finder.find(article, facts.mentions, facts.hits)
+            finder.add(article, facts.resolved)
             print(json.dumps(article_json(article, finder.entities()), ensure_ascii=False), flush=True)
     return status
 

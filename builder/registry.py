@@ -126,8 +126,11 @@ class Registry:
             self.longest = max(self.longest, k.count(" ") + 1)
 
     def digest(self) -> str:
-        """A hash of what :meth:`scan` matches: scans cached under it stay valid while it does."""
-        return hashlib.sha256(repr(sorted(self.names.items())).encode()).hexdigest()[:16]
+        """A hash of the whole registry: matches and resolutions cached under it stay valid
+        while it does."""
+        state = (sorted(self.names.items()), sorted(self.rejected),
+                 sorted((e.id, repr(e)) for e in self.entities.values()))
+        return hashlib.sha256(repr(state).encode()).hexdigest()[:16]
 
     def resolve(self, surface: str) -> str | None:
         """The entity a mention names, dropping leading words (titles, descriptions) if needed."""

@@ -91,6 +91,7 @@ class Part:
     name: str
     made_from: str
     files: Callable[[], Iterator[tuple[str, bytes]]]
+    segment: bool = False  # a segment's files: worth making in another process
 
 
 def segment_count(docs: int) -> int:
@@ -150,7 +151,8 @@ def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Confi
     for number, group in enumerate(members):
         made_from = digest.data([cfg.month_style, cfg.digits, [
             [a.id, texts[a.id], a.date, a.year, a.places, a.actors] for a in group]])
-        yield Part(f"search/{number}", made_from, partial(_segment_files, number, group, cfg))
+        yield Part(f"search/{number}", made_from, partial(_segment_files, number, group, cfg),
+                   segment=True)
     meta = _dump({"docs": len(ordered), "chunk": CHUNK,
                   "segments": [[len(g), shard_count(len(g))] for g in members],
                   "fuzzy": FUZZY, "facets": _facets(ordered, entities, facet_top)})

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from builder.assemble import assemble
-from builder.extract.entities import EntityFinder
+from builder.extract.entities import EntityFinder, resolve
 from builder.model import Origin, RawArticle
 from builder.ner.corpus import read_conll, spans
 from builder.ner.features import sentence_features
@@ -107,7 +107,8 @@ def test_seed_article_entities(recognizer: Recognizer) -> None:
     finder = EntityFinder(Registry.load(ROOT / "content" / "entities.yml"))
     article, _ = assemble(RawArticle(Origin("seed"), SEED.read_text(), "text", {}, "utf_8"), 90)
     assert article is not None
-    finder.find(article, recognizer.find(article.text), list(finder.registry.scan(article.text)))
+    hits = list(finder.registry.scan(article.text))
+    finder.add(article, resolve(article.text, recognizer.find(article.text), hits, finder.registry))
     places, actors = (set(names) for names in finder.names(article))
     want_places = set(expected["places"])
     want_actors = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import parallel
 from builder.build import build
 from builder.pages import site as site_mod
 from tests.conftest import ROOT, make_project
@@ -168,7 +169,7 @@ def test_pages_rendered_in_processes_equal_inline(tmp_path: Path,
     one = make_project(tmp_path / "one", ROOT / "content")
     run(one)
     monkeypatch.setattr(site_mod, "RENDER_PARALLEL_FROM", 1)
-    monkeypatch.setattr(site_mod.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     many = make_project(tmp_path / "many", ROOT / "content")
     run(many)
     assert digest(one / "docs") == digest(many / "docs")

@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from builder.arabic.normalize import fold, stem
 from builder.model import Article, Entity, EntityMention
@@ -32,8 +33,75 @@ class Proposal:
 
 
 @dataclass
+class Resolved:
+    """An article's entities as resolved on its own (cached with its facts): entity ids in
+    order of first mention, the gazetteer places among them, and the names proposed for review
+    as (key, name, type, example sentence)."""
+
+    ids: list[str]
+    made: list[Entity]
+    proposed: list[tuple[str, str, str, str]]
+
+    def to_json(self) -> dict[str, object]:
+        return {"ids": self.ids, "made": [vars(e) for e in self.made], "proposed": self.proposed}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Resolved:
+        made = [Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["made"]]
+        return cls(list(data["ids"]), made, [(k, n, t, x) for k, n, t, x in data["proposed"]])
+
+
+def resolve(text: str, mentions: list[EntityMention], hits: list[tuple[int, int, str]],
+            registry: Registry) -> Resolved:
+    """Resolve an article's registry ``hits`` (from :meth:`Registry.scan`) and the recogniser's
+    ``mentions`` to entities; what neither the registry nor the gazetteer knows is proposed."""
+    found = [(start, eid) for start, _, eid in hits]
+    countries = _countries(mentions, {eid for _, eid in found}, registry)
+    made: dict[str, Entity] = {}
+    proposed: dict[str, tuple[str, str, str, str]] = {}
+    for m in mentions:
+        eid = registry.resolve(m.text)
+        if eid is None and m.type == "LOC":
+            place = _place(m.text, countries)
+            if place is not None:
+                made[place.id] = place
+                eid = place.id
+        if eid is None:
+            name = _name_form(m.text, keep_article=True)
+            k = key(name)
+            if k and k not in registry.rejected and len(k) >= 3 and k not in proposed:
+                proposed[k] = (k, name, m.type, _sentence_at(text, m.start)[:300])
+            continue
+        found.append((m.start, eid))
+    ids = list(dict.fromkeys(eid for _, eid in sorted(found)))
+    return Resolved(ids, list(made.values()), list(proposed.values()))
+
+
+def _countries(mentions: list[EntityMention], known: set[str], registry: Registry) -> Counter[str]:
+    """Countries the article names (gazetteer and registry), to choose between homonyms."""
+    named: Counter[str] = Counter()
+    for m in mentions:
+        for place in places().get(_name_form(m.text), [])[:1]:
+            named[place.country] += 1
+    for eid in known:
+        if registry.entities[eid].country:
+            named[registry.entities[eid].country] += 1
+    return named
+
+
+def _place(surface: str, countries: Counter[str]) -> Entity | None:
+    candidates = places().get(_name_form(surface))
+    if not candidates:
+        return None
+    best: Place = max(candidates, key=lambda p: (countries.get(p.country, 0), p.population))
+    eid = "geo-" + hashlib.sha256(f"{best.name}|{best.country}".encode()).hexdigest()[:10]
+    return Entity(id=eid, name=best.name, type="LOC", lat=best.lat, lon=best.lon,
+                  country=best.country)
+
+
+@dataclass
 class EntityFinder:
-    """Finds an article's entities; remembers places it made and names it could not resolve."""
+    """Gives articles their entities; remembers the places made and the names proposed."""
 
     registry: Registry
     made: dict[str, Entity] = field(default_factory=dict)
@@ -43,65 +111,25 @@ class EntityFinder:
         """The registry's entities and the gazetteer places met so far."""
         return {**self.made, **self.registry.entities}
 
-    def find(self, article: Article, mentions: list[EntityMention],
-             hits: list[tuple[int, int, str]]) -> None:
+    def add(self, article: Article, resolved: Resolved) -> None:
         """Set ``article.places`` and ``article.actors`` (entity ids, in order of first mention)
-        from the registry names in its text (``hits``, from :meth:`Registry.scan`) and the
-        recogniser's ``mentions``."""
-        found = [(start, eid) for start, _, eid in hits]
-        countries = self._countries(mentions, {eid for _, eid in found})
-        for m in mentions:
-            eid = self.registry.resolve(m.text)
-            if eid is None and m.type == "LOC":
-                eid = self._place(m.text, countries)
-            if eid is None:
-                self._propose(m, article)
-                continue
-            found.append((m.start, eid))
-        ordered = list(dict.fromkeys(eid for _, eid in sorted(found)))
+        and count its proposed names (three example sentences each, in article order)."""
+        for entity in resolved.made:
+            self.made.setdefault(entity.id, entity)
         known = self.registry.entities
-        kinds = [(known.get(e) or self.made[e]).type for e in ordered]
-        article.places = [e for e, t in zip(ordered, kinds, strict=True) if t == "LOC"]
-        article.actors = [e for e, t in zip(ordered, kinds, strict=True) if t != "LOC"]
+        kinds = [(known.get(e) or self.made[e]).type for e in resolved.ids]
+        article.places = [e for e, t in zip(resolved.ids, kinds, strict=True) if t == "LOC"]
+        article.actors = [e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"]
+        for k, name, kind, example in resolved.proposed:
+            prop = self.proposals.setdefault(k, Proposal(name, kind))
+            prop.articles.add(article.id)
+            if len(prop.examples) < 3 and example and example not in prop.examples:
+                prop.examples.append(example)
 
     def names(self, article: Article) -> tuple[list[str], list[str]]:
-        """Canonical names of the article's places and of its actors (after :meth:`find`)."""
+        """Canonical names of the article's places and of its actors (after :meth:`add`)."""
         every = self.entities()
         return [every[e].name for e in article.places], [every[e].name for e in article.actors]
-
-    def _countries(self, mentions: list[EntityMention], known: set[str]) -> Counter[str]:
-        """Countries the article names (gazetteer and registry), to choose between homonyms."""
-        named: Counter[str] = Counter()
-        for m in mentions:
-            for place in places().get(_name_form(m.text), [])[:1]:
-                named[place.country] += 1
-        for eid in known:
-            if self.registry.entities[eid].country:
-                named[self.registry.entities[eid].country] += 1
-        return named
-
-    def _place(self, surface: str, countries: Counter[str]) -> str | None:
-        candidates = places().get(_name_form(surface))
-        if not candidates:
-            return None
-        best: Place = max(candidates, key=lambda p: (countries.get(p.country, 0), p.population))
-        eid = "geo-" + hashlib.sha256(f"{best.name}|{best.country}".encode()).hexdigest()[:10]
-        if eid not in self.made:
-            self.made[eid] = Entity(id=eid, name=best.name, type="LOC", lat=best.lat, lon=best.lon,
-                                    country=best.country)
-        return eid
-
-    def _propose(self, mention: EntityMention, article: Article) -> None:
-        name = _name_form(mention.text, keep_article=True)
-        k = key(name)
-        if not k or k in self.registry.rejected or len(k) < 3:
-            return
-        prop = self.proposals.setdefault(k, Proposal(name, mention.type))
-        prop.articles.add(article.id)
-        if len(prop.examples) < 3:
-            example = _sentence_at(article.text, mention.start)[:300]
-            if example and example not in prop.examples:
-                prop.examples.append(example)
 
 
 def _sentence_at(text: str, at: int) -> str:

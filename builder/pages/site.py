@@ -8,10 +8,8 @@ re-renders its own page, the few lists that show it and its segment of the searc
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -25,6 +23,7 @@ from builder.pages import indexes, urls
 from builder.pages.articles import article_page
 from builder.pages.exports import exports
 from builder.pages.render import Page, environment, render
+from builder.parallel import pmap
 from builder.search_index import index_parts
 from builder.writer import OutputTree
 
@@ -56,21 +55,15 @@ _ENV: list[jinja2.Environment] = []
 
 
 def _start_renderer(templates: Path) -> None:
-    _ENV.append(environment(templates))
+    _ENV[:] = [environment(templates)]
 
 
 def _render(p: Page) -> str:
     return render(_ENV[0], p)
 
 
-def render_all(templates: Path, todo: list[Page]) -> Iterator[str]:
-    """The docs/ text of each page, rendered over all cores when there are many (a clean build)."""
-    if len(todo) < RENDER_PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        env = environment(templates)
-        yield from (render(env, p) for p in todo)
-        return
-    with ProcessPoolExecutor(initializer=_start_renderer, initargs=(templates,)) as pool:
-        yield from pool.map(_render, todo, chunksize=64)
+def _make(files: Callable[[], Iterator[tuple[str, bytes]]]) -> list[tuple[str, bytes]]:
+    return list(files())
 
 
 def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
@@ -99,14 +92,21 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         made_from = digest.data([p.template, p.front, p.context])
         if not memo.reuse(p.doc, made_from, owner):
             todo.append((p, made_from, owner))
-    for (p, made_from, owner), text in zip(todo, render_all(layout.templates, [t[0] for t in todo]),
-                                           strict=True):
+    texts = pmap(_render, [t[0] for t in todo], RENDER_PARALLEL_FROM, _start_renderer,
+                 (layout.templates,), chunksize=64)
+    for (p, made_from, owner), text in zip(todo, texts, strict=True):
         memo.write(p.doc, made_from, [(p.doc, text)], owner)
     for rel, data in assets(layout.templates):
         out.write(rel, data, "templates/assets")
     lap("pages")
-    for part in index_parts(articles, entities, cfg):
-        if not memo.reuse(part.name, part.made_from, "the search index"):
+    parts = [p for p in index_parts(articles, entities, cfg)
+             if not memo.reuse(p.name, p.made_from, "the search index")]
+    segments = [p for p in parts if p.segment]
+    made = pmap(_make, [p.files for p in segments], 2)
+    for part, files in zip(segments, made, strict=True):
+        memo.write(part.name, part.made_from, files, "the search index")
+    for part in parts:
+        if not part.segment:
             memo.write(part.name, part.made_from, part.files(), "the search index")
     lap("search index")
     for rel, data in exports(articles, entities, cfg):
