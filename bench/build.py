@@ -143,9 +143,9 @@ def _stages(stages: dict[str, float]) -> str:
 def run(n: int) -> None:
     root = project(n)
     print(f"\n== {n} articles ==")
-    wall, stages, kind, peak = build(root)
+    wall, full, kind, peak = build(root)
     total, pages, largest = size(root / "site")
-    print(f"full build: {wall:.1f}s  [{_stages(stages)}]")
+    print(f"full build: {wall:.1f}s  [{_stages(full)}]")
     print(f"peak memory {peak} MB, site {total / 1e6:.0f} MB, {pages} pages, "
           f"largest page {largest / 1e3:.0f} KB")
     wall, _, kind, _ = build(root)
@@ -164,7 +164,7 @@ def run(n: int) -> None:
     wall, stages, kind, _ = build(root)
     print(f"rebuild, one article added: {wall:.1f}s ({kind}) [{_stages(stages)}]")
     h = hugo(root)
-    arshif_publish = stages.get("mkdocs", 0.0)
+    arshif_publish = full.get("mkdocs", 0.0)
     print(f"hugo on the same Markdown: {h:.1f}s; MkDocs/Hugo = {arshif_publish / h:.1f}x")
     fetched, ms, hits = search(root, "التحالف")
     print(f"search 'التحالف': {hits} results, {fetched / 1e3:.0f} KB read, first results after {ms:.0f} ms")

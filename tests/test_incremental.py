@@ -102,45 +102,6 @@ def test_failed_incremental_build_leaves_the_previous_site_whole(
     assert digest(project / "site") != before
 
 
-def test_sharded_clean_build_equals_one_process(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder import publish
-
-    one = make_project(tmp_path / "one", ROOT / "content")
-    run(one)
-    monkeypatch.setattr(publish, "SHARD_FROM", 1)
-    monkeypatch.setattr(publish.os, "cpu_count", lambda: 3)
-    three = make_project(tmp_path / "three", ROOT / "content")
-    run(three)
-    assert digest(one / "site") == digest(three / "site")
-
-
-def test_an_edit_rebuilds_its_search_segments_only(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder import search_index
-
-    monkeypatch.setattr(search_index, "SEGMENT_DOCS", 10)
-    root = make_project(tmp_path / "a", ROOT / "content")
-    run(root)
-    search = root / "docs" / "search"
-
-    def stamps() -> dict[str, int]:
-        return {p.relative_to(search).as_posix(): p.stat().st_mtime_ns
-                for p in search.glob("*/*/*.json")}
-    before = stamps()
-    assert len({p.split("/")[0] for p in before}) == 8
-    seed = root / "content" / "seed" / "baghouz.txt"
-    seed.write_text(seed.read_text(encoding="utf-8").replace("الباغوز", "الباغوز الفوقاني", 1),
-                    encoding="utf-8")
-    run(root)
-    after = stamps()
-    changed = {p.split("/")[0] for p in after if before.get(p) != after[p]}
-    assert 1 <= len(changed) <= 2  # the segments of its old and new id (the id hashes the text)
-    clean = make_project(tmp_path / "b", root / "content")
-    run(clean)
-    assert digest(root / "site") == digest(clean / "site")
-
-
 def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from builder import build as build_mod
 
@@ -164,12 +125,17 @@ def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.M
     assert any("محرر" in p.read_text(encoding="utf-8") for p in front)
 
 
-def test_pages_rendered_in_processes_equal_inline(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clean_build_over_processes_equals_one_process(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages rendered in worker processes and MkDocs run in shards give one process's bytes."""
+    from builder import publish
+
     one = make_project(tmp_path / "one", ROOT / "content")
     run(one)
     monkeypatch.setattr(site_mod, "RENDER_PARALLEL_FROM", 1)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(publish, "SHARD_FROM", 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 3)  # the os module: all callers
     many = make_project(tmp_path / "many", ROOT / "content")
     run(many)
     assert digest(one / "docs") == digest(many / "docs")
+    assert digest(one / "site") == digest(many / "site")
