@@ -32,7 +32,7 @@ from typing import Any
 
 from builder import digest
 from builder.arabic.display import show_date
-from builder.arabic.terms import FUZZY, keys, unpack
+from builder.arabic.terms import FUZZY, PACKED_LINE, keys
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
@@ -106,11 +106,14 @@ def _segment_files(number: int, members: list[Article], cfg: Config) -> Iterator
     """Shards and document chunks of one segment (documents numbered in date order)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for doc, article in enumerate(members):
-        found = keys(article.title) + unpack(article.terms)
-        for key in filter_keys(article):
-            found[key] = 1
-        for key, tf in found.items():
+        title = keys(article.title)
+        for key, n in PACKED_LINE.findall(article.terms):
+            tf = int(n) + title.pop(key, 0)
             postings[key] += (doc, tf if tf < 255 else 255)
+        for key, tf in title.items():
+            postings[key] += (doc, tf if tf < 255 else 255)
+        for key in filter_keys(article):
+            postings[key] += (doc, 1)
     encoded: dict[str, list[int]] = {}
     for key, plist in postings.items():
         docs = plist[0::2]

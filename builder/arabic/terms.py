@@ -7,6 +7,7 @@ Each word counts under its ``stem`` and, when long enough to have spelling varia
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from builder.arabic.normalize import skeleton, stem, words
@@ -32,10 +33,10 @@ def pack(found: Counter[str]) -> str:
     return "\n".join(f"{k}\t{n}" for k, n in found.items())
 
 
+#: A line of :func:`pack`'s output: the key, and its count.
+PACKED_LINE = re.compile(r"^(.+)\t(\d+)$", re.MULTILINE)
+
+
 def unpack(packed: str) -> Counter[str]:
     """The keys and counts :func:`pack` wrote."""
-    found: Counter[str] = Counter()
-    for line in packed.split("\n") if packed else ():
-        k, _, n = line.rpartition("\t")
-        found[k] = int(n)
-    return found
+    return Counter({k: int(n) for k, n in PACKED_LINE.findall(packed)})
