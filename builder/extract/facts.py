@@ -97,12 +97,13 @@ def _dates(given_date: str | None, text: str) -> tuple[str | None, list[DateMent
 def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
     """Facts of each (given date, text): the unit of work sent to other processes or machines."""
     mentions = _recognizer().find_many([text for _, text in pairs])
+    made_with = registry.digest()
     out = []
     for (given, text), found in zip(pairs, mentions, strict=True):
         value, mentioned, notes = _dates(given, text)
         hits = list(registry.scan(text))
         out.append(Facts(value, mentioned, found, notes, pack(keys(text)), hits,
-                         resolve(text, found, hits, registry), registry.digest()))
+                         resolve(text, found, hits, registry), made_with))
     return out
 
 
