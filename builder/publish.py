@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from builder import digest
 from builder.config import Config, Layout
 from builder.pages.urls import page_url
 from builder.writer import write_atomic
@@ -72,12 +73,9 @@ def frame(layout: Layout, cfg: Config) -> str:
     theme overrides, hooks, the archive's settings): when it changes, every page must be
     rendered again."""
     versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material")]
-    digest = hashlib.sha256(repr((cfg, versions)).encode())
-    for path in sorted([layout.root / "mkdocs.yml", *(layout.templates / "overrides").rglob("*"),
-                        *(layout.templates / "hooks").rglob("*")]):
-        if path.is_file():
-            digest.update(path.as_posix().encode() + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    files = digest.files([layout.root / "mkdocs.yml", *(layout.templates / "overrides").rglob("*"),
+                          *(layout.templates / "hooks").rglob("*")])
+    return hashlib.sha256(repr((cfg, versions, files)).encode()).hexdigest()
 
 
 def stamp(frame_digest: str, manifest: dict[str, str], epoch: int, report_json: bytes) -> str:
@@ -111,7 +109,7 @@ class Published:
 def inputs_signature(layout: Layout) -> str:
     """Names, sizes and times of every file a build reads (content, templates, settings, the
     builder's own code and data) and SOURCE_DATE_EPOCH: equal means the output would be too."""
-    digest = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    h = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     code = Path(__file__).resolve().parent
     for folder in (layout.content, layout.templates, code):
         for path in sorted(folder.rglob("*")):
@@ -119,11 +117,11 @@ def inputs_signature(layout: Layout) -> str:
                 continue
             if path.is_file() and "__pycache__" not in path.parts:
                 st = path.stat()
-                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     mk = layout.root / "mkdocs.yml"
     if mk.exists():
-        digest.update(mk.read_bytes())
-    return digest.hexdigest()
+        h.update(mk.read_bytes())
+    return h.hexdigest()
 
 
 def unchanged_since_last_build(layout: Layout, inputs: str) -> bool:

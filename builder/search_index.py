@@ -62,12 +62,17 @@ def filter_keys(article: Article) -> list[str]:
             + [f"a:{e}" for e in dict.fromkeys(article.actors)])
 
 
-def shard_count(docs: int) -> int:
-    """Shards of a segment of ``docs`` articles: a power of two, about SHARD_BYTES each."""
+def _power_of_two(needed: float, most: int | None = None) -> int:
+    """The least power of two that is at least ``needed`` (but no more than ``most``)."""
     count = 1
-    while count * SHARD_BYTES < docs * BYTES_PER_DOC:
+    while count < needed and (most is None or count < most):
         count *= 2
     return count
+
+
+def shard_count(docs: int) -> int:
+    """Shards of a segment of ``docs`` articles: a power of two, about SHARD_BYTES each."""
+    return _power_of_two(docs * BYTES_PER_DOC / SHARD_BYTES)
 
 
 def _dump(data: Any) -> bytes:
@@ -96,10 +101,7 @@ class Part:
 
 def segment_count(docs: int) -> int:
     """Segments for an archive of ``docs`` articles: a power of two, about SEGMENT_DOCS each."""
-    count = 1
-    while count * SEGMENT_DOCS < docs and count < MAX_SEGMENTS:
-        count *= 2
-    return count
+    return _power_of_two(docs / SEGMENT_DOCS, MAX_SEGMENTS)
 
 
 def _segment_files(number: int, members: list[Article], cfg: Config) -> Iterator[tuple[str, bytes]]:
