@@ -1,4 +1,4 @@
-"""Mapping a function over items on all cores, when there are enough items to pay for it."""
+"""Mapping a function over items on all cores, when the caller says there are enough to pay for it."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def pmap(fn: Callable[[T], R], items: list[T], minimum: int,
+def pmap(fn: Callable[[T], R], items: list[T], parallel: bool,
          initializer: Callable[..., None] | None = None, initargs: Iterable[Any] = (),
          chunksize: int = 1) -> Iterator[R]:
-    """``map(fn, items)`` in order; in worker processes when there are at least ``minimum``
-    items and more than one core (``fn`` and the items must then pickle)."""
-    if len(items) < minimum or (os.cpu_count() or 1) < 2:
+    """``map(fn, items)`` in order; in worker processes when ``parallel`` and the machine has
+    more than one core (``fn`` and the items must then pickle). ``initializer`` runs once in
+    each worker, or here before an in-process map."""
+    if not parallel or (os.cpu_count() or 1) < 2:
         if initializer is not None:
             initializer(*initargs)
         yield from map(fn, items)

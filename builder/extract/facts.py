@@ -7,7 +7,7 @@ given date, in a folder named by a hash of that code and data (a change to any o
 fresh cache); registry matches carry the registry's digest and are found again when it changes,
 so editing the registry never serves stale entities. The cache is split in buckets by key, so
 one edited article rewrites one small file. Misses are sent in batches to the machine's cores
-(``ProcessPoolExecutor``), or to a Dask cluster when one is given.
+(:func:`builder.parallel.pmap`), or to a Dask cluster when one is given.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import shutil
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from builder.arabic.terms import keys, pack
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.model import DateMention, EntityMention
+from builder.parallel import pmap
 from builder.registry import Registry
 
 #: Below this many texts to extract, starting worker processes costs more than it saves.
@@ -180,27 +179,19 @@ def _analyse_shared(pairs: list[Pair]) -> list[Facts]:
     return analyse(pairs, _SHARED_REGISTRY)
 
 
-Mapper = Callable[[list[list[Pair]]], Iterator[list[Facts]]]
-
-
-def executor(address: str | None, registry: Registry) -> tuple[Mapper, Callable[[], None]]:
-    """A map of batches to facts over this machine's cores, or over the Dask scheduler at
-    ``address``; the registry goes to each worker once."""
-    if address:
+def _analyse_batches(batches: list[list[Pair]], registry: Registry,
+                     cluster: str | None) -> Iterator[list[Facts]]:
+    """Facts of each batch, in order: on the Dask scheduler at ``cluster``, else over this
+    machine's cores when there are enough texts; the registry goes to each worker once."""
+    if cluster:
         from dask.distributed import Client  # the optional 'cluster' extra
 
-        client = Client(address)
-        shared = client.scatter(registry, broadcast=True)
-
-        def dask_map(batches: list[list[Pair]]) -> Iterator[list[Facts]]:
-            return iter(client.gather(client.map(analyse, batches, registry=shared, pure=False)))
-        return dask_map, client.close
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_share,
-                               initargs=(registry,))
-
-    def local_map(batches: list[list[Pair]]) -> Iterator[list[Facts]]:
-        return pool.map(_analyse_shared, batches)
-    return local_map, pool.shutdown
+        with Client(cluster) as client:
+            shared = client.scatter(registry, broadcast=True)
+            yield from client.gather(client.map(analyse, batches, registry=shared, pure=False))
+        return
+    many = sum(len(b) for b in batches) >= PARALLEL_FROM
+    yield from pmap(_analyse_shared, batches, many, _share, (registry,))
 
 
 def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
@@ -212,19 +203,11 @@ def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
     out: list[Facts | None] = [store.get(k) for k in keys_]
     missing = [i for i, f in enumerate(out) if f is None]
     batches = [missing[n:n + BATCH] for n in range(0, len(missing), BATCH)]
-    if missing and (cluster or len(missing) >= PARALLEL_FROM):
-        run, close = executor(cluster, registry)
-        try:
-            for batch, found in zip(batches, run([[pairs[i] for i in b] for b in batches]),
-                                    strict=True):
-                for i, facts in zip(batch, found, strict=True):
-                    out[i] = facts
-        finally:
-            close()
-    else:
-        for batch in batches:
-            for i, facts in zip(batch, analyse([pairs[i] for i in batch], registry), strict=True):
-                out[i] = facts
+    found = (_analyse_batches([[pairs[i] for i in b] for b in batches], registry, cluster)
+             if batches else iter([]))  # no misses: no workers, no cluster connection
+    for batch, facts_of_batch in zip(batches, found, strict=True):
+        for i, facts in zip(batch, facts_of_batch, strict=True):
+            out[i] = facts
     for i in missing:
         store.put(keys_[i], out[i])  # type: ignore[arg-type]
     stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}

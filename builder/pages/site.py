@@ -92,8 +92,8 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         made_from = digest.data([p.template, p.front, p.context])
         if not memo.reuse(p.doc, made_from, owner):
             todo.append((p, made_from, owner))
-    texts = pmap(_render, [t[0] for t in todo], RENDER_PARALLEL_FROM, _start_renderer,
-                 (layout.templates,), chunksize=64)
+    texts = pmap(_render, [t[0] for t in todo], len(todo) >= RENDER_PARALLEL_FROM,
+                 _start_renderer, (layout.templates,), chunksize=64)
     for (p, made_from, owner), text in zip(todo, texts, strict=True):
         memo.write(p.doc, made_from, [(p.doc, text)], owner)
     for rel, data in assets(layout.templates):
@@ -102,7 +102,7 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
     parts = [p for p in index_parts(articles, entities, cfg)
              if not memo.reuse(p.name, p.made_from, "the search index")]
     segments = [p for p in parts if p.segment]
-    made = pmap(_make, [p.files for p in segments], 2)
+    made = pmap(_make, [p.files for p in segments], len(segments) > 1)
     for part, files in zip(segments, made, strict=True):
         memo.write(part.name, part.made_from, files, "the search index")
     for part in parts:
