@@ -25,7 +25,7 @@ Item = Article | Problem
 _CODE = ("readers", "assemble.py", "markup.py", "model.py")
 
 
-def _stat(path: Path) -> str:
+def _fingerprint(path: Path) -> str:
     """A hash of the file's bytes and its sidecar's (what reading it depends on)."""
     h = hashlib.blake2b(digest_size=16)
     for p in (path, *sidecars(path)):
@@ -70,7 +70,7 @@ class ReadCache:
         self.used.add(cached.name)
         try:
             data = json.loads(cached.read_text(encoding="utf-8"))
-            if data["stat"] != _stat(path) or data["path"] != origin.path:
+            if data["fingerprint"] != _fingerprint(path) or data["path"] != origin.path:
                 return None
             return [_from_json(item) for item in data["items"]]
         except (OSError, ValueError, KeyError, TypeError):
@@ -79,7 +79,7 @@ class ReadCache:
     def put(self, path: Path, origin: Origin, items: list[Item]) -> None:
         cached = self._file(origin)
         self.used.add(cached.name)
-        data = {"path": origin.path, "stat": _stat(path), "items": [_to_json(i) for i in items]}
+        data = {"path": origin.path, "fingerprint": _fingerprint(path), "items": [_to_json(i) for i in items]}
         write_atomic(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     def prune(self) -> None:

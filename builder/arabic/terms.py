@@ -28,15 +28,11 @@ def keys(text: str) -> Counter[str]:
 
 
 def pack(found: Counter[str]) -> str:
-    """Keys and counts as one string (``key\tcount`` lines): cached and loaded for thousands
-    of articles at every build, and read back only for the index segments that change."""
+    """Keys and counts as one string (``key\tcount`` lines, read back with ``PACKED_LINE``):
+    cached and loaded for thousands of articles at every build, and read back only for the
+    index segments that change."""
     return "\n".join(f"{k}\t{n}" for k, n in found.items())
 
 
 #: A line of :func:`pack`'s output: the key, and its count.
 PACKED_LINE = re.compile(r"^(.+)\t(\d+)$", re.MULTILINE)
-
-
-def unpack(packed: str) -> Counter[str]:
-    """The keys and counts :func:`pack` wrote."""
-    return Counter({k: int(n) for k, n in PACKED_LINE.findall(packed)})
