@@ -50,6 +50,7 @@ class OutputTree:
         self.owners: dict[str, str] = {}
         self.digests: dict[str, str] = {}
         self.changed: list[str] = []
+        self._inside: set[PurePosixPath] = set()  # parent folders checked to stay in the root
 
     def _claim(self, rel: str, owner: str) -> str:
         key = safe_relpath(rel).as_posix()
@@ -69,9 +70,12 @@ class OutputTree:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self.digests[key] = hashlib.sha256(raw).hexdigest()
         target = self.root / path
-        root = self.root.resolve()
-        if not target.parent.resolve().is_relative_to(root) and target.parent.exists():
-            raise OutputError(f"{key} resolves outside {self.root}")
+        if path.parent not in self._inside:
+            if not target.parent.resolve().is_relative_to(self.root.resolve()) \
+                    and target.parent.exists():
+                raise OutputError(f"{key} resolves outside {self.root}")
+            if target.parent.is_dir():
+                self._inside.add(path.parent)
         try:
             if target.is_file() and not target.is_symlink() and target.read_bytes() == raw:
                 return False

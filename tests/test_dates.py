@@ -138,3 +138,23 @@ def test_display_partial_and_ranges() -> None:
     assert show_date("2014-08", "maghrebi") == "أوت 2014"
     assert show_date("2011-03/..") == "منذ آذار 2011"
     assert show_date("199X") == "عقد 1990"
+
+
+def test_each_rule_needs_a_trigger_it_names() -> None:
+    """A rule runs only in windows holding a trigger of its class (speed); every match of every
+    rule, run everywhere on every case here and in the shared set, must lie in such a window."""
+    from builder.arabic.normalize import fold
+    from builder.extract.dates import _RULES, _windows
+
+    data = yaml.safe_load(SHARED_CASES.read_text(encoding="utf-8"))
+    texts = [t for _, t, _, _ in FLAT] + [c["text"] for c in data["cases"]]
+    matched = 0
+    for text in texts:
+        folded = fold(text)
+        windows = _windows(folded)
+        for needs, pattern, _ in _RULES:
+            for m in pattern.finditer(folded):
+                matched += 1
+                assert any(a <= m.start() and m.end() <= b and needs in classes
+                           for a, b, classes in windows), (needs, m.group(), text)
+    assert matched >= 100

@@ -60,6 +60,12 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """``fold`` of one word or token, cached: tokens recur within a text and across an archive."""
+    return fold(word)
+
+
 #: A word: letters and digits (the browser twin uses /[\p{L}\p{N}]+/u, the same classes).
 _WORD = re.compile(r"[^\W_]+")
 

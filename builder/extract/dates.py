@@ -118,13 +118,14 @@ class Found:
 
 
 Handler = Callable[[re.Match[str], date | None], Found | None]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
+_RULES: list[tuple[str, re.Pattern[str], Handler]] = []
 
 
-def rule(pattern: str) -> Callable[[Handler], Handler]:
-    """Register a handler for a pattern over the folded text."""
+def rule(needs: str, pattern: str) -> Callable[[Handler], Handler]:
+    """Register a handler for a pattern over the folded text. ``needs`` names the trigger class
+    (``TRIGGER_CLASSES``) every match contains: the rule runs only near such a trigger."""
     def register(fn: Handler) -> Handler:
-        _RULES.append((re.compile(pattern), fn))
+        _RULES.append((needs, re.compile(pattern), fn))
         return fn
     return register
 
@@ -192,14 +193,14 @@ def _around(month: int, base: date, when: str) -> int:
 
 
 # ---------------------------------------------------------------- absolute Gregorian
-@rule(rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+|-\s*)?{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
+@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+|-\s*)?{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
       rf"(?P<y>{YEAR}){GREG_MARK}")
 def full_date(m: re.Match[str], base: date | None) -> Found | None:
     value = _ymd(int(m["y"]), _month(m["m"]), _day(m["d"]))
     return Found(m.start(), m.end(), value, "gregorian") if value else None
 
 
-@rule(rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?{GMX.format(n='m')}(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
+@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?{GMX.format(n='m')}(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
 def day_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -216,12 +217,12 @@ def day_month(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
 
 
-@rule(rf"{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>{YEAR}){GREG_MARK}")
+@rule("gmonth", rf"{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>{YEAR}){GREG_MARK}")
 def month_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month(m['m']):02d}", "gregorian")
 
 
-@rule(rf"{GMX.format(n='m')}\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
+@rule("gmonth", rf"{GMX.format(n='m')}\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
 def month_relative(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -231,7 +232,7 @@ def month_relative(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False)
 
 
-@rule(rf"(?<![\d.])(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?![\d])"
+@rule("digit", rf"(?<![\d.])(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?![\d])"
       rf"(?P<h>{HIJRI_MARK})?{GREG_MARK}")
 def numeric_dmy(m: re.Match[str], base: date | None) -> Found | None:
     y, mo, d = int(m["y"]), int(m["b"]), int(m["a"])
@@ -242,14 +243,14 @@ def numeric_dmy(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian") if value else None
 
 
-@rule(rf"(?<![\d.])(?P<y>\d{{4}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<a>\d{{1,2}})(?![\d])"
+@rule("digit", rf"(?<![\d.])(?P<y>\d{{4}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<a>\d{{1,2}})(?![\d])"
       rf"(?P<h>{HIJRI_MARK})?{GREG_MARK}")
 def numeric_ymd(m: re.Match[str], base: date | None) -> Found | None:
     return numeric_dmy(m, base)
 
 
 # ---------------------------------------------------------------- Hijri
-@rule(rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?P<m>{HM})\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)"
+@rule("hmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?P<m>{HM})\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)"
       rf"(?:{HIJRI_MARK})?")
 def hijri_full(m: re.Match[str], base: date | None) -> Found | None:
     y, mo, d = int(m["y"]), _hmonth(m["m"]), _day(m["d"])
@@ -257,14 +258,14 @@ def hijri_full(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}-{d:02d}") if value else None
 
 
-@rule(rf"(?:شهر\s+)?(?P<m>{HM})\s+(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)(?:{HIJRI_MARK})?")
+@rule("hmonth", rf"(?:شهر\s+)?(?P<m>{HM})\s+(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)(?:{HIJRI_MARK})?")
 def hijri_month(m: re.Match[str], base: date | None) -> Found | None:
     y, mo = int(m["y"]), _hmonth(m["m"])
     value = hijri_to_gregorian(y, mo)
     return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}") if value else None
 
 
-@rule(rf"{_CL}(?:ال)?(?:عام|سنه)\s+(?P<y>1[34]\d\d){HIJRI_MARK}")
+@rule("digit", rf"{_CL}(?:ال)?(?:عام|سنه)\s+(?P<y>1[34]\d\d){HIJRI_MARK}")
 def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
     value = _hijri_year(int(m["y"]))
     return Found(m.start(), m.end(), value, "hijri", m["y"]) if value else None
@@ -274,30 +275,31 @@ def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
 _YEAR_CUE = rf"(?<![\w]){_CL}(?:ال)?(?:عام|سنه)"
 
 
-@rule(rf"{_YEAR_CUE}\s+(?P<y>{YEAR}){GREG_MARK}(?!\s*[/.-]\s*\d)")
+@rule("digit", rf"{_YEAR_CUE}\s+(?P<y>{YEAR}){GREG_MARK}(?!\s*[/.-]\s*\d)")
 def cued_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), m["y"], "gregorian")
 
 
-@rule(rf"(?<![\w])(?:{_CL}(?:في|خلال|منذ|حتى|بعد|قبل|مطلع|اواخر|اوائل|نهايه|بدايه))\s+"
+@rule("digit", rf"(?<![\w])(?:{_CL}(?:في|خلال|منذ|حتى|بعد|قبل|مطلع|اواخر|اوائل|نهايه|بدايه))\s+"
       rf"(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
 def preposition_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start("y"), m.end(), m["y"], "gregorian")
 
 
-@rule(rf"(?<![\w]){_CL}(?:بين\s+)?(?:ال)?(?:عامي|سنتي)\s+(?P<a>{YEAR})\s+(?:و\s*|الي\s+|حتي\s+)(?P<b>{YEAR})")
+@rule("digit", rf"(?<![\w]){_CL}(?:بين\s+)?(?:ال)?(?:عامي|سنتي)\s+(?P<a>{YEAR})\s+"
+      rf"(?:و\s*|الي\s+|حتي\s+)(?P<b>{YEAR})")
 def year_pair(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
 
 
-@rule(r"(?<![\d/.-])(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)(?![\d/.-])")
+@rule("digit", r"(?<![\d/.-])(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)(?![\d/.-])")
 def year_span(m: re.Match[str], base: date | None) -> Found | None:
     if int(m["b"]) <= int(m["a"]):
         return None
     return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
 
 
-@rule(rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY})\s+{GMX.format(n='m')}\s*[,،]?\s*"
+@rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY})\s+{GMX.format(n='m')}\s*[,،]?\s*"
       rf"(?P<y>{YEAR}){GREG_MARK}")
 def day_range(m: re.Match[str], base: date | None) -> Found | None:
     y, mo = int(m["y"]), _month(m["m"])
@@ -305,22 +307,22 @@ def day_range(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
 
 
-@rule(rf"(?P<a>{DAY})\s+{GMX.format(n='m1')}\s+(?:الي|حتي|-|و)\s*(?P<b>{DAY})\s+{GMX.format(n='m2')}"
-      rf"\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
+@rule("gmonth", rf"(?P<a>{DAY})\s+{GMX.format(n='m1')}\s+(?:الي|حتي|-|و)\s*(?P<b>{DAY})\s+"
+      rf"{GMX.format(n='m2')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
 def day_month_range(m: re.Match[str], base: date | None) -> Found | None:
     y = int(m["y"])
     a, b = _ymd(y, _month(m["m1"]), int(m["a"])), _ymd(y, _month(m["m2"]), int(m["b"]))
     return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
 
 
-@rule(rf"{GMX.format(n='m1')}\s+(?:و\s*|الي\s+|حتي\s+)(?:شهر\s+)?{GMX_WA.format(n='m2')}\s*[,،]?\s*"
+@rule("gmonth", rf"{GMX.format(n='m1')}\s+(?:و\s*|الي\s+|حتي\s+)(?:شهر\s+)?{GMX_WA.format(n='m2')}\s*[,،]?\s*"
       rf"(?P<y>{YEAR}){GREG_MARK}")
 def month_range(m: re.Match[str], base: date | None) -> Found | None:
     y, a, b = int(m["y"]), _month(m["m1"]), _month(m["m2"])
     return Found(m.start(), m.end(), f"{y}-{a:02d}/{y}-{b:02d}", "gregorian") if a < b else None
 
 
-@rule(rf"(?<![\w]){_CL}(?:عقد\s+)?(?:ال)?(?P<d>{_alt(d[2:] for d in DECADES)})"
+@rule("decade", rf"(?<![\w]){_CL}(?:عقد\s+)?(?:ال)?(?P<d>{_alt(d[2:] for d in DECADES)})"
       rf"(?:\s+(?:من\s+)?القرن\s+(?P<c>الماضي|العشرين|المنصرم|التاسع\s+عشر))?")
 def decade(m: re.Match[str], base: date | None) -> Found | None:
     tens = DECADES["ال" + m["d"]]
@@ -329,7 +331,7 @@ def decade(m: re.Match[str], base: date | None) -> Found | None:
 
 
 # ---------------------------------------------------------------- relative to the base date
-@rule(rf"(?<![\w])(?:و|ف)?(?P<k>اول\s+امس|امس|البارحه|غدا|بعد\s+غد)(?:\s+(?P<wd>{WD}))?(?![\w])")
+@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>اول\s+امس|امس|البارحه|غدا|بعد\s+غد)(?:\s+(?P<wd>{WD}))?(?![\w])")
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -338,14 +340,14 @@ def yesterday(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False)
 
 
-@rule(rf"(?<![\w])(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
+@rule("relative", rf"(?<![\w])(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
 def today(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     return Found(m.start(), m.end(), base.isoformat(), "gregorian", absolute=False)
 
 
-@rule(rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?يوم)\s+)?(?P<wd>{WD})(?:\s+(?P<w>{PAST}|{NEXT}))?")
+@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?يوم)\s+)?(?P<wd>{WD})(?:\s+(?P<w>{PAST}|{NEXT}))?")
 def weekday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -362,7 +364,7 @@ def weekday(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False)
 
 
-@rule(rf"(?<![\w])(?:قبل|منذ)\s+(?:(?P<n>\d+|{_alt(COUNTS)})\s+)?(?P<u>{_alt(UNITS)})(?![\w])")
+@rule("unit", rf"(?<![\w])(?:قبل|منذ)\s+(?:(?P<n>\d+|{_alt(COUNTS)})\s+)?(?P<u>{_alt(UNITS)})(?![\w])")
 def ago(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -379,7 +381,7 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-@rule(rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
+@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
 def this_period(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -398,7 +400,7 @@ def this_period(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-@rule(rf"(?<![\w]){_CL}(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|اعوام|سنوات)\s+(?:ال)?"
+@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|اعوام|سنوات)\s+(?:ال)?"
       rf"(?P<n>{_alt(COUNTS)})\s+(?P<w>{PAST}|{NEXT})")
 def last_n(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
@@ -420,35 +422,58 @@ _OPEN = re.compile(rf"(?<![\w]){_CL}منذ\s+(?:(?:مطلع|بدايه|اوائ�
 _JOIN = re.compile(r"^[\s\-–|,،()]*(?:الموافق|الموافقه|ل|م)?[\s\-–|,،()]*$")
 
 
-#: Every date rule needs a digit or one of these words; rules run only near them.
-_TRIGGER = re.compile(r"\d|(?<![\w])(?:[وفبل]|وب|ول|فب|فل)?(?:ال)?(?:" + _alt(
-    [*GREGORIAN_MONTHS, *HIJRI_MONTHS, *WEEKDAYS, *ORDINALS, *UNITS, *(d[2:] for d in DECADES),
-     *COUNTS, *(fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي"))])
-    + r")(?![\w])")
+#: Every date rule needs a digit or a word of one of these classes (its ``needs``); rules run
+#: only near them, and only the rules whose class is there.
+TRIGGER_CLASSES: dict[str, list[str]] = {
+    "gmonth": list(GREGORIAN_MONTHS), "hmonth": list(HIJRI_MONTHS), "weekday": list(WEEKDAYS),
+    "ordinal": list(ORDINALS), "unit": list(UNITS), "decade": [d[2:] for d in DECADES],
+    "count": list(COUNTS),
+    "relative": [fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي")],
+}
+_TRIGGER_WORD = r"(?:[وفبل]|وب|ول|فب|فل)?(?:ال)?(?:{})"
+_TRIGGER = re.compile(r"\d|(?<![\w])" + _TRIGGER_WORD.format(
+    _alt(w for words in TRIGGER_CLASSES.values() for w in words)) + r"(?![\w])")
+_CLASS_WORD = {name: re.compile(_TRIGGER_WORD.format(_alt(words)))
+               for name, words in TRIGGER_CLASSES.items()}
+_CLASSES_OF: dict[str, frozenset[str]] = {}
 WINDOW = 90
 
 
-def _windows(folded: str) -> list[tuple[int, int]]:
-    """Stretches of the text around trigger words, cut at spaces (where rules can match)."""
-    spans: list[tuple[int, int]] = []
+def _classes(trigger: str) -> frozenset[str]:
+    """Every class a trigger's text belongs to (``اليوم`` is a relative word and a unit)."""
+    found = _CLASSES_OF.get(trigger)
+    if found is None:
+        found = frozenset({"digit"} if trigger.isdigit() else
+                          {name for name, word in _CLASS_WORD.items() if word.fullmatch(trigger)})
+        _CLASSES_OF[trigger] = found
+    return found
+
+
+def _windows(folded: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of the text around trigger words, cut at spaces (where rules can match), and
+    the classes of the triggers in each."""
+    spans: list[tuple[int, int, frozenset[str]]] = []
     for m in _TRIGGER.finditer(folded):
         a, b = max(0, m.start() - WINDOW), min(len(folded), m.end() + WINDOW)
+        classes = _classes(m.group())
         if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]), spans[-1][2] | classes)
         else:
-            spans.append((a, b))
+            spans.append((a, b, classes))
     out = []
-    for a, b in spans:
+    for a, b, classes in spans:
         a = folded.rfind(" ", 0, a) + 1 if a > 0 else 0
         end = folded.find(" ", b)
-        out.append((a, len(folded) if end < 0 else end))
+        out.append((a, len(folded) if end < 0 else end, classes))
     return out
 
 
 def _candidates(folded: str, base: date | None) -> list[Found]:
     found = []
-    for a, b in _windows(folded):
-        for pattern, handler in _RULES:
+    for a, b, classes in _windows(folded):
+        for needs, pattern, handler in _RULES:
+            if needs not in classes:
+                continue
             for m in pattern.finditer(folded, a, b):
                 hit = handler(m, base)
                 if hit is not None:

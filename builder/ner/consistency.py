@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from builder.arabic.normalize import fold
+from builder.arabic.normalize import fold_word
 from builder.ner.corpus import spans
 
 MAX_TOKENS = 4
@@ -19,7 +19,7 @@ MIN_LETTERS = 3
 
 
 def _key(tokens: Sequence[str]) -> tuple[str, ...]:
-    return tuple(fold(t) for t in tokens)
+    return tuple(map(fold_word, tokens))
 
 
 def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
@@ -40,7 +40,7 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list
     out = []
     for tokens, sent_tags in zip(sentences, tags, strict=True):
         new = list(sent_tags)
-        folded = [fold(t) for t in tokens]
+        folded = list(map(fold_word, tokens))
         i = 0
         while i < len(tokens):
             if folded[i] not in firsts:
