@@ -85,33 +85,60 @@ def gazetteer_tags(stems: Sequence[str], res: Resources) -> list[str]:
 
 
 Attrs = dict[str, float]
+#: The neighbours a token's features look at.
+OFFSETS = (-2, -1, 1, 2)
 _TOKEN_CACHE: dict[tuple[int, str], tuple[str, str, str, Attrs]] = {}
+_TRIGGER_SETS = (("isORGtrig", _ORG), ("isLOCtrig", _LOC), ("isPERtrig", _PER))
+_NEIGHBOUR_TRIGGERS = (("trigPER", _PER), ("trigLOC", _LOC), ("trigORG", _ORG))
+_ANY_TRIGGER = _PER | _LOC | _ORG
+_BEFORE = OFFSETS.index(-1)  # the group of the token that follows this one
+
+
+def cluster_of(w: str, s: str, res: Resources) -> str:
+    """The word cluster (a bit string) of a token, by its stem, else its form; "" for none."""
+    return res.clusters.get(s) or res.clusters.get(w) or ""
+
+
+# A token's attributes come in three parts, by what they depend on: the token as written, its
+# stem alone, its cluster alone. Training joins them (token_attrs); the tagger scores the stem
+# and cluster parts once per stem and cluster, shared by every token that has them.
+
+def word_attrs(token: str, w: str, s: str) -> list[str]:
+    """The attributes of the token's own form (``w``: folded, ``s``: its stem)."""
+    prefix = w[: len(w) - len(s)]
+    out = ["b", f"w:{w}", f"xw1:{w[-1:]}", f"pre:{prefix}", f"shape:{_shape(w)}"]
+    if prefix.endswith(("ال", "لل")):
+        out.append("al")
+    if token[:1] in "«\"“(":
+        out.append("open")
+    return out
+
+
+def stem_attrs(s: str) -> list[str]:
+    """The attributes of the stem alone: itself, its affixes, its length, trigger lists."""
+    out = [f"s:{s}", f"p2:{s[:2]}", f"p3:{s[:3]}", f"x2:{s[-2:]}", f"x3:{s[-3:]}",
+           f"len:{min(len(s), 8)}"]
+    out += [name for name, triggers in _TRIGGER_SETS if s in triggers]
+    return out
+
+
+def cluster_attrs(c: str) -> list[str]:
+    """The attributes of the word cluster: its prefixes of 4, 8 and 12 bits."""
+    return [f"c4:{c[:4]}", f"c8:{c[:8]}", f"c12:{c[:12]}"]
 
 
 def token_attrs(token: str, res: Resources) -> tuple[str, str, str, Attrs]:
     """The token's folded form, stem, cluster, and the attributes it owes to itself alone.
 
-    Attributes are crfsuite's ``name:value`` strings with their weights (zero ones left out);
-    made once per token and cached.
+    Attributes are crfsuite's ``name:value`` strings with their weights (all 1); made once per
+    token and cached.
     """
     cached = _TOKEN_CACHE.get((id(res), token))
     if cached is not None:
         return cached
     w, s = normal(token)
-    c = res.clusters.get(s) or res.clusters.get(w) or ""
-    prefix = w[: len(w) - len(s)]
-    f: Attrs = {"b": 1.0}
-    for name, value in (("w", w), ("s", s), ("p2", s[:2]), ("p3", s[:3]), ("x2", s[-2:]),
-                        ("x3", s[-3:]), ("xw1", w[-1:]), ("pre", prefix), ("shape", _shape(w)),
-                        ("len", str(min(len(s), 8))), ("c4", c[:4]), ("c8", c[:8]), ("c12", c[:12])):
-        f[f"{name}:{value}"] = 1.0
-    if prefix.endswith(("ال", "لل")):
-        f["al"] = 1.0
-    if token[:1] in "«\"“(":
-        f["open"] = 1.0
-    for name, triggers in (("isORGtrig", _ORG), ("isLOCtrig", _LOC), ("isPERtrig", _PER)):
-        if s in triggers:
-            f[name] = 1.0
+    c = cluster_of(w, s, res)
+    f = dict.fromkeys([*word_attrs(token, w, s), *stem_attrs(s), *cluster_attrs(c)], 1.0)
     if len(_TOKEN_CACHE) > 300_000:
         _TOKEN_CACHE.clear()
     _TOKEN_CACHE[(id(res), token)] = entry = (w, s, c, f)
@@ -131,14 +158,28 @@ def vector_attrs(row: int | None, res: Resources) -> Attrs:
     return {f"v{k}": float(x) for k, x in enumerate(res.vector_matrix[row])}
 
 
+def neighbour_word_attrs(w: str, s: str) -> list[list[str]]:
+    """What the token's form gives the features of the token at each offset in ``OFFSETS``
+    from it (-2 and -1: it follows them; 1 and 2: it precedes them)."""
+    groups = [[f"{d}w:{w}"] for d in OFFSETS]
+    if w in _ANY_TRIGGER or s in _ANY_TRIGGER:
+        groups[_BEFORE] += [name for name, triggers in _NEIGHBOUR_TRIGGERS
+                            if w in triggers or s in triggers]
+    return groups
+
+
+def neighbour_stem_attrs(d: int, s: str) -> list[str]:
+    return [f"{d}s:{s}"]
+
+
+def neighbour_cluster_attrs(d: int, c: str) -> list[str]:
+    return [f"{d}c8:{c[:8]}"]
+
+
 def neighbour_attrs(d: int, w: str, s: str, c: str) -> Attrs:
     """What the token at offset ``d`` (±1, ±2) contributes to another token's features."""
-    f: Attrs = {f"{d}w:{w}": 1.0, f"{d}s:{s}": 1.0, f"{d}c8:{c[:8]}": 1.0}
-    if d == -1:
-        for name, triggers in (("trigPER", _PER), ("trigLOC", _LOC), ("trigORG", _ORG)):
-            if w in triggers or s in triggers:
-                f[name] = 1.0
-    return f
+    return dict.fromkeys([*neighbour_word_attrs(w, s)[OFFSETS.index(d)],
+                          *neighbour_stem_attrs(d, s), *neighbour_cluster_attrs(d, c)], 1.0)
 
 
 def edge_attrs(d: int) -> Attrs:
@@ -159,8 +200,6 @@ def pair_attrs(words: Sequence[str], i: int) -> Attrs:
         f[f"w|+1w:{words[i]}|{words[i + 1]}"] = 1.0
     return f
 
-
-OFFSETS = (-2, -1, 1, 2)
 
 
 def sentence_features(tokens: Sequence[str], res: Resources) -> list[Attrs]:

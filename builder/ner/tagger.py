@@ -11,7 +11,7 @@ one crfsuite does (no start or end transitions): a test checks both give the sam
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -21,12 +21,18 @@ from builder.ner.features import (
     OFFSETS,
     Attrs,
     Resources,
+    cluster_attrs,
+    cluster_of,
     edge_attrs,
     gaz_attr,
     gazetteer_tags,
-    neighbour_attrs,
-    token_attrs,
+    neighbour_cluster_attrs,
+    neighbour_stem_attrs,
+    neighbour_word_attrs,
+    normal,
+    stem_attrs,
     vector_row,
+    word_attrs,
 )
 
 Array = np.ndarray
@@ -63,6 +69,11 @@ class FastTagger:
         self.words: list[str] = []
         self.stems: list[str] = []
         self.scores = np.zeros((1024, 1 + len(OFFSETS), self.k))
+        # the stem and cluster parts of token scores, one row per stem and per cluster
+        self.by_stem = _Parts(self, lambda s: [stem_attrs(s), *(neighbour_stem_attrs(d, s)
+                                                                  for d in OFFSETS)])
+        self.by_cluster = _Parts(self, lambda c: [cluster_attrs(c), *(
+            neighbour_cluster_attrs(d, c) for d in OFFSETS)])
 
     def score(self, attrs: Attrs) -> Array:
         """Σ value × weight over the attributes (unknown attributes weigh nothing)."""
@@ -73,44 +84,49 @@ class FastTagger:
         result: Array = np.asarray(values) @ self.matrix[list(idx)]
         return result
 
+    def group_sums(self, groups: list[list[str]]) -> Array:
+        """Σ weights of each group of attributes (all valued 1; unknown ones weigh nothing)."""
+        flat: list[str] = []
+        starts: list[int] = []
+        for group in groups:
+            starts.append(len(flat))
+            flat.append("")  # no attribute: keeps every group non-empty
+            flat += group
+        get, unknown = self.rows.get, len(self.rows)  # the last row, all zero
+        idx = [get(a, unknown) for a in flat]
+        result: Array = np.add.reduceat(self.matrix[idx], starts, axis=0)
+        return result
+
     def _add(self, tokens: list[str]) -> None:
         """Give each new token its row in ``scores``: its own score and what it gives each
-        neighbour, summed for all the new tokens in one array operation."""
+        neighbour. The form's part is summed for all new tokens in one array operation; the
+        stem's and the cluster's parts are looked up (made once per stem, per cluster)."""
         first = len(self.ids)
         need = first + len(tokens)
-        if need > len(self.scores):
-            grown = np.zeros((max(need, 2 * len(self.scores)), *self.scores.shape[1:]))
-            grown[: len(self.scores)] = self.scores
-            self.scores = grown
-        rows = self.rows
-        unknown = len(rows)  # the all-zero row keeps every group non-empty
-        idx: list[int] = []
-        values: list[float] = []
-        starts: list[int] = []
+        self.scores = _room(self.scores, need)
+        groups: list[list[str]] = []
+        stem_keys: list[str] = []
+        cluster_keys: list[str] = []
         vec_at: list[int] = []
         vec_rows: list[int] = []
+        res = self.res
         for n, token in enumerate(tokens, start=first):
-            w, s, c, attrs = token_attrs(token, self.res)
-            for group in (attrs, *(neighbour_attrs(d, w, s, c) for d in OFFSETS)):
-                starts.append(len(idx))
-                idx.append(unknown)
-                values.append(0.0)
-                for attr, value in group.items():
-                    row = rows.get(attr)
-                    if row is not None:
-                        idx.append(row)
-                        values.append(value)
-            vector = vector_row(w, s, self.res)
+            w, s = normal(token)
+            groups.append(word_attrs(token, w, s))
+            groups += neighbour_word_attrs(w, s)
+            stem_keys.append(s)
+            cluster_keys.append(cluster_of(w, s, res))
+            vector = vector_row(w, s, res)
             if vector is not None:
                 vec_at.append(n)
                 vec_rows.append(vector)
             self.ids[token] = n
             self.words.append(w)
             self.stems.append(s)
-        weighted = self.matrix[idx] * np.asarray(values)[:, None]
-        groups = 1 + len(OFFSETS)
-        self.scores[first:need] = np.add.reduceat(weighted, starts, axis=0).reshape(
-            len(tokens), groups, self.k)
+        groups_per_token = 1 + len(OFFSETS)
+        self.scores[first:need] = (
+            self.group_sums(groups).reshape(len(tokens), groups_per_token, self.k)
+            + self.by_stem.scores(stem_keys) + self.by_cluster.scores(cluster_keys))
         if vec_at:
             self.scores[vec_at, 0] += self.vector_scores[vec_rows]
 
@@ -123,6 +139,7 @@ class FastTagger:
             known.clear()
             self.words.clear()
             self.stems.clear()
+            self.by_stem.clear()
             new = list(dict.fromkeys(flat))
         if new:
             self._add(new)
@@ -206,6 +223,40 @@ class FastTagger:
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """The most likely labels of one sentence."""
         return self.tag_many([tokens])[0]
+
+
+class _Parts:
+    """Score rows of one part of token attributes, by key (a stem, a cluster), made on first use."""
+
+    def __init__(self, tagger: FastTagger, attrs: Callable[[str], list[list[str]]]) -> None:
+        self.tagger, self.attrs = tagger, attrs
+        self.clear()
+
+    def clear(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.table = np.zeros((1024, 1 + len(OFFSETS), self.tagger.k))
+
+    def scores(self, keys: list[str]) -> Array:
+        """The rows of ``keys``, in order (rows of new keys are made in one batch)."""
+        new = [k for k in dict.fromkeys(keys) if k not in self.ids]
+        if new:
+            used = len(self.ids)
+            self.table = _room(self.table, used + len(new))
+            sums = self.tagger.group_sums([g for k in new for g in self.attrs(k)])
+            self.table[used:used + len(new)] = sums.reshape(len(new), *self.table.shape[1:])
+            for k in new:
+                self.ids[k] = len(self.ids)
+        found: Array = self.table[[self.ids[k] for k in keys]]
+        return found
+
+
+def _room(table: Array, rows: int) -> Array:
+    """``table``, or a copy twice as long, so that it has at least ``rows`` rows."""
+    if rows <= len(table):
+        return table
+    grown = np.zeros((max(rows, 2 * len(table)), *table.shape[1:]))
+    grown[: len(table)] = table
+    return grown
 
 
 def _dump(model: Path) -> pycrfsuite.ParsedDump:
