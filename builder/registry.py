@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import yamlio
-from builder.arabic.normalize import stem, word_spans, words
+from builder.arabic.normalize import Folded, stem, words
 from builder.model import Entity, EntityType
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "person": "PER", "ORG": "ORG",
@@ -141,10 +141,11 @@ class Registry:
                 return found
         return None
 
-    def scan(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def scan(self, text: str | Folded) -> Iterator[tuple[int, int, str]]:
         """Every registry name written in ``text``: (start, end, entity id), longest match first."""
-        spans = list(word_spans(text))
-        ws = [stem(w) for _, _, w in spans]
+        folded = text if isinstance(text, Folded) else Folded.of(text)
+        ws = [stem(w) for w in folded.words]
+        spans: list[tuple[int, int, str]] = []  # made at the first match: most texts have none
         firsts = self.first_words
         i = 0
         while i < len(ws):
@@ -154,6 +155,7 @@ class Registry:
             for n in range(min(self.longest, len(ws) - i), 0, -1):
                 found = self.names.get(" ".join(ws[i:i + n]))
                 if found:
+                    spans = spans or folded.spans()
                     yield spans[i][0], spans[i + n - 1][1], found
                     i += n
                     break

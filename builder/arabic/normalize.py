@@ -9,7 +9,8 @@ The text shown to readers is never passed through it. Its browser twin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 #: Diacritics (tashkeel), Quranic marks and the superscript alef: removed for matching.
@@ -76,14 +77,14 @@ def words(text: str) -> Iterator[str]:
         yield m.group()
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """``fold(text)`` and, for each of its characters, the index it came from in ``text``.
 
     Extractors match on the folded form and report spans of the text as written.
     """
     folded = fold(text)
     if len(folded) == len(text) and not _PRESENTATION.search(text):
-        return folded, list(range(len(text)))
+        return folded, range(len(text))  # one for one: no list of a million indexes
     if not _PRESENTATION.search(text):
         # every other mapping is one character for one, so the kept characters line up
         kept: list[int] = []
@@ -145,8 +146,23 @@ def skeleton(word_stem: str) -> str | None:
     return word_stem[0] + word_stem[1:-1].translate(_LONG_VOWELS) + last
 
 
-def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each folded word of ``text`` with the span it covers in ``text`` as written."""
-    folded, where = fold_with_offsets(text)
-    for m in _WORD.finditer(folded):
-        yield where[m.start()], where[m.end() - 1] + 1, m.group()
+@dataclass(frozen=True)
+class Folded:
+    """A text with its matching form and words, made once for every extractor that reads it
+    (dates, search terms, registry names): folding a text is not free at 10,000 articles."""
+
+    text: str
+    folded: str
+    where: Sequence[int]  # for each folded character, its index in ``text``
+    words: list[str]  # the folded words, in order
+
+    @classmethod
+    def of(cls, text: str) -> Folded:
+        folded, where = fold_with_offsets(text)
+        return cls(text, folded, where, _WORD.findall(folded))
+
+    def spans(self) -> list[tuple[int, int, str]]:
+        """Each word with the span it covers in the text as written (``words``, with places)."""
+        where = self.where
+        return [(where[m.start()], where[m.end() - 1] + 1, m.group())
+                for m in _WORD.finditer(self.folded)]

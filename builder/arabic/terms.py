@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from builder.arabic.normalize import skeleton, stem, words
+from builder.arabic.normalize import Folded, skeleton, stem
 
 FUZZY = "~"
 
 
-def keys(text: str) -> Counter[str]:
+def keys(text: str | Folded) -> Counter[str]:
     """Index keys of a text with their counts: each word's stem, and ``~skeleton`` when long."""
     found: Counter[str] = Counter()
-    for word, n in Counter(words(text)).items():
+    for word, n in Counter((text if isinstance(text, Folded) else Folded.of(text)).words).items():
         s = stem(word)
         found[s] += n
         sk = skeleton(s)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from hijridate import Hijri
 
-from builder.arabic.normalize import fold, fold_with_offsets
+from builder.arabic.normalize import Folded, fold, fold_with_offsets
 from builder.model import Calendar, DateMention
 
 # ---------------------------------------------------------------- vocabulary (folded spellings)
@@ -530,9 +530,10 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
     return out
 
 
-def find_dates(text: str, base: date | None = None) -> list[DateMention]:
+def find_dates(text: str | Folded, base: date | None = None) -> list[DateMention]:
     """Every date in ``text``, in order; relative ones only when ``base`` is given."""
-    folded, where = fold_with_offsets(text)
+    folded, where = (text.folded, text.where) if isinstance(text, Folded) else fold_with_offsets(text)
+    text = text.text if isinstance(text, Folded) else text
     found = _choose(_candidates(folded, base))
     found = _open_ranges(_absorb_relative(_merge_calendars(found, folded), folded), folded)
     mentions = []

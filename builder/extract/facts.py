@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import digest
+from builder.arabic.normalize import Folded
 from builder.arabic.terms import keys, pack
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
@@ -81,7 +82,7 @@ def _recognizer() -> Any:
     return _RECOGNIZER
 
 
-def _dates(given_date: str | None, text: str) -> tuple[str | None, list[DateMention], list[str]]:
+def _dates(given_date: str | None, text: Folded) -> tuple[str | None, list[DateMention], list[str]]:
     notes: list[str] = []
     value = None
     if given_date:
@@ -89,7 +90,7 @@ def _dates(given_date: str | None, text: str) -> tuple[str | None, list[DateMent
         if value is None:
             notes.append(f"date '{given_date}' is not a date I can read: looked for a dateline instead")
     if value is None:
-        value = dates.dateline(text)
+        value = dates.dateline(text.text)
     return value, dates.find_dates(text, dates.base_date(value)), notes
 
 
@@ -99,9 +100,10 @@ def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
     made_with = registry.digest()
     out = []
     for (given, text), found in zip(pairs, mentions, strict=True):
-        value, mentioned, notes = _dates(given, text)
-        hits = list(registry.scan(text))
-        out.append(Facts(value, mentioned, found, notes, pack(keys(text)), hits,
+        folded = Folded.of(text)
+        value, mentioned, notes = _dates(given, folded)
+        hits = list(registry.scan(folded))
+        out.append(Facts(value, mentioned, found, notes, pack(keys(folded)), hits,
                          resolve(text, found, hits, registry), made_with))
     return out
 
