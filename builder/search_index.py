@@ -23,7 +23,7 @@ Filter keys (``y:2019``, ``p:<place>``, ``a:<actor>``) live in the same shards.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -104,37 +104,62 @@ def segment_count(docs: int) -> int:
     return _power_of_two(docs / SEGMENT_DOCS, MAX_SEGMENTS)
 
 
-def _segment_files(number: int, members: list[Article], cfg: Config) -> Iterator[tuple[str, bytes]]:
+@dataclass(frozen=True)
+class Doc:
+    """What a segment is made from of an article: its terms and listing, not its text (a
+    segment is made in another process, and the texts would cross to it for nothing)."""
+
+    id: str
+    title: str
+    terms: str
+    link: str
+    shown_date: str
+    year: str
+    filters: list[str]
+
+    @classmethod
+    def of(cls, article: Article, cfg: Config) -> Doc:
+        return cls(article.id, article.title, article.terms,
+                   urls.link("search/index.md", urls.article_doc(article)),
+                   show_date(article.date, cfg.month_style, cfg.digits) if article.date else "",
+                   article.year, filter_keys(article))
+
+
+def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes]]:
     """Shards and document chunks of one segment (documents numbered in date order)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for doc, article in enumerate(members):
-        title = keys(article.title)
-        for key, n in PACKED_LINE.findall(article.terms):
+    postings: dict[str, list[int]] = {}
+    for doc, member in enumerate(members):
+        title = keys(member.title)
+        for key, n in PACKED_LINE.findall(member.terms):
             tf = int(n) + title.pop(key, 0)
-            postings[key] += (doc, tf if tf < 255 else 255)
+            _post(postings, key, doc, tf)
         for key, tf in title.items():
-            postings[key] += (doc, tf if tf < 255 else 255)
-        for key in filter_keys(article):
-            postings[key] += (doc, 1)
-    encoded: dict[str, list[int]] = {}
-    for key, plist in postings.items():
-        docs = plist[0::2]
-        deltas = plist[:]  # doc numbers become gaps from the previous one; counts stay
-        deltas[2::2] = [b - a for a, b in pairwise(docs)]
-        encoded[key] = deltas
+            _post(postings, key, doc, tf)
+        for key in member.filters:
+            _post(postings, key, doc, 1)
+    for plist in postings.values():  # doc numbers become gaps from the previous one
+        if len(plist) > 2:
+            docs = plist[0::2]
+            plist[2::2] = [b - a for a, b in pairwise(docs)]
     shards = shard_count(len(members))
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for key, plist in encoded.items():  # keys in order of first use: the same for the same input
+    for key, plist in postings.items():  # keys in order of first use: the same for the same input
         split[fnv1a(key) % shards][key] = plist
     base = f"search/{number}"
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)
-    here = "search/index.md"
     for start in range(0, len(members), CHUNK):
         yield f"{base}/d/{start // CHUNK}.json", _dump([
-            [a.id, a.title, urls.link(here, urls.article_doc(a)),
-             show_date(a.date, cfg.month_style, cfg.digits) if a.date else "", a.year]
-            for a in members[start:start + CHUNK]])
+            [m.id, m.title, m.link, m.shown_date, m.year] for m in members[start:start + CHUNK]])
+
+
+def _post(postings: dict[str, list[int]], key: str, doc: int, tf: int) -> None:
+    """Add (doc, tf) to a key's postings (tf capped at 255)."""
+    plist = postings.get(key)
+    if plist is None:
+        postings[key] = [doc, tf if tf < 255 else 255]
+    else:
+        plist += (doc, tf if tf < 255 else 255)
 
 
 def _text_file(article: Article) -> Iterator[tuple[str, bytes]]:
@@ -156,8 +181,8 @@ def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Confi
     for number, group in enumerate(members):
         made_from = digest.data([cfg.month_style, cfg.digits, [
             [a.id, texts[a.id], a.date, a.year, a.places, a.actors] for a in group]])
-        yield Part(f"search/{number}", made_from, partial(_segment_files, number, group, cfg),
-                   segment=True)
+        yield Part(f"search/{number}", made_from,
+                   partial(_segment_files, number, [Doc.of(a, cfg) for a in group]), segment=True)
     meta = _dump({"docs": len(ordered), "chunk": CHUNK,
                   "segments": [[len(g), shard_count(len(g))] for g in members],
                   "fuzzy": FUZZY, "facets": _facets(ordered, entities, facet_top)})

@@ -4,9 +4,12 @@ Pages the builder wrote as one raw HTML block skip Markdown: Python-Markdown pas
 block through unchanged, but finds its end by running an HTML parser over every tag in it; at
 10,000 articles that was half of MkDocs' build time. A page whose body is exactly one
 ``<div class="arshif" markdown="0">…</div>`` block (what ``arshif build`` writes) gets that block
-as its content directly; every other page is converted as usual. Such a page's front matter is
-read with libyaml, and MkDocs is handed only the keys its theme reads (``THEME_KEYS``): MkDocs
-parses front matter with the pure-Python loader, a tenth of its time on 10,000 articles.
+as its content directly; every other page is converted as usual. Of such a page's front matter
+MkDocs is handed only the entries its theme reads (``THEME_KEYS``): it parses front matter with
+PyYAML's pure-Python loader, and the archive's records (dates, entities, summary…) had been a
+tenth of its time on 10,000 articles.
+
+Static files of docs/ are hard-linked into the site instead of copied (see ``_link``).
 
 Shards: with ``ARSHIF_SHARD=i/n`` in the environment (and ``--dirty``, so nothing is cleaned),
 this process writes only the files whose name hashes to i (mod n), and only shard 0 writes the theme's
@@ -17,12 +20,12 @@ The builder does not depend on these hooks: without them the site is the same, o
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import shutil
 import zlib
 from typing import Any
-
-import yaml
 
 OPEN = '<div class="arshif" markdown="0">\n'
 CLOSE = "\n</div>\n"
@@ -31,7 +34,7 @@ CLOSE = "\n</div>\n"
 THEME_KEYS = ("title", "description", "author", "template", "hide", "status", "icon", "subtitle",
               "search", "tags", "location", "revision_date", "robots")
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ENTRY = re.compile(r"^(?=[^\s#-])", re.MULTILINE)
 _RAW: dict[str, str] = {}
 
 
@@ -50,14 +53,33 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
-def on_files(files: Any, **kwargs: Any) -> Any:
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     shard = _shard()
-    if shard is not None:
-        i, n = shard
-        for file in files:
-            if zlib.crc32(file.src_uri.encode("utf-8")) % n != i:
-                file.is_modified = lambda: False  # another shard writes it
+    docs = os.path.realpath(config.docs_dir)
+    for file in files:
+        if shard is not None and zlib.crc32(file.src_uri.encode("utf-8")) % shard[1] != shard[0]:
+            file.is_modified = lambda: False  # another shard writes it
+        source = file.abs_src_path
+        if not file.is_documentation_page() and source is not None \
+                and os.path.realpath(source).startswith(docs + os.sep):
+            file.copy_file = functools.partial(_link, file)
     return files
+
+
+def _link(file: Any, dirty: bool = False) -> None:
+    """Put a static file of docs/ (the search index: 10,000 files) in the site as a hard link
+    rather than a copy. The builder replaces docs/ files by renaming new ones over them, never
+    by writing into them, so a published file never changes under the site."""
+    if dirty and not file.is_modified():
+        return
+    target = file.abs_dest_path
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.lexists(target):
+        os.unlink(target)
+    try:
+        os.link(file.abs_src_path, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(file.abs_src_path, target)
 
 
 def on_page_read_source(page: Any, **kwargs: Any) -> str | None:
@@ -67,12 +89,13 @@ def on_page_read_source(page: Any, **kwargs: Any) -> str | None:
     body = source[front.end():].lstrip("\n") if front else source.lstrip("\n")
     if not (body.startswith(OPEN) and body.endswith(CLOSE) and body.count(OPEN) == 1):
         return None  # MkDocs reads and converts it as usual
-    meta = yaml.load(front.group(1), _LOADER) if front else {}
-    if not isinstance(meta, dict):
-        return None
     _RAW[page.file.src_uri] = body.rstrip("\n")
-    kept = {k: meta[k] for k in THEME_KEYS if k in meta}
-    return f"---\n{yaml.safe_dump(kept, allow_unicode=True)}---\n" if kept else ""
+    if front is None:
+        return ""
+    # block-style YAML: an entry starts at a line that is not indented, a list item or a comment
+    entries = _ENTRY.split(front.group(1))
+    kept = "".join(e for e in entries if e.partition(":")[0] in THEME_KEYS)
+    return f"---\n{kept}---\n" if kept else ""
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
