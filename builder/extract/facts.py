@@ -6,8 +6,9 @@ names occur in it depends on the registry too. Everything is cached under a key 
 given date, in a folder named by a hash of that code and data (a change to any of them starts a
 fresh cache); registry matches carry the registry's digest and are found again when it changes,
 so editing the registry never serves stale entities. The cache is split in buckets by key, so
-one edited article rewrites one small file. Misses are sent in batches to the machine's cores
-(:func:`builder.parallel.pmap`), or to a Dask cluster when one is given.
+one edited article rewrites one small file. Many misses are sent in batches to the machine's
+cores (:func:`builder.parallel.pmap`), or to a Dask cluster when one is given; a few go to one
+worker that loaded the recogniser while the cache was being read.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,24 +51,30 @@ class Facts:
 
     date: str | None
     dates: list[DateMention]
-    mentions: list[EntityMention]
+    #: the recogniser's mentions as (start, end, text, type) rows: made into EntityMention only
+    #: when needed (a registry change), not for each of 10,000 cached articles at every build
+    mention_rows: list[tuple[int, int, str, str]]
     notes: list[str]
     terms: str = ""  # search keys and counts, packed (builder.arabic.terms.pack)
     hits: list[Hit] = field(default_factory=list)
     resolved: Resolved = field(default_factory=lambda: Resolved([], [], []))
     registry: str = ""  # the digest of the registry ``hits`` and ``resolved`` were made with
 
+    @property
+    def mentions(self) -> list[EntityMention]:
+        return [EntityMention(a, b, text, kind) for a, b, text, kind in self.mention_rows]  # type: ignore[arg-type]
+
     def to_json(self) -> dict[str, Any]:
         # not dataclasses.asdict: its deep copy took 15 s of a 10,000-article build
         return {"date": self.date, "dates": [vars(d) for d in self.dates],
-                "mentions": [vars(m) for m in self.mentions], "notes": self.notes,
+                "mentions": self.mention_rows, "notes": self.notes,
                 "terms": self.terms, "hits": self.hits, "resolved": self.resolved.to_json(),
                 "registry": self.registry}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:
         return cls(data["date"], [DateMention(**d) for d in data["dates"]],
-                   [EntityMention(**m) for m in data["mentions"]], list(data["notes"]),
+                   [(a, b, t, k) for a, b, t, k in data["mentions"]], list(data["notes"]),
                    str(data["terms"]), [(a, b, e) for a, b, e in data["hits"]],
                    Resolved.from_json(data["resolved"]), data["registry"])
 
@@ -103,8 +112,9 @@ def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
         folded = Folded.of(text)
         value, mentioned, notes = _dates(given, folded)
         hits = list(registry.scan(folded))
-        out.append(Facts(value, mentioned, found, notes, pack(keys(folded)), hits,
-                         resolve(text, found, hits, registry), made_with))
+        out.append(Facts(value, mentioned, [(m.start, m.end, m.text, m.type) for m in found],
+                         notes, pack(keys(folded)), hits, resolve(text, found, hits, registry),
+                         made_with))
     return out
 
 
@@ -196,20 +206,50 @@ def _analyse_batches(batches: list[list[Pair]], registry: Registry,
     yield from pmap(_analyse_shared, batches, many, _share, (registry,))
 
 
+def _warm(registry: Registry) -> None:
+    _share(registry)
+    _recognizer()
+
+
+class _Standby:
+    """One worker process, started before the cache is read and loading the recogniser while it
+    is (a second or so): the few texts an edit changes are tagged there without that wait."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.pool = ProcessPoolExecutor(max_workers=1, initializer=_warm, initargs=(registry,))
+        self.pool.submit(int)  # the process starts at the first task
+
+    def map(self, batches: list[list[Pair]]) -> Iterator[list[Facts]]:
+        return self.pool.map(_analyse_shared, batches)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
 def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
                 cluster: str | None = None) -> list[Facts]:
     """Facts for every (given date, text), from the cache where it can, else computed."""
-    store = FactsCache(cache_dir)
+    standby = _Standby(registry) if cluster is None and (os.cpu_count() or 1) > 1 else None
+    try:
+        store = FactsCache(cache_dir)
+        keys_ = [text_key(g, t) for g, t in pairs]
+        out: list[Facts | None] = [store.get(k) for k in keys_]
+        missing = [i for i, f in enumerate(out) if f is None]
+        batches = [missing[n:n + BATCH] for n in range(0, len(missing), BATCH)]
+        texts = [[pairs[i] for i in b] for b in batches]
+        if not batches:  # no misses: no workers, no cluster connection
+            found: Iterator[list[Facts]] = iter([])
+        elif standby is not None and len(missing) < PARALLEL_FROM:
+            found = standby.map(texts)
+        else:
+            found = _analyse_batches(texts, registry, cluster)
+        for batch, facts_of_batch in zip(batches, found, strict=True):
+            for i, facts in zip(batch, facts_of_batch, strict=True):
+                out[i] = facts
+    finally:
+        if standby is not None:
+            standby.close()
     current = registry.digest()
-    keys_ = [text_key(g, t) for g, t in pairs]
-    out: list[Facts | None] = [store.get(k) for k in keys_]
-    missing = [i for i, f in enumerate(out) if f is None]
-    batches = [missing[n:n + BATCH] for n in range(0, len(missing), BATCH)]
-    found = (_analyse_batches([[pairs[i] for i in b] for b in batches], registry, cluster)
-             if batches else iter([]))  # no misses: no workers, no cluster connection
-    for batch, facts_of_batch in zip(batches, found, strict=True):
-        for i, facts in zip(batch, facts_of_batch, strict=True):
-            out[i] = facts
     for i in missing:
         store.put(keys_[i], out[i])  # type: ignore[arg-type]
     stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}

@@ -17,11 +17,23 @@ def page_url(doc_path: str) -> str:
     return stem + "/"
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
+def _folders(doc: str) -> tuple[str, ...]:
+    """The folders of a page's URL (``a/b.md`` -> ``("a", "b")``)."""
+    return tuple(page_url(doc).split("/")[:-1])
+
+
+@lru_cache(maxsize=100_000)
+def _target(doc: str) -> str:
+    return page_url(doc) if doc.endswith(".md") else doc
+
+
 def link(from_doc: str, to_doc: str) -> str:
     """A relative link from one docs/ page to another (or to a file such as an asset)."""
-    here = page_url(from_doc).split("/")[:-1]  # the folders of the page's URL
-    target = page_url(to_doc) if to_doc.endswith(".md") else to_doc
+    here = _folders(from_doc)
+    target = _target(to_doc)
+    if here and not target.startswith(here[0] + "/"):  # nothing in common: up to the root
+        return "../" * len(here) + target if target else "../" * len(here)
     parts = target.split("/")
     common = 0
     while common < min(len(here), len(parts) - 1) and here[common] == parts[common]:

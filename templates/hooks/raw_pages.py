@@ -55,13 +55,12 @@ def on_config(config: Any, **kwargs: Any) -> Any:
 
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     shard = _shard()
-    docs = os.path.realpath(config.docs_dir)
+    docs = os.path.normpath(config.docs_dir)
     for file in files:
         if shard is not None and zlib.crc32(file.src_uri.encode("utf-8")) % shard[1] != shard[0]:
             file.is_modified = lambda: False  # another shard writes it
-        source = file.abs_src_path
-        if not file.is_documentation_page() and source is not None \
-                and os.path.realpath(source).startswith(docs + os.sep):
+        if file.src_dir is not None and os.path.normpath(file.src_dir) == docs \
+                and not file.is_documentation_page():
             file.copy_file = functools.partial(_link, file)
     return files
 
