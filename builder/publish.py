@@ -173,10 +173,11 @@ def reuse(previous: Path, built: Path, before: dict[str, str], now: dict[str, st
     shared = {site_path(d) for d, sha in now.items() if before.get(d) == sha}
     redone = {site_path(d) for d in before.keys() | now.keys()} - shared
     start = str(previous)
-    for folder, _, names in os.walk(start):
+    for folder, _, names in os.walk(start):  # top down: a folder's parent is made before it
         rel = os.path.relpath(folder, start)
         rel = "" if rel == "." else rel + "/"
-        os.makedirs(os.path.join(built, rel), exist_ok=True)
+        if rel:
+            os.mkdir(os.path.join(built, rel))
         for name in names:
             path = rel + name
             if path in shared:
@@ -212,8 +213,9 @@ def swap(layout: Layout, built: Path) -> None:
 def clean_old_builds(layout: Layout) -> None:
     """Remove finished or abandoned builds other than the one ``site`` points at.
 
-    They are moved aside at once (a rename) and deleted by a detached process, so the build
-    does not wait for ten thousand folders to be unlinked.
+    They are moved aside at once (a rename) and deleted by a detached process at the lowest
+    priority, so the build neither waits for ten thousand folders to be unlinked nor shares
+    its cores with that.
     """
     current = layout.site.resolve() if layout.site.is_symlink() else None
     old = [p for p in (layout.state / "sites").iterdir() if p.resolve() != current]
@@ -223,9 +225,9 @@ def clean_old_builds(layout: Layout) -> None:
     trash.mkdir(parents=True)
     for path in old:
         path.rename(trash / path.name)
-    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
-                      str(trash)], start_new_session=True, stdin=subprocess.DEVNULL,
-                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.Popen([sys.executable, "-c", "import os, shutil, sys; os.nice(19); "
+                      "shutil.rmtree(sys.argv[1], True)", str(trash)], start_new_session=True,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def discard(built: Path) -> None:

@@ -7,7 +7,7 @@ themselves, so the one step babel lacks, Western to Arabic-Indic digits, is a ta
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 
@@ -43,6 +43,7 @@ def _point(value: str, months: str) -> str:
     return value
 
 
+@lru_cache(maxsize=50_000)  # pure, and asked for the same dates in every list an article is in
 def show_date(value: str | None, months: str = "levantine", digit_style: str = "western") -> str:
     """An EDTF value as Arabic text: ``2019-03-23`` -> ``23 آذار 2019``; ranges as من … إلى …."""
     if not value:
