@@ -132,6 +132,16 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
         report.publish = "unchanged"
         report.print(out)
         return report
+    start = publish.NextBuild(layout)  # fills from the previous site while the pages are made
+    try:
+        return _build(layout, inputs, start, strict, progress, out, cluster)
+    except BaseException:
+        start.discard()
+        raise
+
+
+def _build(layout: Layout, inputs: str, start: publish.NextBuild, strict: bool,
+           progress: bool | None, out: TextIO, cluster: str | None) -> Report:
     cfg = Config.load(layout.settings)
     report = Report()
     with timed(report, "read"):
@@ -147,6 +157,6 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     write_proposals(layout.proposed, finder.proposals, cfg.review_limit)
     with timed(report, "mkdocs"):
         report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),
-                                         report.to_json().encode("utf-8"), inputs)
+                                         report.to_json().encode("utf-8"), inputs, start)
     report.print(out)
     return report

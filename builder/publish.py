@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from importlib import metadata
 from pathlib import Path
@@ -130,27 +131,89 @@ def unchanged_since_last_build(layout: Layout, inputs: str) -> bool:
     return bool(last.inputs) and last.inputs == inputs and layout.docs.is_dir()
 
 
+class NextBuild:
+    """The folder the next build goes to, started from the previous site in a thread while the
+    builder makes the pages: linking 20,000 files is system calls, which run beside the
+    builder's Python, so an incremental build's folder is ready by the time MkDocs runs.
+
+    Every output of the previous build's docs files is hard-linked (``--dirty`` leaves an
+    unchanged one alone, so both builds can share it); everything else (the theme's files, the
+    sitemap, the 404 page) is copied, since MkDocs may write it again in place. Publishing then
+    removes the outputs of changed, new and removed docs files, so MkDocs writes them anew.
+    """
+
+    def __init__(self, layout: Layout) -> None:
+        self.path = new_build_dir(layout)
+        self.before = Published(layout)
+        self.error: BaseException | None = None
+        self.taken = False  # publish() builds in it: from then on it is publish's to keep or drop
+        self.thread: threading.Thread | None = None
+        if self.before.manifest and layout.site.is_dir():
+            outputs = {site_path(d) for d in self.before.manifest}
+            self.thread = threading.Thread(target=self._fill, args=(layout.site.resolve(), outputs),
+                                           daemon=True)
+            self.thread.start()
+
+    def _fill(self, previous: Path, outputs: set[str]) -> None:
+        try:
+            start = str(previous)
+            for folder, _, names in os.walk(start):  # top down: a folder's parent comes first
+                rel = os.path.relpath(folder, start)
+                rel = "" if rel == "." else rel + "/"
+                if rel:
+                    os.mkdir(os.path.join(self.path, rel))
+                for name in names:
+                    source, target = os.path.join(folder, name), os.path.join(self.path, rel + name)
+                    if rel + name in outputs:
+                        os.link(source, target)
+                    else:
+                        shutil.copy2(source, target)
+        except BaseException as error:  # reported to publish(), which then builds from scratch
+            self.error = error
+
+    def filled(self) -> bool:
+        """Wait for the thread; True when the folder holds the previous site."""
+        if self.thread is None:
+            return False
+        self.thread.join()
+        return self.error is None
+
+    def discard(self) -> None:
+        """Drop the folder (a build that stopped before publishing, or did not need it)."""
+        if self.thread is not None:
+            self.thread.join()
+        if not self.taken:
+            discard(self.path)
+
+
 def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
-            report_json: bytes, inputs: str) -> str:
-    """Build the site aside and swap it in; returns "unchanged", "incremental" or "full".
+            report_json: bytes, inputs: str, start: NextBuild) -> str:
+    """Build the site into ``start``'s folder and swap it in; returns "unchanged",
+    "incremental" or "full".
 
     Unchanged input: nothing is built. A changed frame (settings, theme): a clean build, split
     over the cores when large. Otherwise the new build starts from the previous one (see
-    :func:`reuse`) and ``mkdocs build --dirty`` renders only the pages whose source changed:
-    the static navigation means no other page depends on them. A test checks that this gives
-    the same bytes as a clean build.
+    :class:`NextBuild`) and ``mkdocs build --dirty`` renders only the pages whose source
+    changed: the static navigation means no other page depends on them. A test checks that
+    this gives the same bytes as a clean build.
     """
-    before = Published(layout)
+    before = start.before
     new_frame = frame(layout, cfg)
     new_stamp = stamp(new_frame, manifest, epoch, report_json)
     if before.stamp == new_stamp:
+        start.discard()
         before.save(new_stamp, new_frame, manifest, inputs)
         return "unchanged"
-    built = new_build_dir(layout)
+    dirty = bool(before.manifest) and before.frame == new_frame and layout.site.is_dir()
+    if dirty and start.filled():
+        built, start.taken = start.path, True
+        shared = {site_path(d) for d, sha in manifest.items() if before.manifest.get(d) == sha}
+        for path in {site_path(d) for d in before.manifest.keys() | manifest.keys()} - shared:
+            (built / path).unlink(missing_ok=True)
+    else:
+        start.discard()
+        built, dirty = new_build_dir(layout), False
     try:
-        dirty = bool(before.manifest) and before.frame == new_frame and layout.site.is_dir()
-        if dirty:
-            reuse(layout.site.resolve(), built, before.manifest, manifest)
         shards = 1 if dirty or len(manifest) < SHARD_FROM else os.cpu_count() or 1
         run_mkdocs(layout, cfg, built, epoch, dirty=dirty, shards=shards)
         write_atomic(built / "build-report.json", report_json)
@@ -160,30 +223,6 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
         raise
     before.save(new_stamp, new_frame, manifest, inputs)
     return "incremental" if dirty else "full"
-
-
-def reuse(previous: Path, built: Path, before: dict[str, str], now: dict[str, str]) -> None:
-    """Start ``built`` from the previous site without copying it.
-
-    The output of every docs file whose bytes are unchanged is hard-linked: ``--dirty`` does not
-    write it, so both builds can share it. The outputs of changed, new or removed docs files
-    are left out, so MkDocs writes them anew (or they are gone); everything else (the theme's
-    files, the sitemap, the 404 page) is copied, since MkDocs may write it again in place.
-    """
-    shared = {site_path(d) for d, sha in now.items() if before.get(d) == sha}
-    redone = {site_path(d) for d in before.keys() | now.keys()} - shared
-    start = str(previous)
-    for folder, _, names in os.walk(start):  # top down: a folder's parent is made before it
-        rel = os.path.relpath(folder, start)
-        rel = "" if rel == "." else rel + "/"
-        if rel:
-            os.mkdir(os.path.join(built, rel))
-        for name in names:
-            path = rel + name
-            if path in shared:
-                os.link(os.path.join(folder, name), os.path.join(built, path))
-            elif path not in redone:
-                shutil.copy2(os.path.join(folder, name), os.path.join(built, path))
 
 
 def new_build_dir(layout: Layout) -> Path:
