@@ -136,7 +136,7 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     try:
         return _build(layout, inputs, start, strict, progress, out, cluster)
     except BaseException:
-        start.discard()
+        start.discard(layout)
         raise
 
 

@@ -147,6 +147,7 @@ class NextBuild:
         self.before = Published(layout)
         self.error: BaseException | None = None
         self.taken = False  # publish() builds in it: from then on it is publish's to keep or drop
+        self.stop = threading.Event()
         self.thread: threading.Thread | None = None
         if self.before.manifest and layout.site.is_dir():
             outputs = {site_path(d) for d in self.before.manifest}
@@ -158,6 +159,8 @@ class NextBuild:
         try:
             start = str(previous)
             for folder, _, names in os.walk(start):  # top down: a folder's parent comes first
+                if self.stop.is_set():
+                    return
                 rel = os.path.relpath(folder, start)
                 rel = "" if rel == "." else rel + "/"
                 if rel:
@@ -178,12 +181,14 @@ class NextBuild:
         self.thread.join()
         return self.error is None
 
-    def discard(self) -> None:
-        """Drop the folder (a build that stopped before publishing, or did not need it)."""
+    def discard(self, layout: Layout) -> None:
+        """Drop the folder (a build that stopped before publishing, or did not need it): the
+        thread stops, and the folder goes with the other old builds (deleted aside)."""
+        self.stop.set()
         if self.thread is not None:
             self.thread.join()
         if not self.taken:
-            discard(self.path)
+            clean_old_builds(layout)
 
 
 def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
@@ -201,7 +206,7 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
     new_frame = frame(layout, cfg)
     new_stamp = stamp(new_frame, manifest, epoch, report_json)
     if before.stamp == new_stamp:
-        start.discard()
+        start.discard(layout)
         before.save(new_stamp, new_frame, manifest, inputs)
         return "unchanged"
     dirty = bool(before.manifest) and before.frame == new_frame and layout.site.is_dir()
@@ -211,7 +216,7 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
         for path in {site_path(d) for d in before.manifest.keys() | manifest.keys()} - shared:
             (built / path).unlink(missing_ok=True)
     else:
-        start.discard()
+        start.discard(layout)
         built, dirty = new_build_dir(layout), False
     try:
         shards = 1 if dirty or len(manifest) < SHARD_FROM else os.cpu_count() or 1
