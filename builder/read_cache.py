@@ -40,14 +40,18 @@ def _fingerprint(path: Path) -> str:
 def _to_json(item: Item) -> dict[str, Any]:
     if isinstance(item, Problem):
         return {"problem": [item.origin.path, item.origin.line, item.reason, item.kind]}
-    return {"article": vars(item)}
+    fields = dict(vars(item))
+    if fields["text"] == fields["body"]:  # a plain-text article: its text once, not twice
+        del fields["text"]
+    return {"article": fields}
 
 
 def _from_json(data: dict[str, Any]) -> Item:
     if "problem" in data:
         path, line, reason, kind = data["problem"]
         return Problem(Origin(path, line), reason, kind)
-    return Article(**data["article"])
+    fields = data["article"]
+    return Article(**{"text": fields["body"], **fields})
 
 
 class ReadCache:

@@ -139,3 +139,26 @@ def test_clean_build_over_processes_equals_one_process(tmp_path: Path,
     run(many)
     assert digest(one / "docs") == digest(many / "docs")
     assert digest(one / "site") == digest(many / "site")
+
+
+def test_read_cache_gives_back_what_was_read(tmp_path: Path) -> None:
+    """Every kind of sample article (plain text, Markdown, HTML, JSON) comes back from the read
+    cache equal to a fresh read, the plain ones stored with their text once."""
+    from builder import readers
+    from builder.build import _read
+    from builder.config import Config
+    from builder.read_cache import ReadCache
+
+    cfg = Config()
+    content = ROOT / "content"
+    found = [e for e in readers.article_files(content, cfg.ignore, set()) if isinstance(e, tuple)]
+    assert len(found) >= 8
+    kinds = set()
+    for path, origin in found:
+        fresh = list(_read(path, origin, cfg))
+        cache = ReadCache(tmp_path, (cfg.max_article_bytes, cfg.title_length))
+        cache.put(path, origin, fresh)
+        again = ReadCache(tmp_path, (cfg.max_article_bytes, cfg.title_length)).get(path, origin)
+        assert again == fresh, path
+        kinds |= {getattr(a, "markup", None) for a in fresh}
+    assert {"text", "markdown"} <= kinds, kinds
