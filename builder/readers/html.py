@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import trafilatura
-
 from builder.model import Origin, Problem, RawArticle
 from builder.readers.decode import Decoded
 
 
 def read(decoded: Decoded, origin: Origin) -> Iterator[RawArticle | Problem]:
     """One article per page; title, date, author and site name come from the page's metadata."""
+    import trafilatura  # a third of a second to import: only when a page is read, not cached
+
     doc = trafilatura.bare_extraction(
         decoded.text, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True, deduplicate=False,
