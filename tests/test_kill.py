@@ -32,16 +32,27 @@ def site_is_whole(root: Path) -> dict[str, object]:
 def test_sigkill_at_random_moments(project: Path) -> None:
     fill(project)
     build(project, progress=False, out=io.StringIO())
+    command = [sys.executable, "-m", "builder.cli", "--root", str(project), "build"]
+    edited = project / "content" / "header.txt"
+
+    def edit(mark: str) -> None:
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\nسطر إضافي رقم {mark}.\n",
+                          encoding="utf-8")
+
+    # the kills are spread over the time one such build takes here, so most land inside one
+    edit("قبل")
+    start = time.monotonic()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+                   check=True)
+    span = time.monotonic() - start
     rng = random.Random(20261128)
     survived = 0
     for round_ in range(8):
-        edited = project / "content" / "header.txt"
-        edited.write_text(edited.read_text(encoding="utf-8") + f"\nسطر إضافي رقم {round_}.\n",
-                          encoding="utf-8")
+        edit(str(round_))
         before = site_is_whole(project)
-        proc = subprocess.Popen([sys.executable, "-m", "builder.cli", "--root", str(project), "build"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        time.sleep(rng.uniform(0.05, 4.0))
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                cwd=ROOT)
+        time.sleep(rng.uniform(0.05, 0.9 * span))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             survived += 1
