@@ -181,12 +181,16 @@ class NextBuild:
         self.thread.join()
         return self.error is None
 
-    def discard(self, layout: Layout) -> None:
-        """Drop the folder (a build that stopped before publishing, or did not need it): the
-        thread stops, and the folder goes with the other old builds (deleted aside)."""
+    def release(self) -> None:
+        """Stop filling; the folder, unused, goes with the old builds at the next clean-up."""
         self.stop.set()
         if self.thread is not None:
             self.thread.join()
+
+    def discard(self, layout: Layout) -> None:
+        """Drop the folder now (a build that stopped before publishing, or had nothing to
+        publish): it goes with the other old builds, deleted aside."""
+        self.release()
         if not self.taken:
             clean_old_builds(layout)
 
@@ -215,8 +219,10 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
         shared = {site_path(d) for d, sha in manifest.items() if before.manifest.get(d) == sha}
         for path in {site_path(d) for d in before.manifest.keys() | manifest.keys()} - shared:
             (built / path).unlink(missing_ok=True)
-    else:
-        start.discard(layout)
+    elif start.thread is None:  # nothing to start from: a clean build in the empty folder
+        built, start.taken, dirty = start.path, True, False
+    else:  # a clean build after all: the filled folder is removed with the old builds by swap()
+        start.release()
         built, dirty = new_build_dir(layout), False
     try:
         shards = 1 if dirty or len(manifest) < SHARD_FROM else os.cpu_count() or 1

@@ -143,7 +143,7 @@ class Registry:
 
     def scan(self, text: str | Folded) -> Iterator[tuple[int, int, str]]:
         """Every registry name written in ``text``: (start, end, entity id), longest match first."""
-        folded = text if isinstance(text, Folded) else Folded.of(text)
+        folded = Folded.of(text)
         ws = [stem(w) for w in folded.words]
         spans: list[tuple[int, int, str]] = []  # made at the first match: most texts have none
         firsts = self.first_words

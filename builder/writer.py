@@ -49,7 +49,6 @@ class OutputTree:
         self.root = root
         self.owners: dict[str, str] = {}
         self.digests: dict[str, str] = {}
-        self.changed: list[str] = []
         self._inside: set[PurePosixPath] = set()  # parent folders checked to stay in the root
 
     def _claim(self, rel: str, owner: str) -> str:
@@ -84,7 +83,6 @@ class OutputTree:
         if target.is_symlink():
             target.unlink()
         write_atomic(target, raw)
-        self.changed.append(key)
         return True
 
     def prune(self) -> list[str]:

@@ -157,7 +157,10 @@ class Folded:
     words: list[str]  # the folded words, in order
 
     @classmethod
-    def of(cls, text: str) -> Folded:
+    def of(cls, text: str | Folded) -> Folded:
+        """``text`` folded (a text already folded is taken as it is)."""
+        if isinstance(text, Folded):
+            return text
         folded, where = fold_with_offsets(text)
         return cls(text, folded, where, _WORD.findall(folded))
 

@@ -18,7 +18,7 @@ FUZZY = "~"
 def keys(text: str | Folded) -> Counter[str]:
     """Index keys of a text with their counts: each word's stem, and ``~skeleton`` when long."""
     found: Counter[str] = Counter()
-    for word, n in Counter((text if isinstance(text, Folded) else Folded.of(text)).words).items():
+    for word, n in Counter(Folded.of(text).words).items():
         s = stem(word)
         found[s] += n
         sk = skeleton(s)

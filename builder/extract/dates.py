@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from hijridate import Hijri
 
-from builder.arabic.normalize import Folded, fold, fold_with_offsets
+from builder.arabic.normalize import Folded, fold
 from builder.model import Calendar, DateMention
 
 # ---------------------------------------------------------------- vocabulary (folded spellings)
@@ -532,8 +532,8 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
 
 def find_dates(text: str | Folded, base: date | None = None) -> list[DateMention]:
     """Every date in ``text``, in order; relative ones only when ``base`` is given."""
-    folded, where = (text.folded, text.where) if isinstance(text, Folded) else fold_with_offsets(text)
-    text = text.text if isinstance(text, Folded) else text
+    source = Folded.of(text)
+    text, folded, where = source.text, source.folded, source.where
     found = _choose(_candidates(folded, base))
     found = _open_ranges(_absorb_relative(_merge_calendars(found, folded), folded), folded)
     mentions = []

@@ -176,6 +176,21 @@ def neighbour_cluster_attrs(d: int, c: str) -> list[str]:
     return [f"{d}c8:{c[:8]}"]
 
 
+# The same three parts as groups, for the tagger: the token's own attributes, then what it gives
+# the token at each offset in OFFSETS.
+
+def word_groups(token: str, w: str, s: str) -> list[list[str]]:
+    return [word_attrs(token, w, s), *neighbour_word_attrs(w, s)]
+
+
+def stem_groups(s: str) -> list[list[str]]:
+    return [stem_attrs(s), *(neighbour_stem_attrs(d, s) for d in OFFSETS)]
+
+
+def cluster_groups(c: str) -> list[list[str]]:
+    return [cluster_attrs(c), *(neighbour_cluster_attrs(d, c) for d in OFFSETS)]
+
+
 def neighbour_attrs(d: int, w: str, s: str, c: str) -> Attrs:
     """What the token at offset ``d`` (±1, ±2) contributes to another token's features."""
     return dict.fromkeys([*neighbour_word_attrs(w, s)[OFFSETS.index(d)],

@@ -21,18 +21,15 @@ from builder.ner.features import (
     OFFSETS,
     Attrs,
     Resources,
-    cluster_attrs,
+    cluster_groups,
     cluster_of,
     edge_attrs,
     gaz_attr,
     gazetteer_tags,
-    neighbour_cluster_attrs,
-    neighbour_stem_attrs,
-    neighbour_word_attrs,
     normal,
-    stem_attrs,
+    stem_groups,
     vector_row,
-    word_attrs,
+    word_groups,
 )
 
 Array = np.ndarray
@@ -70,10 +67,8 @@ class FastTagger:
         self.stems: list[str] = []
         self.scores = np.zeros((1024, 1 + len(OFFSETS), self.k))
         # the stem and cluster parts of token scores, one row per stem and per cluster
-        self.by_stem = _Parts(self, lambda s: [stem_attrs(s), *(neighbour_stem_attrs(d, s)
-                                                                  for d in OFFSETS)])
-        self.by_cluster = _Parts(self, lambda c: [cluster_attrs(c), *(
-            neighbour_cluster_attrs(d, c) for d in OFFSETS)])
+        self.by_stem = _Parts(self, stem_groups)
+        self.by_cluster = _Parts(self, cluster_groups)
 
     def score(self, attrs: Attrs) -> Array:
         """Σ value × weight over the attributes (unknown attributes weigh nothing)."""
@@ -112,8 +107,7 @@ class FastTagger:
         res = self.res
         for n, token in enumerate(tokens, start=first):
             w, s = normal(token)
-            groups.append(word_attrs(token, w, s))
-            groups += neighbour_word_attrs(w, s)
+            groups += word_groups(token, w, s)
             stem_keys.append(s)
             cluster_keys.append(cluster_of(w, s, res))
             vector = vector_row(w, s, res)
