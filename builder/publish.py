@@ -8,6 +8,7 @@ killed half-way leaves the previous site whole.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -139,7 +140,8 @@ class NextBuild:
     Every output of the previous build's docs files is hard-linked (``--dirty`` leaves an
     unchanged one alone, so both builds can share it); everything else (the theme's files, the
     sitemap, the 404 page) is copied, since MkDocs may write it again in place. Publishing then
-    removes the outputs of changed, new and removed docs files, so MkDocs writes them anew.
+    removes the outputs of changed, new and removed docs files (and a page's folder left
+    empty), so MkDocs writes them anew.
     """
 
     def __init__(self, layout: Layout) -> None:
@@ -218,7 +220,11 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
         built, start.taken = start.path, True
         shared = {site_path(d) for d, sha in manifest.items() if before.manifest.get(d) == sha}
         for path in {site_path(d) for d in before.manifest.keys() | manifest.keys()} - shared:
-            (built / path).unlink(missing_ok=True)
+            target = built / path
+            target.unlink(missing_ok=True)
+            if target.name == "index.html" and target.parent != built:
+                with contextlib.suppress(OSError):  # not empty: other pages live there
+                    target.parent.rmdir()  # a gone page leaves no empty folder behind
     elif start.thread is None:  # nothing to start from: a clean build in the empty folder
         built, start.taken, dirty = start.path, True, False
     else:  # a clean build after all: the filled folder is removed with the old builds by swap()

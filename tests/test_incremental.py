@@ -52,6 +52,12 @@ def test_an_edit_renders_only_the_pages_it_touches(tmp_path: Path, counted: list
     run(clean)
     assert digest(root / "docs") == digest(clean / "docs")
     assert digest(root / "site") == digest(clean / "site")
+    assert folders(root / "site") == folders(clean / "site")  # no empty folder of a gone page
+
+
+def folders(site: Path) -> set[str]:
+    real = site.resolve()
+    return {p.relative_to(real).as_posix() for p in real.rglob("*") if p.is_dir()}
 
 
 def test_a_page_changed_on_disk_is_rendered_again(tmp_path: Path, counted: list[str]) -> None:
