@@ -32,8 +32,9 @@ class Memo:
             pass  # no record of the last build: everything is made
         self.now: dict[str, list[object]] = {}
 
-    def reuse(self, name: str, made_from: str, owner: str) -> bool:
-        """Keep the group's files when they were made from the same and are unchanged on disk."""
+    def fresh(self, name: str, made_from: str) -> bool:
+        """True when the group was made from the same last time and its files are unchanged on
+        disk (a check only: it may run in another process than the one that keeps them)."""
         before = self.before.get(name)
         if before is None or before[0] != made_from:
             return False
@@ -45,9 +46,21 @@ class Memo:
                 return False
             if st.st_size != size or st.st_mtime_ns != mtime:
                 return False
+        return True
+
+    def keep(self, name: str, owner: str) -> None:
+        """Claim a :meth:`fresh` group's files for ``owner`` as they are."""
+        before = self.before[name]
+        files: list[Entry] = before[1:]  # type: ignore[assignment]
         for rel, sha, _, _ in files:
             self.out.keep(str(rel), str(sha), owner)
         self.now[name] = before
+
+    def reuse(self, name: str, made_from: str, owner: str) -> bool:
+        """Keep the group's files when they were made from the same and are unchanged on disk."""
+        if not self.fresh(name, made_from):
+            return False
+        self.keep(name, owner)
         return True
 
     def write(self, name: str, made_from: str, files: Iterable[tuple[str, str | bytes]],
@@ -56,7 +69,7 @@ class Memo:
         entry: list[object] = [made_from]
         for rel, data in files:
             self.out.write(rel, data, owner)
-            key = safe_relpath(rel).as_posix()
+            key = safe_relpath(rel)
             st = (self.out.root / key).stat()
             entry.append([key, self.out.digests[key], st.st_size, st.st_mtime_ns])
         self.now[name] = entry

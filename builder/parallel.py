@@ -1,11 +1,13 @@
-"""Mapping a function over items on all cores, when the caller says there are enough to pay for it."""
+"""Work on the machine's other cores: a function mapped over items, or one call run aside."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -24,3 +26,59 @@ def pmap(fn: Callable[[T], R], items: list[T], parallel: bool,
         return
     with ProcessPoolExecutor(initializer=initializer, initargs=tuple(initargs)) as pool:
         yield from pool.map(fn, items, chunksize=chunksize)
+
+
+def _run(pipe: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    try:
+        result: tuple[bool, Any] = (True, fn(*args))
+    except BaseException as error:  # handed to the caller, raised there
+        result = (False, error)
+    pipe.send(result)
+    pipe.close()
+
+
+class Aside(Generic[R]):
+    """``fn(*args)`` started in a forked process; :meth:`result` waits for what it returns
+    (which must pickle; an exception it raises is raised there). Use it as a context manager:
+    leaving the block stops the process if its result was not taken.
+
+    Forked, the process shares this one's memory as it was: arguments such as ten thousand
+    articles are not copied over. Without fork or a second core, ``fn`` runs when the result
+    is asked for.
+    """
+
+    def __init__(self, fn: Callable[..., R], *args: Any) -> None:
+        self.fn, self.args = fn, args
+        self.proc: multiprocessing.process.BaseProcess | None = None
+        if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.receive, send = ctx.Pipe(duplex=False)
+        # not a daemon: it may start worker processes of its own
+        self.proc = ctx.Process(target=_run, args=(send, fn, args))
+        self.proc.start()
+        send.close()
+
+    def result(self) -> R:
+        if self.proc is None:
+            return self.fn(*self.args)
+        try:
+            ok, value = self.receive.recv()
+        except EOFError:
+            self.proc.join()
+            raise RuntimeError(f"{self.fn.__name__} ended without a result "
+                               f"(exit code {self.proc.exitcode})") from None
+        finally:
+            self.receive.close()
+        self.proc.join()
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def __enter__(self) -> Aside[R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None and self.proc.exitcode is None:
+            self.proc.kill()
+            self.proc.join()

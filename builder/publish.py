@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from importlib import metadata
 from pathlib import Path
@@ -133,61 +132,32 @@ def unchanged_since_last_build(layout: Layout, inputs: str) -> bool:
 
 
 class NextBuild:
-    """The folder the next build goes to, started from the previous site in a thread while the
-    builder makes the pages: linking 20,000 files is system calls, which run beside the
-    builder's Python, so an incremental build's folder is ready by the time MkDocs runs.
-
-    Every output of the previous build's docs files is hard-linked (``--dirty`` leaves an
-    unchanged one alone, so both builds can share it); everything else (the theme's files, the
-    sitemap, the 404 page) is copied, since MkDocs may write it again in place. Publishing then
-    removes the outputs of changed, new and removed docs files (and a page's folder left
-    empty), so MkDocs writes them anew.
+    """The folder the next build goes to, filled from the previous site by another process
+    (:mod:`builder.site_fill`) while the builder makes the pages, so an incremental build's
+    folder is ready by the time MkDocs runs. Publishing then removes the outputs of changed,
+    new and removed docs files (and a page's folder left empty), so MkDocs writes them anew.
     """
 
     def __init__(self, layout: Layout) -> None:
         self.path = new_build_dir(layout)
         self.before = Published(layout)
-        self.error: BaseException | None = None
         self.taken = False  # publish() builds in it: from then on it is publish's to keep or drop
-        self.stop = threading.Event()
-        self.thread: threading.Thread | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
         if self.before.manifest and layout.site.is_dir():
-            outputs = {site_path(d) for d in self.before.manifest}
-            self.thread = threading.Thread(target=self._fill, args=(layout.site.resolve(), outputs),
-                                           daemon=True)
-            self.thread.start()
-
-    def _fill(self, previous: Path, outputs: set[str]) -> None:
-        try:
-            start = str(previous)
-            for folder, _, names in os.walk(start):  # top down: a folder's parent comes first
-                if self.stop.is_set():
-                    return
-                rel = os.path.relpath(folder, start)
-                rel = "" if rel == "." else rel + "/"
-                if rel:
-                    os.mkdir(os.path.join(self.path, rel))
-                for name in names:
-                    source, target = os.path.join(folder, name), os.path.join(self.path, rel + name)
-                    if rel + name in outputs:
-                        os.link(source, target)
-                    else:
-                        shutil.copy2(source, target)
-        except BaseException as error:  # reported to publish(), which then builds from scratch
-            self.error = error
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "builder.site_fill", str(layout.site.resolve()),
+                 str(self.path), str(self.before.path)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def filled(self) -> bool:
-        """Wait for the thread; True when the folder holds the previous site."""
-        if self.thread is None:
-            return False
-        self.thread.join()
-        return self.error is None
+        """Wait for the filling process; True when the folder holds the previous site."""
+        return self.proc is not None and self.proc.wait() == 0
 
     def release(self) -> None:
         """Stop filling; the folder, unused, goes with the old builds at the next clean-up."""
-        self.stop.set()
-        if self.thread is not None:
-            self.thread.join()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def discard(self, layout: Layout) -> None:
         """Drop the folder now (a build that stopped before publishing, or had nothing to
@@ -225,7 +195,7 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
             if target.name == "index.html" and target.parent != built:
                 with contextlib.suppress(OSError):  # not empty: other pages live there
                     target.parent.rmdir()  # a gone page leaves no empty folder behind
-    elif start.thread is None:  # nothing to start from: a clean build in the empty folder
+    elif start.proc is None:  # nothing to start from: a clean build in the empty folder
         built, start.taken, dirty = start.path, True, False
     else:  # a clean build after all: the filled folder is removed with the old builds by swap()
         start.release()

@@ -26,7 +26,8 @@ def write_proposals(path: Path, proposals: dict[str, Proposal], limit: int = 0) 
     A reviewer reads the most frequent names first; a large archive meets tens of thousands of
     names once each, a list no one reads and slow to write at every build.
     """
-    ordered = sorted(proposals.values(), key=lambda p: (-len(p.articles), key(p.name)))
+    # keyed by their names' keys (key(p.name)): sorted on those, not on names folded again
+    ordered = [p for _, p in sorted(proposals.items(), key=lambda kv: (-len(kv[1].articles), kv[0]))]
     shown = ordered[:limit] if limit else ordered
     data = [{"name": p.name, "type": p.type, "articles": len(p.articles), "examples": p.examples}
             for p in shown]

@@ -6,9 +6,10 @@ articles), and Pagefind's Arabic stemmer neither strips و+ال clitics (``وا�
 keyed by the one normaliser's ``stem`` (and ``skeleton`` for variants), the same functions the
 browser applies to the query (``templates/assets/js/arshif-search.js``, tested as a twin).
 
-The articles are split into segments by id (``SEGMENT_DOCS`` each, at most ``MAX_SEGMENTS``),
-each indexed apart: one edited or added article rebuilds its segment only, and the browser
-merges what the segments say. Layout under ``search/``:
+The articles are split into segments (``SEGMENT_DOCS`` each, at most ``MAX_SEGMENTS``) by
+where they are in the input (file and line: an edit changes an article's id, not that), each
+indexed apart: one edited or added article rebuilds its segment only, and the browser merges
+what the segments say. Layout under ``search/``:
 - ``meta.json``: counts, [documents, shards] of each segment, chunk size, facets (years, top
   places and actors)
 - ``<g>/s/<n>.json``: shard n of segment g's inverted index, ``{key: [doc, tf, doc, tf, ...]}``
@@ -23,6 +24,7 @@ Filter keys (``y:2019``, ``p:<place>``, ``a:<actor>``) live in the same shards.
 from __future__ import annotations
 
 import json
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -125,14 +127,39 @@ class Doc:
                    article.year, filter_keys(article))
 
 
+@dataclass(frozen=True)
+class _Segment:
+    """A segment's files, made when called. Its light records (:class:`Doc`) are made then, for
+    the segments rebuilt only; sent to a worker, it goes as those records, not as articles."""
+
+    number: int
+    group: list[Article]
+    cfg: Config
+
+    def docs(self) -> list[Doc]:
+        return [Doc.of(a, self.cfg) for a in self.group]
+
+    def __call__(self) -> Iterator[tuple[str, bytes]]:
+        return _segment_files(self.number, self.docs())
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return partial, (_segment_files, self.number, self.docs())
+
+
 def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes]]:
     """Shards and document chunks of one segment (documents numbered in date order)."""
     postings: dict[str, list[int]] = {}
-    for doc, member in enumerate(members):
+    get = postings.get
+    for doc, member in enumerate(members):  # _post, inlined: this loop is a segment's cost
         title = keys(member.title)
+        pop = title.pop
         for key, n in PACKED_LINE.findall(member.terms):
-            tf = int(n) + title.pop(key, 0)
-            _post(postings, key, doc, tf)
+            tf = int(n) + pop(key, 0)
+            plist = get(key)
+            if plist is None:
+                postings[key] = [doc, tf if tf < 255 else 255]
+            else:
+                plist += (doc, tf if tf < 255 else 255)
         for key, tf in title.items():
             _post(postings, key, doc, tf)
         for key in member.filters:
@@ -174,7 +201,7 @@ def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Confi
     count = segment_count(len(ordered))
     members: list[list[Article]] = [[] for _ in range(count)]
     for article in ordered:
-        members[int(article.id[:8], 16) % count].append(article)
+        members[zlib.crc32(article.original.encode("utf-8")) % count].append(article)
     texts = {a.id: digest.data([a.title, a.text]) for a in ordered}
     for article in ordered:
         yield Part(f"search/t/{article.id}", texts[article.id], partial(_text_file, article))
@@ -182,7 +209,7 @@ def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Confi
         made_from = digest.data([cfg.month_style, cfg.digits, [
             [a.id, texts[a.id], a.date, a.year, a.places, a.actors] for a in group]])
         yield Part(f"search/{number}", made_from,
-                   partial(_segment_files, number, [Doc.of(a, cfg) for a in group]), segment=True)
+                   _Segment(number, group, cfg), segment=True)
     meta = _dump({"docs": len(ordered), "chunk": CHUNK,
                   "segments": [[len(g), shard_count(len(g))] for g in members],
                   "fuzzy": FUZZY, "facets": _facets(ordered, entities, facet_top)})

@@ -30,16 +30,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def safe_relpath(rel: str) -> PurePosixPath:
-    """``rel`` as a relative path with no ``..``, root, drive, backslash or NUL in it."""
+def safe_relpath(rel: str) -> str:
+    """``rel`` itself when it is a relative path with no ``..``, ``.``, empty part, root, drive,
+    backslash or NUL in it (string checks: it runs for each of the build's 20,000 files)."""
     if not rel or "\x00" in rel or "\\" in rel or rel.startswith("/") or ":" in rel:
         raise OutputError(f"unsafe output path {rel!r}")
-    path = PurePosixPath(rel)
-    if any(part in ("..", ".", "") for part in path.parts) or len(rel.encode()) > 1000:
+    parts = rel.split("/")
+    if any(part in ("..", ".", "") for part in parts) or len(rel.encode()) > 1000:
         raise OutputError(f"unsafe output path {rel!r}")
-    if any(len(part.encode()) > 200 for part in path.parts):
+    if any(len(part.encode()) > 200 for part in parts):
         raise OutputError(f"output path part too long in {rel!r}")
-    return path
+    return rel
 
 
 class OutputTree:
@@ -52,7 +53,7 @@ class OutputTree:
         self._inside: set[PurePosixPath] = set()  # parent folders checked to stay in the root
 
     def _claim(self, rel: str, owner: str) -> str:
-        key = safe_relpath(rel).as_posix()
+        key = safe_relpath(rel)
         if key in self.owners and self.owners[key] != owner:
             raise OutputError(f"{key} would be written by both {self.owners[key]} and {owner}")
         self.owners[key] = owner

@@ -108,7 +108,7 @@ def test_seed_article_entities(recognizer: Recognizer) -> None:
     article, _ = assemble(RawArticle(Origin("seed"), SEED.read_text(), "text", {}, "utf_8"), 90)
     assert article is not None
     hits = list(finder.registry.scan(article.text))
-    finder.add(article, resolve(article.text, recognizer.find(article.text), hits, finder.registry))
+    finder.add(article, resolve(recognizer.find(article.text), hits, finder.registry))
     places, actors = (set(names) for names in finder.names(article))
     want_places = set(expected["places"])
     want_actors = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])

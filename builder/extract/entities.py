@@ -36,11 +36,12 @@ class Proposal:
 class Resolved:
     """An article's entities as resolved on its own (cached with its facts): entity ids in
     order of first mention, the gazetteer places among them, and the names proposed for review
-    as (key, name, type, example sentence)."""
+    as (key, name, type, where it is first met: its example sentence is cut from the text only
+    for the few shown, not cached for all)."""
 
     ids: list[str]
     made: list[Entity]
-    proposed: list[tuple[str, str, str, str]]
+    proposed: list[tuple[str, str, str, int]]
 
     def to_json(self) -> dict[str, object]:
         return {"ids": self.ids, "made": [vars(e) for e in self.made], "proposed": self.proposed}
@@ -48,17 +49,17 @@ class Resolved:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Resolved:
         made = [Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["made"]]
-        return cls(list(data["ids"]), made, [(k, n, t, x) for k, n, t, x in data["proposed"]])
+        return cls(list(data["ids"]), made, [(k, n, t, at) for k, n, t, at in data["proposed"]])
 
 
-def resolve(text: str, mentions: list[EntityMention], hits: list[tuple[int, int, str]],
+def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             registry: Registry) -> Resolved:
     """Resolve an article's registry ``hits`` (from :meth:`Registry.scan`) and the recogniser's
     ``mentions`` to entities; what neither the registry nor the gazetteer knows is proposed."""
     found = [(start, eid) for start, _, eid in hits]
     countries = _countries(mentions, {eid for _, eid in found}, registry)
     made: dict[str, Entity] = {}
-    proposed: dict[str, tuple[str, str, str, str]] = {}
+    proposed: dict[str, tuple[str, str, str, int]] = {}
     for m in mentions:
         eid = registry.resolve(m.text)
         if eid is None and m.type == "LOC":
@@ -70,7 +71,7 @@ def resolve(text: str, mentions: list[EntityMention], hits: list[tuple[int, int,
             name = _name_form(m.text, keep_article=True)
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3 and k not in proposed:
-                proposed[k] = (k, name, m.type, _sentence_at(text, m.start)[:300])
+                proposed[k] = (k, name, m.type, m.start)
             continue
         found.append((m.start, eid))
     ids = list(dict.fromkeys(eid for _, eid in sorted(found)))
@@ -120,11 +121,13 @@ class EntityFinder:
         kinds = [(known.get(e) or self.made[e]).type for e in resolved.ids]
         article.places = [e for e, t in zip(resolved.ids, kinds, strict=True) if t == "LOC"]
         article.actors = [e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"]
-        for k, name, kind, example in resolved.proposed:
+        for k, name, kind, at in resolved.proposed:
             prop = self.proposals.setdefault(k, Proposal(name, kind))
             prop.articles.add(article.id)
-            if len(prop.examples) < 3 and example and example not in prop.examples:
-                prop.examples.append(example)
+            if len(prop.examples) < 3:
+                example = _sentence_at(article.text, at)[:300]
+                if example and example not in prop.examples:
+                    prop.examples.append(example)
 
     def names(self, article: Article) -> tuple[list[str], list[str]]:
         """Canonical names of the article's places and of its actors (after :meth:`add`)."""

@@ -113,7 +113,7 @@ def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
         value, mentioned, notes = _dates(given, folded)
         hits = list(registry.scan(folded))
         out.append(Facts(value, mentioned, [(m.start, m.end, m.text, m.type) for m in found],
-                         notes, pack(keys(folded)), hits, resolve(text, found, hits, registry),
+                         notes, pack(keys(folded)), hits, resolve(found, hits, registry),
                          made_with))
     return out
 
@@ -255,7 +255,7 @@ def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
     stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}
     for i, facts in stale.items():  # the registry changed since these were cached
         facts.hits = list(registry.scan(pairs[i][1]))
-        facts.resolved = resolve(pairs[i][1], facts.mentions, facts.hits, registry)
+        facts.resolved = resolve(facts.mentions, facts.hits, registry)
         facts.registry = current
         store.put(keys_[i], facts)
     store.save()

@@ -43,11 +43,10 @@ def mentions(articles: list[Article]) -> dict[str, list[Article]]:
     return found
 
 
-def index_pages(articles: list[Article], entities: dict[str, Entity],
+def index_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                 cfg: Config) -> Iterator[Page]:
     """``places/index.md`` (by country) and ``actors/index.md`` (people, organisations), each in
-    Arabic alphabetical order and paged at ``page_size`` names."""
-    found = mentions(articles)
+    Arabic alphabetical order and paged at ``page_size`` names (``found``: :func:`mentions`)."""
     for kind in ("places", "actors"):
         rows = []
         for eid, entity in entities.items():
@@ -70,10 +69,10 @@ def index_pages(articles: list[Article], entities: dict[str, Entity],
                         "pages": pager(doc, f"{kind}/index", n + 1, count)})
 
 
-def entity_pages(articles: list[Article], entities: dict[str, Entity],
+def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                  cfg: Config) -> Iterator[Page]:
-    """A page per mentioned entity: names, description, years, neighbours, articles (paged)."""
-    found = mentions(articles)
+    """A page per mentioned entity (``found``: :func:`mentions`): names, description, years,
+    neighbours, articles (paged)."""
     for eid, items in sorted(found.items()):
         entity = entities.get(eid)
         if entity is None:

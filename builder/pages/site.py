@@ -23,7 +23,7 @@ from builder.pages import indexes, urls
 from builder.pages.articles import article_page
 from builder.pages.exports import exports
 from builder.pages.render import Page, environment, render
-from builder.parallel import pmap
+from builder.parallel import Aside, pmap
 from builder.search_index import index_parts
 from builder.writer import OutputTree
 
@@ -35,8 +35,8 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> 
         yield article_page(article, entities, cfg, found)
     yield indexes.home(articles, entities, cfg)
     yield from indexes.timeline(articles, entities, cfg)
-    yield from entity_pages_mod.index_pages(articles, entities, cfg)
-    yield from entity_pages_mod.entity_pages(articles, entities, cfg)
+    yield from entity_pages_mod.index_pages(found, entities, cfg)
+    yield from entity_pages_mod.entity_pages(found, entities, cfg)
     yield Page("search/index.md", {"title": "البحث"}, "search.html.j2",
                {"base": urls.link("search/index.md", "index.md"), "digits": cfg.digits})
 
@@ -66,52 +66,70 @@ def _make(files: Callable[[], Iterator[tuple[str, bytes]]]) -> list[tuple[str, b
     return list(files())
 
 
+Files = list[tuple[str, bytes]]
+#: what is made beside the pages: each index part (its files, or None when the ones on disk are
+#: fresh), the export files, and the seconds each took
+Beside = tuple[list[tuple[str, str, Files | None]], Files, dict[str, float]]
+
+
+def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+                       memo: Memo) -> Beside:
+    """The search index parts that changed and the exports: made in another process while the
+    pages are made (their inputs are the same articles, their outputs other files)."""
+    clock = time.perf_counter()
+    parts = [(p, memo.fresh(p.name, p.made_from)) for p in index_parts(articles, entities, cfg)]
+    segments = [p for p, fresh in parts if p.segment and not fresh]
+    made = dict(zip([p.name for p in segments],
+                    pmap(_make, [p.files for p in segments], len(segments) > 1), strict=True))
+    index = [(p.name, p.made_from, None if fresh else made[p.name] if p.segment else _make(p.files))
+             for p, fresh in parts]
+    spent = {"search index": time.perf_counter() - clock}
+    clock = time.perf_counter()
+    exported = list(exports(articles, entities, cfg))
+    spent["exports"] = time.perf_counter() - clock
+    return index, exported, spent
+
+
 def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
                layout: Layout, owners: dict[str, str],
                timings: dict[str, float] | None = None) -> OutputTree:
     """Write docs/ (only changed bytes), remove what no longer has a source; returns the tree.
 
     ``owners`` maps an article id to the input it came from, so a path collision names it;
-    ``timings`` receives the seconds spent on pages, search index and exports.
+    ``timings`` receives the seconds spent on pages, search index and exports (the last two
+    are made beside the pages, on another core: their times overlap).
     """
     out = OutputTree(layout.docs)
-    clock = time.perf_counter()
-    spent = timings if timings is not None else {}
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        spent[stage] = spent.get(stage, 0.0) + now - clock
-        clock = now
-
     version = digest.code() + digest.files(list((layout.templates / "pages").rglob("*")))
     memo = Memo(layout.state / "cache" / "outputs.json", out, version)
-    todo: list[tuple[Page, str, str]] = []
-    for p in pages(articles, entities, cfg):
-        owner = owners.get(p.front.get("id", ""), p.owner)
-        made_from = digest.data([p.template, p.front, p.context])
-        if not memo.reuse(p.doc, made_from, owner):
-            todo.append((p, made_from, owner))
-    texts = pmap(_render, [t[0] for t in todo], len(todo) >= RENDER_PARALLEL_FROM,
-                 _start_renderer, (layout.templates,), chunksize=64)
-    for (p, made_from, owner), text in zip(todo, texts, strict=True):
-        memo.write(p.doc, made_from, [(p.doc, text)], owner)
-    for rel, data in assets(layout.templates):
-        out.write(rel, data, "templates/assets")
-    lap("pages")
-    parts = [p for p in index_parts(articles, entities, cfg)
-             if not memo.reuse(p.name, p.made_from, "the search index")]
-    segments = [p for p in parts if p.segment]
-    made = pmap(_make, [p.files for p in segments], len(segments) > 1)
-    for part, files in zip(segments, made, strict=True):
-        memo.write(part.name, part.made_from, files, "the search index")
-    for part in parts:
-        if not part.segment:
-            memo.write(part.name, part.made_from, part.files(), "the search index")
-    lap("search index")
-    for rel, data in exports(articles, entities, cfg):
+    with Aside(_index_and_exports, articles, entities, cfg, memo) as beside:
+        clock = time.perf_counter()
+        todo: list[tuple[Page, str, str]] = []
+        for p in pages(articles, entities, cfg):
+            owner = owners.get(p.front.get("id", ""), p.owner)
+            made_from = digest.data([p.template, p.front, p.context])
+            if not memo.reuse(p.doc, made_from, owner):
+                todo.append((p, made_from, owner))
+        texts = pmap(_render, [t[0] for t in todo], len(todo) >= RENDER_PARALLEL_FROM,
+                     _start_renderer, (layout.templates,), chunksize=64)
+        for (p, made_from, owner), text in zip(todo, texts, strict=True):
+            memo.write(p.doc, made_from, [(p.doc, text)], owner)
+        for rel, data in assets(layout.templates):
+            out.write(rel, data, "templates/assets")
+        spent = timings if timings is not None else {}
+        spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock
+        index, exported, made_in = beside.result()
+    clock = time.perf_counter()
+    for name, made_from, files in index:
+        if files is None:
+            memo.keep(name, "the search index")
+        else:
+            memo.write(name, made_from, files, "the search index")
+    for rel, data in exported:
         out.write(rel, data, "the exports")
     out.prune()
     memo.save()
-    lap("exports")
+    for stage, seconds in made_in.items():
+        spent[stage] = spent.get(stage, 0.0) + seconds
+    spent["writing"] = spent.get("writing", 0.0) + time.perf_counter() - clock
     return out

@@ -18,9 +18,9 @@ def page_url(doc_path: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _folders(doc: str) -> tuple[str, ...]:
-    """The folders of a page's URL (``a/b.md`` -> ``("a", "b")``)."""
-    return tuple(page_url(doc).split("/")[:-1])
+def _up(doc: str) -> str:
+    """From a page's URL up to the site's root (``a/b.md`` -> ``../../``)."""
+    return "../" * page_url(doc).count("/")
 
 
 @lru_cache(maxsize=100_000)
@@ -29,17 +29,10 @@ def _target(doc: str) -> str:
 
 
 def link(from_doc: str, to_doc: str) -> str:
-    """A relative link from one docs/ page to another (or to a file such as an asset)."""
-    here = _folders(from_doc)
-    target = _target(to_doc)
-    if here and not target.startswith(here[0] + "/"):  # nothing in common: up to the root
-        return "../" * len(here) + target if target else "../" * len(here)
-    parts = target.split("/")
-    common = 0
-    while common < min(len(here), len(parts) - 1) and here[common] == parts[common]:
-        common += 1
-    rel = "/".join([".."] * (len(here) - common) + parts[common:])
-    return rel or "./"
+    """A relative link from one docs/ page to another (or to a file such as an asset): up to
+    the root, then down (a page holds dozens of links and the site 300,000: no walk to the
+    nearest shared folder)."""
+    return _up(from_doc) + _target(to_doc) or "./"
 
 
 def article_doc(article: Article) -> str:
