@@ -24,6 +24,7 @@ from builder.extract.facts import extract_all
 from builder.model import Article, Origin, Problem
 from builder.pages.site import write_docs
 from builder.pages.urls import article_doc
+from builder.parallel import Aside
 from builder.read_cache import ReadCache
 from builder.registry import Registry
 from builder.report import Report
@@ -53,6 +54,7 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
     articles: list[Article] = []
     owners: dict[str, str] = {}
     quiet = None if progress is None else not progress  # None: a bar only on a terminal
+    tqdm.monitor_interval = 0  # no monitor thread: the build forks workers later
     found = readers.article_files(layout.content, cfg.ignore, reserved)
     for entry in tqdm(found, desc="reading", unit=" files", disable=quiet, leave=False,
                       file=sys.stderr):
@@ -153,8 +155,9 @@ def _build(layout: Layout, inputs: str, start: publish.NextBuild, strict: bool,
     if strict and report.failures():
         report.print(out)
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
-    docs = write_docs(articles, finder.entities(), cfg, layout, owners, report.timings)
-    write_proposals(layout.proposed, finder.proposals, cfg.review_limit)
+    with Aside(write_proposals, layout.proposed, finder.proposals, cfg.review_limit) as review:
+        docs = write_docs(articles, finder.entities(), cfg, layout, owners, report.timings)
+        review.result()
     with timed(report, "mkdocs"):
         report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),
                                          report.to_json().encode("utf-8"), inputs, start)

@@ -132,39 +132,42 @@ def unchanged_since_last_build(layout: Layout, inputs: str) -> bool:
 
 
 class NextBuild:
-    """The folder the next build goes to, filled from the previous site by another process
-    (:mod:`builder.site_fill`) while the builder makes the pages, so an incremental build's
-    folder is ready by the time MkDocs runs. Publishing then removes the outputs of changed,
-    new and removed docs files (and a page's folder left empty), so MkDocs writes them anew.
+    """The folder the next build goes to (the spare, :func:`spare_dir`), made a copy of the
+    current site by another process (:mod:`builder.site_fill`) while the builder makes the
+    pages, so an incremental build's folder is ready by the time MkDocs runs. Publishing
+    then removes the outputs of changed, new and removed docs files (and a page's folder left
+    empty), so MkDocs writes them anew.
     """
 
     def __init__(self, layout: Layout) -> None:
-        self.path = new_build_dir(layout)
         self.before = Published(layout)
         self.taken = False  # publish() builds in it: from then on it is publish's to keep or drop
         self.proc: subprocess.Popen[bytes] | None = None
-        if self.before.manifest and layout.site.is_dir():
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "builder.site_fill", str(layout.site.resolve()),
-                 str(self.path), str(self.before.path)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not (self.before.manifest and layout.site.is_dir()):
+            self.path = new_build_dir(layout)  # empty: a clean build goes there
+            return
+        self.path = spare_dir(layout)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "builder.site_fill", str(layout.site.resolve()),
+             str(self.path), str(self.before.path)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def filled(self) -> bool:
         """Wait for the filling process; True when the folder holds the previous site."""
         return self.proc is not None and self.proc.wait() == 0
 
     def release(self) -> None:
-        """Stop filling; the folder, unused, goes with the old builds at the next clean-up."""
+        """Stop filling; the folder, unused, stays the spare for the next build."""
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
 
     def discard(self, layout: Layout) -> None:
-        """Drop the folder now (a build that stopped before publishing, or had nothing to
-        publish): it goes with the other old builds, deleted aside."""
+        """A build that stopped before publishing, or had nothing to publish: the folder stays
+        the spare (whatever it holds, the next build's :func:`site_fill.mirror` corrects)."""
         self.release()
         if not self.taken:
-            clean_old_builds(layout)
+            clean_old_builds(layout, self.path)
 
 
 def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
@@ -221,9 +224,22 @@ def new_build_dir(layout: Layout) -> Path:
     return path
 
 
+def spare_dir(layout: Layout) -> Path:
+    """The folder for an incremental build: the build before the current one, kept by
+    :func:`clean_old_builds` (brought up to date by the filling process, not made anew),
+    else a new one."""
+    current = layout.site.resolve()
+    builds = layout.state / "sites"
+    old = [p for p in builds.iterdir() if p.is_dir() and p.resolve() != current] \
+        if builds.is_dir() else []
+    return max(old, key=lambda p: p.stat().st_mtime_ns) if old else new_build_dir(layout)
+
+
 def swap(layout: Layout, built: Path) -> None:
-    """Point ``site`` at ``built`` in one atomic rename, then remove older builds."""
+    """Point ``site`` at ``built`` in one atomic rename; the build it pointed at becomes the
+    spare, older ones are removed."""
     site = layout.site
+    previous = site.resolve() if site.is_symlink() else None
     if site.exists() and not site.is_symlink():
         # a real folder from elsewhere: move it under .arshif once, keep serving it until swapped
         legacy = layout.state / "sites" / f"legacy-{time.time_ns()}"
@@ -233,18 +249,20 @@ def swap(layout: Layout, built: Path) -> None:
     link.unlink(missing_ok=True)
     link.symlink_to(os.path.relpath(built, site.parent), target_is_directory=True)
     os.replace(link, site)
-    clean_old_builds(layout)
+    clean_old_builds(layout, previous)
 
 
-def clean_old_builds(layout: Layout) -> None:
-    """Remove finished or abandoned builds other than the one ``site`` points at.
+def clean_old_builds(layout: Layout, spare: Path | None = None) -> None:
+    """Remove finished or abandoned builds other than the one ``site`` points at and the
+    ``spare`` (kept for the next build to start from).
 
     They are moved aside at once (a rename) and deleted by a detached process at the lowest
     priority, so the build neither waits for ten thousand folders to be unlinked nor shares
     its cores with that.
     """
     current = layout.site.resolve() if layout.site.is_symlink() else None
-    old = [p for p in (layout.state / "sites").iterdir() if p.resolve() != current]
+    keep = {current, spare.resolve() if spare is not None else None}
+    old = [p for p in (layout.state / "sites").iterdir() if p.resolve() not in keep]
     if not old:
         return
     trash = layout.state / "trash" / f"{time.time_ns()}-{os.getpid()}"

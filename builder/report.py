@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from builder import jsonout
 from builder.model import Origin, Problem
 
 
@@ -51,7 +52,7 @@ class Report:
         return cls(pages=data["pages"], problems=problems)
 
     def to_json(self) -> str:
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        return jsonout.dumps(self.as_dict())
 
     def print(self, out: TextIO) -> None:
         """A human summary: counts, then every problem with its file, line and reason."""

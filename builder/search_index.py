@@ -34,7 +34,7 @@ from typing import Any
 
 from builder import digest
 from builder.arabic.display import show_date
-from builder.arabic.terms import FUZZY, PACKED_LINE, keys
+from builder.arabic.terms import FUZZY, keys, unpack
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
@@ -153,8 +153,8 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     for doc, member in enumerate(members):  # _post, inlined: this loop is a segment's cost
         title = keys(member.title)
         pop = title.pop
-        for key, n in PACKED_LINE.findall(member.terms):
-            tf = int(n) + pop(key, 0)
+        for key, n in unpack(member.terms):
+            tf = n + pop(key, 0)
             plist = get(key)
             if plist is None:
                 postings[key] = [doc, tf if tf < 255 else 255]

@@ -1,12 +1,16 @@
-"""Filling a new build folder from the previous site, run as its own process
-(``python -m builder.site_fill PREVIOUS TARGET PUBLISHED``, ``PUBLISHED`` the ``published.json``
-that names the previous build's outputs).
+"""The next build's folder made a copy of the current site, in a process of its own
+(``python -m builder.site_fill CURRENT TARGET PUBLISHED``, ``PUBLISHED`` the ``published.json``
+that names the current build's outputs).
 
-Every output of the previous build's docs files is hard-linked (``--dirty`` leaves an unchanged
+Every output of the current build's docs files is hard-linked (``--dirty`` leaves an unchanged
 one alone, so both builds can share it); everything else (the theme's files, the sitemap, the
-404 page) is copied, since MkDocs may write it again in place. Linking 20,000 files is mostly
-system calls, but in a thread of the builder its Python loop took the interpreter lock from the
-builder for seconds of a one-article rebuild; a process of its own runs beside it.
+404 page) is copied, since MkDocs may write it again in place.
+
+``TARGET`` is usually the build before the current one, kept for this: only what differs is
+relinked, copied or removed, which is a directory read per folder where a fresh copy was
+20,000 links and, later, as many unlinks to delete the old build. In a thread of the builder
+that work had held the interpreter lock for seconds of a one-article rebuild; a process of its
+own runs beside it.
 """
 
 from __future__ import annotations
@@ -19,25 +23,61 @@ import sys
 from builder.publish import site_path
 
 
-def fill(previous: str, target: str, outputs: set[str]) -> None:
-    """Recreate ``previous`` under the existing empty folder ``target``."""
-    for folder, _, names in os.walk(previous):  # top down: a folder's parent comes first
-        rel = os.path.relpath(folder, previous)
-        rel = "" if rel == "." else rel + "/"
-        if rel:
-            os.mkdir(os.path.join(target, rel))
-        for name in names:
-            source, dest = os.path.join(folder, name), os.path.join(target, rel + name)
-            if rel + name in outputs:
-                os.link(source, dest)
-            else:
-                shutil.copy2(source, dest)
+def _replace(make: str, source: str, dest: str) -> None:
+    """Put a link to (``make`` "link") or a copy of ``source`` at ``dest``, whatever is there."""
+    tmp = dest + ".site-fill.tmp"
+    if os.path.lexists(tmp):
+        os.unlink(tmp)
+    if make == "link":
+        os.link(source, tmp)
+    else:
+        shutil.copy2(source, tmp)
+    os.replace(tmp, dest)
+
+
+def _remove(entry: os.DirEntry[str]) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        shutil.rmtree(entry.path)
+    else:
+        os.unlink(entry.path)
+
+
+def mirror(current: str, target: str, outputs: set[str], rel: str = "") -> None:
+    """Make the folder ``target`` hold what ``current`` holds (``outputs``: the paths, relative
+    to ``current``, to hard-link; the rest is copied), changing only what differs."""
+    there = {e.name: e for e in os.scandir(target)}
+    for entry in os.scandir(current):
+        key = rel + entry.name
+        old = there.pop(entry.name, None)
+        dest = os.path.join(target, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            if old is not None and not old.is_dir(follow_symlinks=False):
+                os.unlink(dest)
+                old = None
+            if old is None:
+                os.mkdir(dest)
+            mirror(entry.path, dest, outputs, key + "/")
+        elif key in outputs:
+            if old is None or old.is_dir(follow_symlinks=False) or old.inode() != entry.inode():
+                if old is not None and old.is_dir(follow_symlinks=False):
+                    shutil.rmtree(dest)
+                _replace("link", entry.path, dest)
+        else:
+            if old is not None and old.is_file(follow_symlinks=False) and old.inode() != entry.inode():
+                was, now = old.stat(follow_symlinks=False), entry.stat(follow_symlinks=False)
+                if (was.st_size, was.st_mtime_ns) == (now.st_size, now.st_mtime_ns):
+                    continue
+            if old is not None and old.is_dir(follow_symlinks=False):
+                shutil.rmtree(dest)
+            _replace("copy", entry.path, dest)
+    for left in there.values():
+        _remove(left)
 
 
 if __name__ == "__main__":
     if hasattr(os, "nice"):
         os.nice(10)  # seconds of slack before MkDocs needs it: the builder goes first
-    previous, target, published = sys.argv[1:4]
+    current, target, published = sys.argv[1:4]
     with open(published, encoding="utf-8") as fh:
         manifest = json.load(fh)["manifest"]
-    fill(previous, target, {site_path(doc) for doc in manifest})
+    mirror(current, target, {site_path(doc) for doc in manifest})

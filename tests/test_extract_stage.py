@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.arabic.terms import PACKED_LINE
+from builder.arabic.terms import unpack
 from builder.extract import facts as facts_mod
 from builder.extract.facts import FactsCache, extract_all, read_facts, text_key
 from builder.model import Entity
@@ -37,7 +37,7 @@ def test_cache_serves_the_same_facts(tmp_path: Path) -> None:
     again = extract_all(TEXTS, tmp_path, REGISTRY)
     assert again == first
     assert len(list(tmp_path.glob("facts-*"))) == 1
-    assert first[0].hits == [(4, 16, "trump")] and dict(PACKED_LINE.findall(first[0].terms))["ترامب"] == "1"
+    assert first[0].hits == [(4, 16, "trump")] and dict(unpack(first[0].terms))["ترامب"] == 1
 
 
 def test_a_registry_change_finds_its_names_again(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ result is the same as rendering everything."""
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,27 @@ def test_read_cache_gives_back_what_was_read(tmp_path: Path) -> None:
         assert again == fresh, path
         kinds |= {getattr(a, "markup", None) for a in fresh}
     assert {"text", "markdown"} <= kinds, kinds
+
+
+def test_a_recycled_build_folder_is_made_the_current_site(tmp_path: Path) -> None:
+    """The next build starts from the build before the current one, brought up to date: pages
+    relinked, stale files, folders and links replaced, what the current site lacks removed."""
+    from builder.site_fill import mirror
+
+    current, spare = tmp_path / "current", tmp_path / "spare"
+    for rel, text in [("a/index.html", "A"), ("a/b/index.html", "B"), ("c.css", "C"),
+                      ("sitemap.xml", "S")]:
+        (current / rel).parent.mkdir(parents=True, exist_ok=True)
+        (current / rel).write_text(text)
+    (spare / "a").mkdir(parents=True)
+    (spare / "a" / "index.html").write_text("old A")
+    (spare / "a" / "b").write_text("a file where the site has a folder")
+    (spare / "gone" / "x").mkdir(parents=True)
+    (spare / "c.css").mkdir()  # a folder where the site has a file
+    os.link(current / "sitemap.xml", spare / "sitemap.xml")  # must become a copy of its own
+    mirror(str(current), str(spare), {"a/index.html", "a/b/index.html"})
+    assert digest(spare) == digest(current)
+    assert folders(spare) == folders(current)
+    assert (spare / "a" / "index.html").stat().st_ino == (current / "a" / "index.html").stat().st_ino
+    for rel in ("c.css", "sitemap.xml"):  # not pages: copies, which MkDocs may rewrite in place
+        assert (spare / rel).stat().st_ino != (current / rel).stat().st_ino

@@ -22,14 +22,32 @@ from builder.registry import Registry, key
 _SENTENCE_ENDS = ".!؟?\n"
 
 
+#: Example sentences shown for each proposed name.
+EXAMPLES = 3
+
+
 @dataclass
 class Proposal:
-    """A name met in the articles that the registry does not know."""
+    """A name met in the articles that the registry does not know, and where: (article text,
+    offset) in article order. Its example sentences are cut only for the names the review
+    file shows, not for the tens of thousands met once."""
 
     name: str
     type: str
     articles: set[str] = field(default_factory=set)
-    examples: list[str] = field(default_factory=list)
+    met: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def examples(self) -> list[str]:
+        """The first few distinct sentences the name is met in."""
+        found: list[str] = []
+        for text, at in self.met:
+            sentence = _sentence_at(text, at)[:300]
+            if sentence and sentence not in found:
+                found.append(sentence)
+                if len(found) == EXAMPLES:
+                    break
+        return found
 
 
 @dataclass
@@ -114,7 +132,7 @@ class EntityFinder:
 
     def add(self, article: Article, resolved: Resolved) -> None:
         """Set ``article.places`` and ``article.actors`` (entity ids, in order of first mention)
-        and count its proposed names (three example sentences each, in article order)."""
+        and count its proposed names, with where they are met."""
         for entity in resolved.made:
             self.made.setdefault(entity.id, entity)
         known = self.registry.entities
@@ -124,10 +142,7 @@ class EntityFinder:
         for k, name, kind, at in resolved.proposed:
             prop = self.proposals.setdefault(k, Proposal(name, kind))
             prop.articles.add(article.id)
-            if len(prop.examples) < 3:
-                example = _sentence_at(article.text, at)[:300]
-                if example and example not in prop.examples:
-                    prop.examples.append(example)
+            prop.met.append((article.text, at))
 
     def names(self, article: Article) -> tuple[list[str], list[str]]:
         """Canonical names of the article's places and of its actors (after :meth:`add`)."""

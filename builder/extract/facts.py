@@ -51,9 +51,9 @@ class Facts:
 
     date: str | None
     dates: list[DateMention]
-    #: the recogniser's mentions as (start, end, text, type) rows: made into EntityMention only
-    #: when needed (a registry change), not for each of 10,000 cached articles at every build
-    mention_rows: list[tuple[int, int, str, str]]
+    #: the recogniser's mentions, as the JSON text of (start, end, text, type) rows: decoded
+    #: only when needed (a registry change), not for each of 10,000 cached articles at every build
+    mention_rows: str
     notes: list[str]
     terms: str = ""  # search keys and counts, packed (builder.arabic.terms.pack)
     hits: list[Hit] = field(default_factory=list)
@@ -62,7 +62,8 @@ class Facts:
 
     @property
     def mentions(self) -> list[EntityMention]:
-        return [EntityMention(a, b, text, kind) for a, b, text, kind in self.mention_rows]  # type: ignore[arg-type]
+        rows = json.loads(self.mention_rows)
+        return [EntityMention(a, b, text, kind) for a, b, text, kind in rows]
 
     def to_json(self) -> dict[str, Any]:
         # not dataclasses.asdict: its deep copy took 15 s of a 10,000-article build
@@ -74,7 +75,7 @@ class Facts:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:
         return cls(data["date"], [DateMention(**d) for d in data["dates"]],
-                   [(a, b, t, k) for a, b, t, k in data["mentions"]], list(data["notes"]),
+                   str(data["mentions"]), list(data["notes"]),
                    str(data["terms"]), [(a, b, e) for a, b, e in data["hits"]],
                    Resolved.from_json(data["resolved"]), data["registry"])
 
@@ -112,7 +113,8 @@ def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
         folded = Folded.of(text)
         value, mentioned, notes = _dates(given, folded)
         hits = list(registry.scan(folded))
-        out.append(Facts(value, mentioned, [(m.start, m.end, m.text, m.type) for m in found],
+        rows = [(m.start, m.end, m.text, m.type) for m in found]
+        out.append(Facts(value, mentioned, json.dumps(rows, ensure_ascii=False),
                          notes, pack(keys(folded)), hits, resolve(found, hits, registry),
                          made_with))
     return out

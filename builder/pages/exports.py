@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from builder import jsonout
 from builder.config import Config
 from builder.markup import web_url
 from builder.model import Article, Entity
@@ -22,8 +23,8 @@ from builder.pages import urls
 from builder.pages.indexes import date_key
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def _json(data: dict[str, Any] | list[Any]) -> bytes:
+    return jsonout.dumps(data).encode("utf-8")
 
 
 def _absolute(cfg: Config, doc: str) -> str:
