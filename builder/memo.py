@@ -48,13 +48,14 @@ class Memo:
                 return False
         return True
 
-    def keep(self, name: str, owner: str) -> None:
-        """Claim a :meth:`fresh` group's files for ``owner`` as they are."""
-        before = self.before[name]
-        files: list[Entry] = before[1:]  # type: ignore[assignment]
+    def keep(self, name: str, owner: str, record: list[object] | None = None) -> None:
+        """Claim a :meth:`fresh` group's files for ``owner`` as they are, or (``record``) those
+        another process wrote for it with :meth:`write` (its ``now[name]``)."""
+        entry = self.before[name] if record is None else record
+        files: list[Entry] = entry[1:]  # type: ignore[assignment]
         for rel, sha, _, _ in files:
             self.out.keep(str(rel), str(sha), owner)
-        self.now[name] = before
+        self.now[name] = entry
 
     def reuse(self, name: str, made_from: str, owner: str) -> bool:
         """Keep the group's files when they were made from the same and are unchanged on disk."""

@@ -49,6 +49,7 @@ def assets(templates: Path) -> Iterator[tuple[str, bytes]]:
             yield "assets/" + path.relative_to(root).as_posix(), path.read_bytes()
 
 
+SEARCH, EXPORTS = "the search index", "the exports"  # owners of those files
 #: Below this many pages to render, starting worker processes costs more than it saves.
 RENDER_PARALLEL_FROM = 1000
 _ENV: list[jinja2.Environment] = []
@@ -66,26 +67,32 @@ def _make(files: Callable[[], Iterator[tuple[str, bytes]]]) -> list[tuple[str, b
     return list(files())
 
 
-Files = list[tuple[str, bytes]]
-#: what is made beside the pages: each index part (its files, or None when the ones on disk are
-#: fresh), the export files, and the seconds each took
-Beside = tuple[list[tuple[str, str, Files | None]], Files, dict[str, float]]
+#: what is written beside the pages: each index part's record (None when the files on disk
+#: were fresh), the export files with their sha256, and the seconds each took
+Beside = tuple[list[tuple[str, list[object] | None]], list[tuple[str, str]], dict[str, float]]
 
 
 def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg: Config,
                        memo: Memo) -> Beside:
-    """The search index parts that changed and the exports: made in another process while the
-    pages are made (their inputs are the same articles, their outputs other files)."""
+    """Write the search index parts that changed and the exports: in another process while
+    the pages are made (their inputs are the same articles, their outputs other files); the
+    builder then claims what this wrote (:meth:`Memo.keep`)."""
     clock = time.perf_counter()
     parts = [(p, memo.fresh(p.name, p.made_from)) for p in index_parts(articles, entities, cfg)]
     segments = [p for p, fresh in parts if p.segment and not fresh]
-    made = dict(zip([p.name for p in segments],
-                    pmap(_make, [p.files for p in segments], len(segments) > 1), strict=True))
-    index = [(p.name, p.made_from, None if fresh else made[p.name] if p.segment else _make(p.files))
-             for p, fresh in parts]
+    made = pmap(_make, [p.files for p in segments], len(segments) > 1)
+    for part, files in zip(segments, made, strict=True):
+        memo.write(part.name, part.made_from, files, SEARCH)
+    for part, fresh in parts:
+        if not fresh and not part.segment:
+            memo.write(part.name, part.made_from, part.files(), SEARCH)
+    index = [(p.name, None if fresh else memo.now[p.name]) for p, fresh in parts]
     spent = {"search index": time.perf_counter() - clock}
     clock = time.perf_counter()
-    exported = list(exports(articles, entities, cfg))
+    exported = []
+    for rel, data in exports(articles, entities, cfg):
+        memo.out.write(rel, data, EXPORTS)
+        exported.append((rel, memo.out.digests[rel]))
     spent["exports"] = time.perf_counter() - clock
     return index, exported, spent
 
@@ -120,13 +127,10 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock
         index, exported, made_in = beside.result()
     clock = time.perf_counter()
-    for name, made_from, files in index:
-        if files is None:
-            memo.keep(name, "the search index")
-        else:
-            memo.write(name, made_from, files, "the search index")
-    for rel, data in exported:
-        out.write(rel, data, "the exports")
+    for name, record in index:
+        memo.keep(name, SEARCH, record)
+    for rel, sha in exported:
+        out.keep(rel, sha, EXPORTS)
     out.prune()
     memo.save()
     for stage, seconds in made_in.items():
