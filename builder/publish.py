@@ -36,25 +36,31 @@ SHARD_FROM = 1000
 
 
 def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int, dirty: bool = False,
-               shards: int = 1) -> None:
+               shards: int = 1, warm: subprocess.Popen[str] | None = None) -> None:
     """``mkdocs build`` into ``site_dir`` as subprocesses, with a fixed build date.
 
     The archive's name and address reach mkdocs.yml through ``!ENV`` variables;
     SOURCE_DATE_EPOCH makes the sitemap's dates, and so the bytes, repeatable. With several
     ``shards`` (into an empty ``site_dir``), that many ``--dirty`` processes run side by side,
-    each writing its share of the files (``ARSHIF_SHARD``, read by the project's hook).
+    each writing its share of the files (``ARSHIF_SHARD``, read by the project's hook). A
+    ``warm`` process (:mod:`builder.mkdocs_warm`, one shard) runs the command instead of a new one.
     """
     # Material prints the site name and description into pages unescaped: hand them over escaped
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "ARSHIF_NAME": html.escape(cfg.name),
-           "ARSHIF_DESCRIPTION": html.escape(cfg.description), "ARSHIF_SITE_URL": cfg.site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet",
-               "--dirty" if dirty or shards > 1 else "--clean",
-               "-f", str(layout.root / "mkdocs.yml"), "-d", str(site_dir.resolve())]
-    procs = [subprocess.Popen(command, env={**env, "ARSHIF_SHARD": f"{i}/{shards}"} if shards > 1
-                              else env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, cwd=layout.root)
-             for i in range(shards)]
-    outputs = [proc.communicate()[0] for proc in procs]
+    added = {"SOURCE_DATE_EPOCH": str(epoch), "ARSHIF_NAME": html.escape(cfg.name),
+             "ARSHIF_DESCRIPTION": html.escape(cfg.description), "ARSHIF_SITE_URL": cfg.site_url}
+    args = ["build", "--quiet", "--dirty" if dirty or shards > 1 else "--clean",
+            "-f", str(layout.root / "mkdocs.yml"), "-d", str(site_dir.resolve())]
+    if warm is not None and shards == 1:
+        procs = [warm]
+        outputs = [warm.communicate(json.dumps({"args": args, "env": added}) + "\n")[0]]
+    else:
+        procs = [subprocess.Popen([sys.executable, "-m", "mkdocs", *args],
+                                  env={**os.environ, **added}
+                                  | ({"ARSHIF_SHARD": f"{i}/{shards}"} if shards > 1 else {}),
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                  cwd=layout.root)
+                 for i in range(shards)]
+        outputs = [proc.communicate()[0] for proc in procs]
     for proc, output in zip(procs, outputs, strict=True):
         if proc.returncode != 0:
             lines = output.splitlines()
@@ -143,10 +149,14 @@ class NextBuild:
         self.before = Published(layout)
         self.taken = False  # publish() builds in it: from then on it is publish's to keep or drop
         self.proc: subprocess.Popen[bytes] | None = None
+        self.mkdocs: subprocess.Popen[str] | None = None  # imported ahead, for a --dirty run
         if not (self.before.manifest and layout.site.is_dir()):
             self.path = new_build_dir(layout)  # empty: a clean build goes there
             return
         self.path = spare_dir(layout)
+        self.mkdocs = subprocess.Popen(
+            [sys.executable, "-m", "builder.mkdocs_warm"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=layout.root)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "builder.site_fill", str(layout.site.resolve()),
              str(self.path), str(self.before.path)],
@@ -157,10 +167,12 @@ class NextBuild:
         return self.proc is not None and self.proc.wait() == 0
 
     def release(self) -> None:
-        """Stop filling; the folder, unused, stays the spare for the next build."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        """Stop filling and the waiting MkDocs; the folder, unused, stays the spare for the
+        next build."""
+        for proc in (self.proc, self.mkdocs):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
 
     def discard(self, layout: Layout) -> None:
         """A build that stopped before publishing, or had nothing to publish: the folder stays
@@ -205,7 +217,8 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
         built, dirty = new_build_dir(layout), False
     try:
         shards = 1 if dirty or len(manifest) < SHARD_FROM else os.cpu_count() or 1
-        run_mkdocs(layout, cfg, built, epoch, dirty=dirty, shards=shards)
+        run_mkdocs(layout, cfg, built, epoch, dirty=dirty, shards=shards,
+                   warm=start.mkdocs if dirty else None)
         write_atomic(built / "build-report.json", report_json)
         swap(layout, built)
     except BaseException:
