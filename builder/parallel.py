@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection
@@ -24,11 +26,36 @@ def pmap(fn: Callable[[T], R], items: list[T], parallel: bool,
             initializer(*initargs)
         yield from map(fn, items)
         return
-    with ProcessPoolExecutor(initializer=initializer, initargs=tuple(initargs)) as pool:
+    start, args = watched(initializer, initargs)
+    with ProcessPoolExecutor(initializer=start, initargs=args) as pool:
         yield from pool.map(fn, items, chunksize=chunksize)
 
 
-def _run(pipe: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    parent = os.getppid()  # this process's maker (a fork server's child has that server)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def watched(initializer: Callable[..., None] | None = None,
+            initargs: Iterable[Any] = ()) -> tuple[Callable[..., None], tuple[Any, ...]]:
+    """The ``initializer, initargs`` of a ProcessPoolExecutor whose workers end when this
+    process is gone: a pool's worker waits for work on a pipe it holds both ends of, and had
+    outlived a killed build for ever."""
+    return _start_worker, (initializer, tuple(initargs))
+
+
+def _run(pipe: Connection, unused: Connection, fn: Callable[..., Any],
+         args: tuple[Any, ...]) -> None:
+    unused.close()  # the reading end, forked too: were it open here, a caller that dies would
+    # leave this process writing into a pipe that no one reads, for ever
     try:
         result: tuple[bool, Any] = (True, fn(*args))
     except BaseException as error:  # handed to the caller, raised there
@@ -55,7 +82,7 @@ class Aside(Generic[R]):
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
         # not a daemon: it may start worker processes of its own
-        self.proc = ctx.Process(target=_run, args=(send, fn, args))
+        self.proc = ctx.Process(target=_run, args=(send, self.receive, fn, args))
         self.proc.start()
         send.close()
 

@@ -65,6 +65,26 @@ def test_sigkill_at_random_moments(project: Path) -> None:
     assert len(final["pages"]) == len(report.pages)  # type: ignore[arg-type]
     assert "سطر إضافي رقم 7" in "".join(
         p.read_text(encoding="utf-8") for p in (project / "docs" / "articles").rglob("*.md"))
+    assert not lingering(str(project))  # no process of a killed build lives on
     leftovers = {p.resolve() for p in (project / ".arshif" / "sites").iterdir()}
     # abandoned builds are cleaned up: the site's and one spare, the next build's start, remain
     assert len(leftovers) == 2 and (project / "site").resolve() in leftovers
+
+
+def lingering(mark: str, grace: float = 15.0) -> list[str]:
+    """Command lines of processes naming ``mark`` still running after ``grace`` seconds
+    (a killed build's workers must end on their own: nothing will read what they make)."""
+    deadline = time.monotonic() + grace
+    while True:
+        found = []
+        for proc in Path("/proc").iterdir():
+            try:
+                cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                state = (proc / "stat").read_text().split(") ")[-1][:1]
+            except OSError:
+                continue
+            if mark in cmd and proc.name != str(os.getpid()) and state != "Z":
+                found.append(cmd)
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.5)

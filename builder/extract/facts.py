@@ -30,7 +30,7 @@ from builder.arabic.terms import keys, pack
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.model import DateMention, EntityMention
-from builder.parallel import pmap
+from builder.parallel import pmap, watched
 from builder.registry import Registry
 
 #: Below this many texts to extract, starting worker processes costs more than it saves.
@@ -218,7 +218,8 @@ class _Standby:
     is (a second or so): the few texts an edit changes are tagged there without that wait."""
 
     def __init__(self, registry: Registry) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=1, initializer=_warm, initargs=(registry,))
+        start, args = watched(_warm, (registry,))
+        self.pool = ProcessPoolExecutor(max_workers=1, initializer=start, initargs=args)
         self.pool.submit(int)  # the process starts at the first task
 
     def map(self, batches: list[list[Pair]]) -> Iterator[list[Facts]]:
