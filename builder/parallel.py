@@ -26,12 +26,14 @@ def pmap(fn: Callable[[T], R], items: list[T], parallel: bool,
             initializer(*initargs)
         yield from map(fn, items)
         return
-    start, args = watched(initializer, initargs)
-    with ProcessPoolExecutor(initializer=start, initargs=args) as pool:
+    with ProcessPoolExecutor(initializer=_start_worker,
+                             initargs=(initializer, tuple(initargs))) as pool:
         yield from pool.map(fn, items, chunksize=chunksize)
 
 
 def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """Run ``initializer`` in a new pool worker, and end the worker when its parent is gone: it
+    waits for work on a pipe it holds both ends of, and had outlived a killed build for ever."""
     parent = os.getppid()  # this process's maker (a fork server's child has that server)
 
     def watch() -> None:
@@ -42,14 +44,6 @@ def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, 
     threading.Thread(target=watch, daemon=True).start()
     if initializer is not None:
         initializer(*initargs)
-
-
-def watched(initializer: Callable[..., None] | None = None,
-            initargs: Iterable[Any] = ()) -> tuple[Callable[..., None], tuple[Any, ...]]:
-    """The ``initializer, initargs`` of a ProcessPoolExecutor whose workers end when this
-    process is gone: a pool's worker waits for work on a pipe it holds both ends of, and had
-    outlived a killed build for ever."""
-    return _start_worker, (initializer, tuple(initargs))
 
 
 def _run(pipe: Connection, unused: Connection, fn: Callable[..., Any],

@@ -16,11 +16,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from builder.arabic.terms import keys, pack
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.model import DateMention, EntityMention
-from builder.parallel import pmap, watched
+from builder.parallel import pmap
 from builder.registry import Registry
 
 #: Below this many texts to extract, starting worker processes costs more than it saves.
@@ -208,25 +209,46 @@ def _analyse_batches(batches: list[list[Pair]], registry: Registry,
     yield from pmap(_analyse_shared, batches, many, _share, (registry,))
 
 
-def _warm(registry: Registry) -> None:
+def _stand_by(work: Connection, other: Connection, registry: Registry) -> None:
+    """The standby process: load the recogniser, then tag the batches it is sent, once."""
+    other.close()  # the caller's end, forked too: closed, a caller gone is an end of input
     _share(registry)
     _recognizer()
+    try:
+        batches: list[list[Pair]] = work.recv()
+    except EOFError:  # nothing to tag (or the caller was killed)
+        return
+    work.send([_analyse_shared(batch) for batch in batches])
 
 
 class _Standby:
-    """One worker process, started before the cache is read and loading the recogniser while it
-    is (a second or so): the few texts an edit changes are tagged there without that wait."""
+    """One process, started before the cache is read and loading the recogniser while it is (a
+    second or so): the few texts an edit changes are tagged there without that wait. Not a
+    process pool: a pool's threads outlived the extraction when the worker had nothing to do,
+    into the forks that follow, and its worker outlived a killed build."""
 
     def __init__(self, registry: Registry) -> None:
-        start, args = watched(_warm, (registry,))
-        self.pool = ProcessPoolExecutor(max_workers=1, initializer=start, initargs=args)
-        self.pool.submit(int)  # the process starts at the first task
+        self.conn, theirs = multiprocessing.Pipe()
+        self.proc = multiprocessing.Process(target=_stand_by, args=(theirs, self.conn, registry))
+        self.proc.start()
+        theirs.close()
 
     def map(self, batches: list[list[Pair]]) -> Iterator[list[Facts]]:
-        return self.pool.map(_analyse_shared, batches)
+        self.conn.send(batches)
+        try:
+            results: list[list[Facts]] = self.conn.recv()
+        except EOFError:
+            self.proc.join()
+            raise RuntimeError("the extraction process ended without results "
+                               f"(exit code {self.proc.exitcode}; its error is printed above)") from None
+        return iter(results)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the process: it has tagged its one batch list, or is not needed."""
+        self.conn.close()
+        if self.proc.exitcode is None:
+            self.proc.kill()
+        self.proc.join()
 
 
 def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
