@@ -15,13 +15,18 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def other_cores() -> bool:
+    """True when the machine has a core besides this process's: else work aside only waits."""
+    return (os.cpu_count() or 1) > 1
+
+
 def pmap(fn: Callable[[T], R], items: list[T], parallel: bool,
          initializer: Callable[..., None] | None = None, initargs: Iterable[Any] = (),
          chunksize: int = 1) -> Iterator[R]:
     """``map(fn, items)`` in order; in worker processes when ``parallel`` and the machine has
     more than one core (``fn`` and the items must then pickle). ``initializer`` runs once in
     each worker, or here before an in-process map."""
-    if not parallel or (os.cpu_count() or 1) < 2:
+    if not parallel or not other_cores():
         if initializer is not None:
             initializer(*initargs)
         yield from map(fn, items)
@@ -71,7 +76,7 @@ class Aside(Generic[R]):
     def __init__(self, fn: Callable[..., R], *args: Any) -> None:
         self.fn, self.args = fn, args
         self.proc: multiprocessing.process.BaseProcess | None = None
-        if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        if "fork" not in multiprocessing.get_all_start_methods() or not other_cores():
             return
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from builder import digest
@@ -150,20 +150,17 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     """Shards and document chunks of one segment (documents numbered in date order)."""
     postings: dict[str, list[int]] = {}
     get = postings.get
-    for doc, member in enumerate(members):  # _post, inlined: this loop is a segment's cost
+    for doc, member in enumerate(members):
         title = keys(member.title)
         pop = title.pop
-        for key, n in unpack(member.terms):
-            tf = n + pop(key, 0)
+        body = [(key, n + pop(key, 0)) for key, n in unpack(member.terms)]
+        # (doc, tf capped at 255) to each key's postings; inline: this loop is a segment's cost
+        for key, tf in chain(body, title.items(), ((k, 1) for k in member.filters)):
             plist = get(key)
             if plist is None:
                 postings[key] = [doc, tf if tf < 255 else 255]
             else:
                 plist += (doc, tf if tf < 255 else 255)
-        for key, tf in title.items():
-            _post(postings, key, doc, tf)
-        for key in member.filters:
-            _post(postings, key, doc, 1)
     for plist in postings.values():  # doc numbers become gaps from the previous one
         if len(plist) > 2:
             docs = plist[0::2]
@@ -178,15 +175,6 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     for start in range(0, len(members), CHUNK):
         yield f"{base}/d/{start // CHUNK}.json", _dump([
             [m.id, m.title, m.link, m.shown_date, m.year] for m in members[start:start + CHUNK]])
-
-
-def _post(postings: dict[str, list[int]], key: str, doc: int, tf: int) -> None:
-    """Add (doc, tf) to a key's postings (tf capped at 255)."""
-    plist = postings.get(key)
-    if plist is None:
-        postings[key] = [doc, tf if tf < 255 else 255]
-    else:
-        plist += (doc, tf if tf < 255 else 255)
 
 
 def _text_file(article: Article) -> Iterator[tuple[str, bytes]]:

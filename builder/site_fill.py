@@ -35,6 +35,11 @@ def _replace(make: str, source: str, dest: str) -> None:
     os.replace(tmp, dest)
 
 
+def _stamp(entry: os.DirEntry[str]) -> tuple[int, int]:
+    st = entry.stat(follow_symlinks=False)
+    return st.st_size, st.st_mtime_ns
+
+
 def _remove(entry: os.DirEntry[str]) -> None:
     if entry.is_dir(follow_symlinks=False):
         shutil.rmtree(entry.path)
@@ -57,19 +62,16 @@ def mirror(current: str, target: str, outputs: set[str], rel: str = "") -> None:
             if old is None:
                 os.mkdir(dest)
             mirror(entry.path, dest, outputs, key + "/")
-        elif key in outputs:
-            if old is None or old.is_dir(follow_symlinks=False) or old.inode() != entry.inode():
-                if old is not None and old.is_dir(follow_symlinks=False):
-                    shutil.rmtree(dest)
+            continue
+        if old is not None and old.is_dir(follow_symlinks=False):
+            shutil.rmtree(dest)
+            old = None
+        if key in outputs:
+            if old is None or old.inode() != entry.inode():
                 _replace("link", entry.path, dest)
-        else:
-            if old is not None and old.is_file(follow_symlinks=False) and old.inode() != entry.inode():
-                was, now = old.stat(follow_symlinks=False), entry.stat(follow_symlinks=False)
-                if (was.st_size, was.st_mtime_ns) == (now.st_size, now.st_mtime_ns):
-                    continue
-            if old is not None and old.is_dir(follow_symlinks=False):
-                shutil.rmtree(dest)
-            _replace("copy", entry.path, dest)
+        elif old is None or not old.is_file(follow_symlinks=False) \
+                or old.inode() == entry.inode() or _stamp(old) != _stamp(entry):
+            _replace("copy", entry.path, dest)  # a copy, not a link: MkDocs may rewrite it in place
     for left in there.values():
         _remove(left)
 

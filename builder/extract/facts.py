@@ -17,7 +17,6 @@ import gzip
 import hashlib
 import json
 import multiprocessing
-import os
 import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from builder.arabic.terms import keys, pack
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.model import DateMention, EntityMention
-from builder.parallel import pmap
+from builder.parallel import other_cores, pmap
 from builder.registry import Registry
 
 #: Below this many texts to extract, starting worker processes costs more than it saves.
@@ -54,7 +53,7 @@ class Facts:
     dates: list[DateMention]
     #: the recogniser's mentions, as the JSON text of (start, end, text, type) rows: decoded
     #: only when needed (a registry change), not for each of 10,000 cached articles at every build
-    mention_rows: str
+    mentions_json: str
     notes: list[str]
     terms: str = ""  # search keys and counts, packed (builder.arabic.terms.pack)
     hits: list[Hit] = field(default_factory=list)
@@ -63,13 +62,13 @@ class Facts:
 
     @property
     def mentions(self) -> list[EntityMention]:
-        rows = json.loads(self.mention_rows)
+        rows = json.loads(self.mentions_json)
         return [EntityMention(a, b, text, kind) for a, b, text, kind in rows]
 
     def to_json(self) -> dict[str, Any]:
         # not dataclasses.asdict: its deep copy took 15 s of a 10,000-article build
         return {"date": self.date, "dates": [vars(d) for d in self.dates],
-                "mentions": self.mention_rows, "notes": self.notes,
+                "mentions": self.mentions_json, "notes": self.notes,
                 "terms": self.terms, "hits": self.hits, "resolved": self.resolved.to_json(),
                 "registry": self.registry}
 
@@ -254,7 +253,7 @@ class _Standby:
 def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
                 cluster: str | None = None) -> list[Facts]:
     """Facts for every (given date, text), from the cache where it can, else computed."""
-    standby = _Standby(registry) if cluster is None and (os.cpu_count() or 1) > 1 else None
+    standby = _Standby(registry) if cluster is None and other_cores() else None
     try:
         store = FactsCache(cache_dir)
         keys_ = [text_key(g, t) for g, t in pairs]
