@@ -22,12 +22,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check builder tests bench tools
 	$(BIN)/mypy
 
-# Scores and speeds (figures only). The NER score uses a model trained without the held-back part.
+# Scores and speeds (figures only). The NER score uses models trained without the held-back part
+# (the bench target needs the model extra, as make model installs it).
 bench: $(STAMP) chromium
 	$(BIN)/python bench/dates.py
 	mkdir -p bench/out
 	$(BIN)/python -m builder.ner.train --out bench/out/ner-heldout.crfsuite
-	$(BIN)/python bench/ner.py --model bench/out/ner-heldout.crfsuite
+	$(BIN)/python -m builder.ner.train_nn --out bench/out/ner-nn-heldout.npz
+	$(BIN)/python bench/ner.py --model bench/out/ner-heldout.crfsuite --neural bench/out/ner-nn-heldout.npz
 	$(BIN)/python bench/build.py
 
 # The shipped data (builder/data) is rebuilt from ../shared/data by these two; see SOURCE.md there.
@@ -35,10 +37,15 @@ gazetteer: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[model]'
 	$(BIN)/python -m builder.ner.make_gazetteer
 
+# PyTorch's CPU build (PyPI's default on Linux is a CUDA build of several GB)
 model: $(STAMP)
+	$(BIN)/python -c 'import torch' 2>/dev/null || $(BIN)/python -m pip install -q torch \
+	  --index-url https://download.pytorch.org/whl/cpu
 	$(BIN)/python -m pip install -q -e '.[model]'
 	$(BIN)/python -m builder.ner.make_clusters
+	$(BIN)/python -m builder.ner.make_embeddings
 	$(BIN)/python -m builder.ner.train --all
+	$(BIN)/python -m builder.ner.train_nn --all
 
 $(STAMP): pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)

@@ -12,17 +12,15 @@ from pathlib import Path
 
 from builder.ner.consistency import propagate
 from builder.ner.corpus import spans
+from builder.ner.neural import WEIGHTS
 from builder.ner.recognizer import Recognizer
+from builder.ner.resources import MODEL
 from builder.ner.train import split_anercorp
 
 TYPES = ("PER", "ORG", "LOC")
 
 
-def score(model: Path | None, consistent: bool = True) -> None:
-    rec = Recognizer(model) if model else Recognizer()
-    if model is None:
-        print("note: the shipped model was trained on the held-back part too; for an honest score "
-              "train one without it (python -m builder.ner.train --out M) and pass --model M")
+def score(rec: Recognizer, title: str, consistent: bool = True) -> None:
     _, held = split_anercorp()
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -32,7 +30,7 @@ def score(model: Path | None, consistent: bool = True) -> None:
     predicted = []
     for i in range(0, len(held), batch):
         sentences = [t for t, _ in held[i:i + batch]]
-        tagged = rec.tagger.tag_many(sentences)
+        tagged = rec.tag_many(sentences)
         predicted += propagate(sentences, tagged) if consistent else tagged
     elapsed = time.perf_counter() - start
     for (_, gold), pred in zip(held, predicted, strict=True):
@@ -44,7 +42,8 @@ def score(model: Path | None, consistent: bool = True) -> None:
             fp[s[2]] += 1
         for s in g - p:
             fn[s[2]] += 1
-    print(f"held-back ANERcorp: {len(held)} sentences, {sum(len(t) for t, _ in held)} tokens")
+    print(f"{title}, held-back ANERcorp: {len(held)} sentences, "
+          f"{sum(len(t) for t, _ in held)} tokens")
     print(f"{'type':5} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
     for kind in (*TYPES, "micro"):
         t = sum(tp.values()) if kind == "micro" else tp[kind]
@@ -87,7 +86,13 @@ def seed_check(rec: Recognizer) -> None:
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", type=Path)
-    model = ap.parse_args().model
-    score(model)
-    seed_check(Recognizer(model) if model else Recognizer())
+    ap.add_argument("--model", type=Path, default=MODEL, help="the CRF")
+    ap.add_argument("--neural", type=Path, default=WEIGHTS, help="the network's weights (.npz)")
+    args = ap.parse_args()
+    if args.model == MODEL or args.neural == WEIGHTS:
+        print("note: the shipped models were trained on the held-back part too; for an honest "
+              "score train them without it (make bench) and pass --model and --neural")
+    score(Recognizer(args.model, None), "CRF alone")
+    combined = Recognizer(args.model, args.neural)
+    score(combined, "CRF + network (the recogniser)")
+    seed_check(combined)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
-_SUFFIXES = (".py", ".tsv", ".npy", ".crfsuite")
+_SUFFIXES = (".py", ".tsv", ".npy", ".npz", ".crfsuite", ".json", ".txt")
 
 
 @cache

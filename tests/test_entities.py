@@ -37,7 +37,7 @@ def test_fast_decoding_equals_crfsuite(recognizer: Recognizer) -> None:
     res = load_resources()
     expected = [reference.tag(sentence_features(s, res)) for s in sentences]
     assert recognizer.tagger.tag_many(sentences) == expected
-    assert [recognizer.tag_tokens(s) for s in sentences[:20]] == expected[:20]
+    assert [recognizer.tagger.tag(s) for s in sentences[:20]] == expected[:20]
 
 
 def test_offsets_point_into_the_line(recognizer: Recognizer) -> None:
@@ -152,3 +152,42 @@ def test_the_ner_bench_runs_and_prints_its_figures() -> None:
     for kind in ("PER", "ORG", "LOC", "micro"):
         assert any(line.startswith(kind) for line in out.splitlines())
     assert "sentences/s" in out
+
+
+def test_the_network_scores_a_sentence_the_same_alone_or_in_a_batch(
+        recognizer: Recognizer) -> None:
+    """Sentences are stepped together, longest first, and tokens' inputs are cached: neither
+    may change a score (the NumPy pass itself is checked against PyTorch's by train_nn.py)."""
+    import numpy as np
+
+    net = recognizer.neural
+    assert net is not None
+    sentences = [toks for toks, _ in read_conll(SHARED / "ner" / "aqmar" / "dev.txt")][:40]
+    sentences.insert(3, [])
+    together = net.emissions(sentences)
+    net.ids.clear()
+    for tokens, scores in zip(sentences, together, strict=True):
+        alone = net.emissions([tokens])[0]
+        assert alone.shape == (len(tokens), 9)
+        assert np.allclose(alone, scores, atol=1e-5)
+
+
+def test_decoding_with_start_and_end_scores_finds_the_best_path() -> None:
+    """decode() against every path of a few small random problems."""
+    import itertools
+
+    import numpy as np
+
+    from builder.ner.tagger import decode
+
+    rng = np.random.default_rng(7)
+    trans, start, end = rng.normal(size=(3, 3)), rng.normal(size=3), rng.normal(size=3)
+
+    def total(e: np.ndarray, path: tuple[int, ...]) -> float:
+        return float(start[path[0]] + end[path[-1]] + sum(e[t, k] for t, k in enumerate(path))
+                     + sum(trans[a, b] for a, b in itertools.pairwise(path)))
+
+    emit = [rng.normal(size=(length, 3)) for length in (4, 1, 0, 2, 4)]
+    best = [list(max(itertools.product(range(3), repeat=len(e)), key=lambda p: total(e, p)))
+            if len(e) else [] for e in emit]
+    assert decode(emit, trans, start, end) == best

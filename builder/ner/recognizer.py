@@ -1,4 +1,10 @@
-"""Tagging text with the shipped CRF: tokens with offsets in, entity spans out."""
+"""Tagging text with the shipped models: tokens with offsets in, entity spans out.
+
+Two taggers score every token: the CRF over hand-made features (tagger.py) and the BiLSTM over
+word vectors (neural.py). Their label scores and transitions are added, weighted, and one Viterbi
+pass decodes the sum: the product of two experts, each strong where the other is weak (the CRF
+on exact contexts it saw, the network on names it did not see).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,14 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from builder.model import EntityMention, EntityType
 from builder.ner.consistency import propagate
 from builder.ner.corpus import spans
+from builder.ner.neural import TAGS, WEIGHTS, NeuralTagger
 from builder.ner.resources import MODEL, load_resources
-from builder.ner.tagger import FastTagger
+from builder.ner.tagger import FastTagger, decode
 
 #: A token: a run of letters, digits and Arabic marks, or one punctuation character.
 TOKEN = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])+|[^\w\s]")
@@ -18,17 +27,43 @@ TOKEN = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])+|[^\w\s
 SENTENCE_END = {".", "!", "?", "؟", "؛"}
 _LINE = re.compile(r"[^\n]+")
 OUTPUT_TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}  # not MISC
+#: The network's share of the summed scores (the CRF has the rest); chosen on the held-back part.
+NEURAL_WEIGHT = 0.6
 
 
 class Recognizer:
-    """The CRF model, loaded once; tags token sequences and finds entities in text."""
+    """The two models, loaded once; tags token sequences and finds entities in text.
+    ``neural=None`` tags with the CRF alone."""
 
-    def __init__(self, model: Path = MODEL) -> None:
-        self.tagger = FastTagger(model, load_resources())
+    def __init__(self, model: Path = MODEL, neural: Path | None = WEIGHTS) -> None:
+        res = load_resources()
+        self.tagger = FastTagger(model, res)
+        self.labels = self.tagger.labels
+        self.neural = None if neural is None else NeuralTagger(res, neural)
+        if self.neural is None:
+            self.transitions = self.tagger.transitions
+            return
+        if sorted(self.labels) != sorted(TAGS):
+            raise ValueError(f"the CRF's labels {self.labels} are not the network's {TAGS}")
+        self.order = [TAGS.index(label) for label in self.labels]  # network column of each label
+        w = NEURAL_WEIGHT
+        net = self.neural
+        self.transitions = ((1 - w) * self.tagger.transitions
+                            + w * net.transitions[np.ix_(self.order, self.order)])
+        self.start, self.end = w * net.start[self.order], w * net.end[self.order]
 
-    def tag_tokens(self, tokens: Sequence[str]) -> list[str]:
-        """BIO tags for one sentence of tokens."""
-        return self.tagger.tag(tokens)
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for each sentence of tokens, decoded together."""
+        scores = self.tagger.sentence_emissions(sentences)
+        if self.neural is None:
+            paths = decode(scores, self.transitions)
+        else:
+            w = NEURAL_WEIGHT
+            net = self.neural.emissions(sentences)
+            paths = decode([(1 - w) * crf + w * nn[:, self.order]
+                            for crf, nn in zip(scores, net, strict=True)],
+                           self.transitions, self.start, self.end)
+        return [[self.labels[k] for k in path] for path in paths]
 
     def find(self, text: str) -> list[EntityMention]:
         """Person, organisation and place mentions in ``text``, with character offsets."""
@@ -38,7 +73,7 @@ class Recognizer:
         """:meth:`find` for several texts, tagged in one pass (Viterbi's per-step cost is shared)."""
         split = [_sentences(text) for text in texts]
         words = [[[m.group() for m in s] for s in sentences] for sentences in split]
-        flat = self.tagger.tag_many([s for text_words in words for s in text_words])
+        flat = self.tag_many([s for text_words in words for s in text_words])
         out = []
         start = 0
         for text, sentences, text_words in zip(texts, split, words, strict=True):
@@ -46,6 +81,11 @@ class Recognizer:
             start += len(text_words)
             out.append(_mentions(text, sentences, tags))
         return out
+
+
+def sentence_tokens(text: str) -> list[list[str]]:
+    """The text's sentences as the recogniser cuts them, each a list of token strings."""
+    return [[m.group() for m in sentence] for sentence in _sentences(text)]
 
 
 def _sentences(text: str) -> list[list[re.Match[str]]]:

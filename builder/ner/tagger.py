@@ -11,6 +11,7 @@ one crfsuite does (no start or end transitions): a test checks both give the sam
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -179,44 +180,68 @@ class FastTagger:
         if hits:
             np.add.at(total, np.asarray(where), self.matrix[hits])
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The most likely labels of each sentence: Viterbi over all of them at once."""
-        sentences = [s for s in sentences]
+    def sentence_emissions(self, sentences: Sequence[Sequence[str]]) -> list[Array]:
+        """Each sentence's label scores, (tokens, labels); empty sentences give empty arrays."""
         lengths = [len(s) for s in sentences]
         if not any(lengths):
-            return [[] for _ in sentences]
+            return [np.zeros((0, self.k)) for _ in sentences]
         total, _ = self.emissions([s for s in sentences if s])
-        offsets = np.cumsum([0] + [n for n in lengths if n])
-        live = [i for i, n in enumerate(lengths) if n]
-        # longest first: the sentences still running at step t are the first ``active[t]`` rows
-        order = sorted(range(len(live)), key=lambda r: -lengths[live[r]])
-        size = np.array([lengths[live[r]] for r in order])
-        width = int(size[0])
-        active = np.searchsorted(-size, -np.arange(width), side="left")  # rows with size > t
-        emit = np.zeros((len(live), width, self.k))
-        for row, r in enumerate(order):
-            emit[row, : size[row]] = total[offsets[r]:offsets[r + 1]]
-        best = emit[:, 0].copy()
-        back = np.zeros((len(live), width, self.k), dtype=np.int64)
-        for t in range(1, width):
-            a = int(active[t])
-            cand = best[:a, :, None] + self.transitions[None]
-            back[:a, t] = cand.argmax(axis=1)
-            best[:a] = cand.max(axis=1) + emit[:a, t]
-        rows = np.arange(len(live))
-        path = np.zeros((len(live), width), dtype=np.int64)
-        path[rows, size - 1] = best.argmax(axis=1)
-        for t in range(width - 1, 0, -1):
-            a = int(active[t])
-            path[:a, t - 1] = back[rows[:a], t, path[:a, t]]
-        out: list[list[str]] = [[] for _ in sentences]
-        for row, r in enumerate(order):
-            out[live[r]] = [self.labels[k] for k in path[row, : size[row]]]
-        return out
+        return split_rows(total, lengths)
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The most likely labels of each sentence: Viterbi over all of them at once."""
+        paths = decode(self.sentence_emissions(sentences), self.transitions)
+        return [[self.labels[k] for k in path] for path in paths]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """The most likely labels of one sentence."""
         return self.tag_many([tokens])[0]
+
+
+def split_rows(rows: Array, lengths: Sequence[int]) -> list[Array]:
+    """``rows`` (the tokens of all sentences, concatenated) cut into one array per sentence."""
+    bounds = itertools.accumulate(lengths, initial=0)
+    return [rows[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def decode(scores: Sequence[Array], transitions: Array, start: Array | None = None,
+           end: Array | None = None) -> list[list[int]]:
+    """Viterbi over many sentences at once: each sentence's best label sequence, as indices.
+
+    ``scores[i]`` is sentence i's (tokens, labels) emission scores; ``start`` and ``end`` score
+    the first and last label (crfsuite has none, a PyTorch CRF has both)."""
+    lengths = [len(e) for e in scores]
+    live = [i for i, n in enumerate(lengths) if n]
+    out: list[list[int]] = [[] for _ in scores]
+    if not live:
+        return out
+    k = transitions.shape[0]
+    # longest first: the sentences still running at step t are the first ``active[t]`` rows
+    order = sorted(live, key=lambda i: -lengths[i])
+    size = np.array([lengths[i] for i in order])
+    width = int(size[0])
+    active = np.searchsorted(-size, -np.arange(width), side="left")  # rows with size > t
+    emit = np.zeros((len(order), width, k))
+    for row, i in enumerate(order):
+        emit[row, : size[row]] = scores[i]
+    best = emit[:, 0] + (0 if start is None else start)
+    back = np.zeros((len(order), width, k), dtype=np.int64)
+    for t in range(1, width):
+        a = int(active[t])
+        cand = best[:a, :, None] + transitions[None]
+        back[:a, t] = cand.argmax(axis=1)
+        best[:a] = cand.max(axis=1) + emit[:a, t]
+    if end is not None:
+        best = best + end
+    rows = np.arange(len(order))
+    path = np.zeros((len(order), width), dtype=np.int64)
+    path[rows, size - 1] = best.argmax(axis=1)
+    for t in range(width - 1, 0, -1):
+        a = int(active[t])
+        path[:a, t - 1] = back[rows[:a], t, path[:a, t]]
+    for row, i in enumerate(order):
+        out[i] = path[row, : size[row]].tolist()
+    return out
 
 
 class _Parts:

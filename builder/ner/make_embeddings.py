@@ -1,0 +1,81 @@
+"""Build ``builder/data/embed-{forms,stems}.{txt,npy}``: word vectors learned from unlabeled news.
+
+The neural tagger reads a token through its folded form and its clitic-stripped stem; a name the
+labelled corpus never saw still has a vector if it occurs in unlabeled news. Source: SaudiNewsNet
+(31,030 articles, ../shared/data/news/saudinewsnet/full/, CC BY-NC-SA 4.0, so these files are
+too), plus the tokens of the NER corpora. Method: gensim's word2vec, skip-gram, 100 dimensions,
+window 5; forms with 10 negative samples over 5 epochs, stems with 5 over 3 (stems are fewer and
+more frequent). Words seen at least ``MIN_COUNT`` times are kept, each row scaled to length 1 and
+stored as int8 (×127), rows in the order of the word list beside it.
+Needs the ``model`` extra; run with ``make model`` (about 15 minutes on two cores).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from builder.ner.corpus import read_conll
+from builder.ner.features import normal
+from builder.ner.make_clusters import articles
+from builder.ner.recognizer import sentence_tokens
+from builder.ner.resources import DATA
+from builder.ner.train import SHARED
+
+MIN_COUNT = 5
+#: name -> (negative samples, epochs, worker threads): as the shipped files were made
+SETTINGS = {"forms": (10, 5, 2), "stems": (5, 3, 1)}
+
+
+def token_lines() -> Iterator[list[str]]:
+    """Every sentence of the unlabeled news and of the NER corpora, as tokens."""
+    for text in articles():
+        yield from sentence_tokens(text)
+    for name in ("anercorp/train.txt", "aqmar/train.txt", "aqmar/dev.txt",
+                 "wojood-sample/train.txt"):
+        for tokens, _ in read_conll(SHARED / name):
+            yield tokens
+
+
+def write_corpora(folder: Path) -> None:
+    """One file per view (forms, stems), one sentence per line, spaces inside a token as ``_``."""
+    with (folder / "forms.txt").open("w", encoding="utf-8") as forms, \
+            (folder / "stems.txt").open("w", encoding="utf-8") as stems:
+        for tokens in token_lines():
+            pairs = [normal(t) for t in tokens]
+            forms.write(" ".join(w.replace(" ", "_") or "_" for w, _ in pairs) + "\n")
+            stems.write(" ".join(s.replace(" ", "_") or "_" for _, s in pairs) + "\n")
+
+
+def export(vectors: object, name: str) -> None:
+    """Keep the words seen ``MIN_COUNT`` times; unit rows as int8, the word list beside them."""
+    import numpy as np
+
+    kv = vectors
+    words = [w for w in kv.index_to_key  # type: ignore[attr-defined]
+             if kv.get_vecattr(w, "count") >= MIN_COUNT]  # type: ignore[attr-defined]
+    matrix = kv[words]  # type: ignore[index]
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+    np.save(DATA / f"embed-{name}.npy", np.round(matrix * 127).astype(np.int8))
+    (DATA / f"embed-{name}.txt").write_text(
+        "".join(w.replace("_", " ") + "\n" for w in words), encoding="utf-8")
+    print(f"{name}: {len(words)} words", file=sys.stderr)
+
+
+def main() -> None:
+    from gensim.models import Word2Vec
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_corpora(folder)
+        for name, (negative, epochs, workers) in SETTINGS.items():
+            model = Word2Vec(corpus_file=str(folder / f"{name}.txt"), vector_size=100, window=5,
+                             min_count=3, sg=1, negative=negative, epochs=epochs,
+                             workers=workers, seed=1)
+            export(model.wv, name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+"""The neural half of the recogniser: a BiLSTM over word vectors, characters and token features.
+
+The CRF sees a word through hand-made features, so a name it never saw is a guess from affixes;
+word vectors learned from 10 million words of unlabeled news (make_embeddings.py) place an
+unseen ``نتنياهو`` beside the names it behaves like, and a BiLSTM reads the whole sentence. Each
+token is its folded form's vector, its stem's vector, a character CNN over the form and a sum of
+feature embeddings (gazetteer tag, shape, clitic prefix, word clusters, trigger lists). The
+network is trained with PyTorch (train_nn.py, ``make model``) and its weights exported to
+``ner-nn.npz``; here it runs in NumPy, so the archive needs no deep-learning framework.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from builder.ner.features import (
+    _LOC,
+    _ORG,
+    _PER,
+    Resources,
+    _shape,
+    cluster_of,
+    gazetteer_tags,
+    normal,
+)
+from builder.ner.resources import DATA
+from builder.ner.tagger import GAZ_TAGS, split_rows
+
+Array = np.ndarray
+WEIGHTS = DATA / "ner-nn.npz"
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+MAX_CHARS = 16
+#: feature slots per token (an empty string: no feature in that slot)
+SLOTS = 10
+PAD, UNKNOWN = 0, 1
+#: distinct tokens whose projected inputs are kept (4 KB each: 128 MB in all)
+CACHED_TOKENS = 32_768
+
+
+@cache
+def embeddings(name: str) -> tuple[dict[str, int], Array]:
+    """Word -> row, and the vectors (rows 0 and 1: padding and unknown, zero)."""
+    words = (DATA / f"embed-{name}.txt").read_text(encoding="utf-8").splitlines()
+    stored = np.load(DATA / f"embed-{name}.npy").astype(np.float32) / 127.0
+    matrix = np.zeros((len(words) + 2, stored.shape[1]), dtype=np.float32)
+    matrix[2:] = stored
+    return {w: i + 2 for i, w in enumerate(words)}, matrix
+
+
+def token_feature_names(token: str, w: str, s: str, gaz: str, res: Resources) -> list[str]:
+    """The categorical features of one token, one per slot."""
+    c = cluster_of(w, s, res)
+    return [f"gaz:{gaz}" if gaz else "", f"shape:{_shape(w)}", f"pre:{w[: len(w) - len(s)]}",
+            f"c4:{c[:4]}", f"c8:{c[:8]}", f"c12:{c[:12]}",
+            "tPER" if s in _PER or w in _PER else "", "tLOC" if s in _LOC or w in _LOC else "",
+            "tORG" if s in _ORG or w in _ORG else "", "open" if token[:1] in "«\"“(" else ""]
+
+
+class Encoder:
+    """Tokens to the network's integer inputs. ``chars`` and ``feats`` grow while training reads
+    its corpus (``grow=True``) and are fixed after; what they lack maps to unknown (or none)."""
+
+    def __init__(self, res: Resources, chars: dict[str, int] | None = None,
+                 feats: dict[str, int] | None = None) -> None:
+        self.res = res
+        self.forms, _ = embeddings("forms")
+        self.stems, _ = embeddings("stems")
+        self.chars = chars if chars is not None else {}
+        self.feats = feats if feats is not None else {}
+
+    def encode(self, tokens: Sequence[str], grow: bool = False,
+               context: bool = True) -> tuple[Array, ...]:
+        """Form ids (n,), stem ids (n,), character ids (n, MAX_CHARS), feature ids (n, SLOTS).
+        ``context=False`` leaves out the one feature that depends on the sentence (the gazetteer
+        tag), for tokens scored once and cached."""
+        pairs = [normal(t) for t in tokens]
+        gaz = gazetteer_tags([s for _, s in pairs], self.res) if context else [""] * len(tokens)
+        names = [token_feature_names(token, w, s, g, self.res)
+                 for token, (w, s), g in zip(tokens, pairs, gaz, strict=True)]
+        cut = [w[:MAX_CHARS] for w, _ in pairs]
+        if grow:
+            for key in (ch for w in cut for ch in w):
+                self.chars.setdefault(key, len(self.chars) + 2)
+            for key in (f for row in names for f in row if f):
+                self.feats.setdefault(key, len(self.feats) + 2)
+        char, feat = self.chars.get, self.feats.get
+        forms = np.array([self.forms.get(w, UNKNOWN) for w, _ in pairs], dtype=np.int64)
+        stems = np.array([self.stems.get(s, UNKNOWN) for _, s in pairs], dtype=np.int64)
+        chars = np.array([[char(ch, UNKNOWN) for ch in w] + [PAD] * (MAX_CHARS - len(w))
+                          for w in cut], dtype=np.int64).reshape(len(tokens), MAX_CHARS)
+        feats = np.array([[feat(f, PAD) if f else PAD for f in row] for row in names],
+                         dtype=np.int64).reshape(len(tokens), SLOTS)
+        return forms, stems, chars, feats
+
+
+class NeuralTagger:
+    """The exported network, run in NumPy over many sentences at once.
+
+    The LSTM's input projection is linear, so a token's projected input is the sum of a part
+    that depends on the token alone (characters, vectors, most features: computed once per
+    distinct token and cached) and the projection of its gazetteer tag (one row per tag)."""
+
+    def __init__(self, res: Resources, weights: Path = WEIGHTS) -> None:
+        # one BLAS thread: these matrices are small (threads cost more than they give) and the
+        # build already runs one process per core
+        threadpool_limits(1)
+        tables = json.loads(weights.with_suffix(".json").read_text(encoding="utf-8"))
+        self.encoder = Encoder(res, tables["chars"], tables["feats"])
+        with np.load(weights) as stored:
+            self.w = {k: stored[k].astype(np.float32) for k in stored.files}
+        _, self.form_vectors = embeddings("forms")
+        _, self.stem_vectors = embeddings("stems")
+        self.labels = TAGS
+        self.transitions = self.w["crf.transitions"]
+        self.start = self.w["crf.start_transitions"]
+        self.end = self.w["crf.end_transitions"]
+        w = self.w
+        # PyTorch's gate order is input, forget, cell, output; reordered so that the three
+        # gates under a sigmoid are adjacent
+        size = w["lstm.weight_hh_l0"].shape[1]
+        gate = np.r_[0:2 * size, 3 * size:4 * size, 2 * size:3 * size]
+        self.w_ih = np.stack([w["lstm.weight_ih_l0"], w["lstm.weight_ih_l0_reverse"]])[:, gate]
+        self.bias = np.stack([w["lstm.bias_ih_l0"] + w["lstm.bias_hh_l0"],
+                              w["lstm.bias_ih_l0_reverse"] + w["lstm.bias_hh_l0_reverse"]])[:, gate]
+        self.w_hh_t = np.stack([w["lstm.weight_hh_l0"], w["lstm.weight_hh_l0_reverse"]]
+                               )[:, gate].transpose(0, 2, 1).copy()
+        feats = self.encoder.feats
+        gaz_rows = w["feat.weight"][[feats.get(f"gaz:{tag}", PAD) for tag in GAZ_TAGS]]
+        cols = slice(w["conv.weight"].shape[0], w["conv.weight"].shape[0] + gaz_rows.shape[1])
+        self.gaz = {tag: i for i, tag in enumerate(GAZ_TAGS)}
+        self.gaz_gates = np.einsum("tf,dgf->dtg", gaz_rows, self.w_ih[:, :, cols])  # (2, tags, 4H)
+        self.ids: dict[str, int] = {}
+        self.stems: dict[str, str] = {}  # of the tokens in ``ids``, for the gazetteer
+        self.gates = np.zeros((2, 1024, self.w_ih.shape[1]), dtype=np.float32)
+
+    def inputs(self, tokens: Sequence[str], context: bool = True) -> Array:
+        """The BiLSTM's input rows: char CNN, summed feature embeddings, form and stem vectors."""
+        forms, stems, chars, feats = self.encoder.encode(tokens, context=context)
+        w = self.w
+        emb = w["char.weight"][chars]  # (n, L, 32)
+        kernel = w["conv.weight"]  # (64, 32, 3), padding 1
+        padded = np.pad(emb, ((0, 0), (1, 1), (0, 0)))
+        windows = np.concatenate([padded[:, k:k + MAX_CHARS] for k in range(3)], axis=2)
+        flat = kernel.transpose(0, 2, 1).reshape(kernel.shape[0], -1)  # (64, 3*32) as windows
+        conv = np.maximum(windows @ flat.T + w["conv.bias"], 0).max(axis=1)
+        return np.concatenate([conv, w["feat.weight"][feats].sum(axis=1),
+                               self.form_vectors[forms], self.stem_vectors[stems]], axis=1)
+
+    def _token_gates(self, flat: list[str]) -> Array:
+        """The context-free part of each token's projected input, (2 directions, n, 4H)."""
+        new = list(dict.fromkeys(t for t in flat if t not in self.ids))
+        if len(self.ids) + len(new) > CACHED_TOKENS:  # bound the memory of a long run
+            self.ids.clear()
+            self.stems.clear()
+            new = list(dict.fromkeys(flat))
+        if new:
+            first = len(self.ids)
+            if first + len(new) > self.gates.shape[1]:
+                grown = np.zeros((2, max(first + len(new), 2 * self.gates.shape[1]),
+                                  self.gates.shape[2]), dtype=np.float32)
+                grown[:, :first] = self.gates[:, :first]
+                self.gates = grown
+            rows = self.inputs(new, context=False)
+            for d in (0, 1):
+                self.gates[d, first:first + len(new)] = rows @ self.w_ih[d].T + self.bias[d]
+            self.ids.update((t, first + k) for k, t in enumerate(new))
+            self.stems.update((t, normal(t)[1]) for t in new)
+        ids = [self.ids[t] for t in flat]
+        result: Array = self.gates[:, ids]
+        return result
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[Array]:
+        """Each sentence's tag scores, (tokens, len(TAGS)); empty sentences give empty arrays."""
+        lengths = [len(s) for s in sentences]
+        flat = [t for s in sentences for t in s]
+        if not flat:
+            return [np.zeros((0, len(TAGS)), dtype=np.float32) for _ in sentences]
+        gates = self._token_gates(flat)
+        stems, res = self.stems, self.encoder.res
+        gaz = [self.gaz[g] for s in sentences if s
+               for g in gazetteer_tags([stems[t] for t in s], res)]
+        gates += self.gaz_gates[:, gaz]
+        hidden = _bilstm(gates, lengths, self.w_hh_t)
+        return split_rows(hidden @ self.w["out.weight"].T + self.w["out.bias"], lengths)
+
+
+def _bilstm(gates: Array, lengths: list[int], w_hh_t: Array) -> Array:
+    """Both LSTM directions over all sentences at once, stepping them together.
+
+    ``gates``: (2, tokens, 4H), the projected inputs of all sentences' tokens concatenated, gate
+    columns ordered input, forget, output, cell. Sentences run longest first, so the ones still
+    running at step t are a prefix; the backward direction reads each sentence from its end.
+    Returns (tokens, 2H): forward then backward states."""
+    size = w_hh_t.shape[1]
+    live = np.array([n for n in lengths if n])
+    order = np.argsort(-live, kind="stable")
+    base = (np.cumsum(live) - live)[order]
+    span = live[order]
+    width = int(span[0])
+    active = np.searchsorted(-span, -np.arange(width), side="left")  # rows with span > t
+    h = np.zeros((2, len(live), size), dtype=np.float32)
+    c = np.zeros_like(h)
+    out = np.zeros((2, gates.shape[1], size), dtype=np.float32)
+    both = np.array([[0], [1]])
+    for t in range(width):
+        a = int(active[t])
+        pos = np.stack([base[:a] + t, base[:a] + span[:a] - 1 - t])
+        g = gates[both, pos] + np.matmul(h[:, :a], w_hh_t)
+        g[:, :, 3 * size:] *= 2.0
+        _sigmoid(g)  # all four blocks; the cell's as tanh(x) = 2 sigmoid(2x) - 1
+        cell = g[:, :, 3 * size:]
+        cell *= 2.0
+        cell -= 1.0
+        ca = c[:, :a]
+        ca *= g[:, :, size:2 * size]
+        ca += g[:, :, :size] * cell
+        squashed = ca * 2.0
+        _sigmoid(squashed)
+        squashed *= 2.0
+        squashed -= 1.0
+        h[:, :a] = g[:, :, 2 * size:3 * size] * squashed
+        out[both, pos] = h[:, :a]
+    return np.concatenate([out[0], out[1]], axis=1)
+
+
+def _sigmoid(x: Array) -> None:
+    """1 / (1 + e^-x), in place (NumPy's exp is faster than its tanh on float32)."""
+    np.negative(x, out=x)
+    np.minimum(x, 80.0, out=x)  # e^80 is finite in float32; beyond it the sigmoid is 0 anyway
+    np.exp(x, out=x)
+    x += 1.0
+    np.reciprocal(x, out=x)
