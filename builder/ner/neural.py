@@ -152,8 +152,9 @@ class NeuralTagger:
         return np.concatenate([conv, w["feat.weight"][feats].sum(axis=1),
                                self.form_vectors[forms], self.stem_vectors[stems]], axis=1)
 
-    def _token_gates(self, flat: list[str]) -> Array:
-        """The context-free part of each token's projected input, (2 directions, n, 4H)."""
+    def _token_rows(self, flat: list[str]) -> Array:
+        """Each token's row in ``gates``, the context-free part of its projected input (the
+        rows of tokens not seen before are made here)."""
         new = list(dict.fromkeys(t for t in flat if t not in self.ids))
         if len(self.ids) + len(new) > CACHED_TOKENS:  # bound the memory of a long run
             self.ids.clear()
@@ -171,9 +172,7 @@ class NeuralTagger:
                 self.gates[d, first:first + len(new)] = rows @ self.w_ih[d].T + self.bias[d]
             self.ids.update((t, first + k) for k, t in enumerate(new))
             self.stems.update((t, normal(t)[1]) for t in new)
-        ids = [self.ids[t] for t in flat]
-        result: Array = self.gates[:, ids]
-        return result
+        return np.array([self.ids[t] for t in flat], dtype=np.int64)
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> list[Array]:
         """Each sentence's tag scores, (tokens, len(TAGS)); empty sentences give empty arrays."""
@@ -181,21 +180,23 @@ class NeuralTagger:
         flat = [t for s in sentences for t in s]
         if not flat:
             return [np.zeros((0, len(TAGS)), dtype=np.float32) for _ in sentences]
-        gates = self._token_gates(flat)
+        rows = self._token_rows(flat)
         stems, res = self.stems, self.encoder.res
-        gaz = [self.gaz[g] for s in sentences if s
-               for g in gazetteer_tags([stems[t] for t in s], res)]
-        gates += self.gaz_gates[:, gaz]
-        hidden = _bilstm(gates, lengths, self.w_hh_t)
+        gaz = np.array([self.gaz[g] for s in sentences if s
+                        for g in gazetteer_tags([stems[t] for t in s], res)], dtype=np.int64)
+        hidden = _bilstm((self.gates, rows), (self.gaz_gates, gaz), lengths, self.w_hh_t)
         return split_rows(hidden @ self.w["out.weight"].T + self.w["out.bias"], lengths)
 
 
-def _bilstm(gates: Array, lengths: list[int], w_hh_t: Array) -> Array:
+def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list[int],
+            w_hh_t: Array) -> Array:
     """Both LSTM directions over all sentences at once, stepping them together.
 
-    ``gates``: (2, tokens, 4H), the projected inputs of all sentences' tokens concatenated, gate
-    columns ordered input, forget, output, cell. Sentences run longest first, so the ones still
-    running at step t are a prefix; the backward direction reads each sentence from its end.
+    A token's projected input is ``table[d, row]`` of its ``tokens`` row plus that of its
+    ``gaz`` tag (each a (table, rows) pair; tables (2, rows, 4H), gate columns ordered input,
+    forget, output, cell; rows for all sentences' tokens concatenated). Sentences run longest
+    first, so the ones still running at step t are a prefix; the backward direction reads each
+    sentence from its end.
     Returns (tokens, 2H): forward then backward states."""
     size = w_hh_t.shape[1]
     live = np.array([n for n in lengths if n])
@@ -206,12 +207,16 @@ def _bilstm(gates: Array, lengths: list[int], w_hh_t: Array) -> Array:
     active = np.searchsorted(-span, -np.arange(width), side="left")  # rows with span > t
     h = np.zeros((2, len(live), size), dtype=np.float32)
     c = np.zeros_like(h)
-    out = np.zeros((2, gates.shape[1], size), dtype=np.float32)
+    table, rows = tokens
+    gaz_table, gaz_rows = gaz
+    out = np.zeros((2, len(rows), size), dtype=np.float32)
     both = np.array([[0], [1]])
     for t in range(width):
         a = int(active[t])
         pos = np.stack([base[:a] + t, base[:a] + span[:a] - 1 - t])
-        g = gates[both, pos] + np.matmul(h[:, :a], w_hh_t)
+        g = table[both, rows[pos]]
+        g += gaz_table[both, gaz_rows[pos]]
+        g += np.matmul(h[:, :a], w_hh_t)
         g[:, :, 3 * size:] *= 2.0
         _sigmoid(g)  # all four blocks; the cell's as tanh(x) = 2 sigmoid(2x) - 1
         cell = g[:, :, 3 * size:]
