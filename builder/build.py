@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from builder import publish, readers
 from builder.assemble import assemble
-from builder.config import Config, Layout
+from builder.config import Config, Layout, RecogniserKind
 from builder.extract.entities import EntityFinder
 from builder.extract.facts import extract_all
 from builder.model import Article, Origin, Problem
@@ -93,12 +93,12 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
 
 
 def extract(articles: list[Article], layout: Layout, report: Report,
-            cluster: str | None) -> EntityFinder:
+            cluster: str | None, kind: RecogniserKind = "accurate") -> EntityFinder:
     """Dates, places, actors and search terms of every article; returns the finder (its
     entities, proposals)."""
     finder = EntityFinder(Registry.load(layout.registry))
     facts = extract_all([(a.given_date, a.text) for a in articles], layout.state / "cache",
-                        finder.registry, cluster)
+                        finder.registry, cluster, kind)
     for article, found in zip(articles, facts, strict=True):
         article.date, article.dates, article.terms = found.date, found.dates, found.terms
         for note in found.notes:
@@ -149,7 +149,7 @@ def _build(layout: Layout, inputs: str, start: publish.NextBuild, strict: bool,
     with timed(report, "read"):
         articles, owners = read_articles(layout, cfg, report, progress)
     with timed(report, "extract"):
-        finder = extract(articles, layout, report, cluster)
+        finder = extract(articles, layout, report, cluster, cfg.recogniser)
     for article in articles:
         report.add_page(owners[article.id], article.id, article_doc(article))
     if strict and report.failures():

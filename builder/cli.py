@@ -58,7 +58,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     """One JSON list per input line: ``{"start", "end", "text", "type"}`` of each mention."""
     from builder.ner.recognizer import Recognizer
 
-    rec = Recognizer()
+    rec = Recognizer(neural=None) if args.fast else Recognizer()
     for line in _lines(sys.stdin):
         found = [{"start": m.start, "end": m.end, "text": m.text, "type": m.type}
                  for m in rec.find(line)]
@@ -128,7 +128,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if article is None:
                 status = 1
                 continue
-            facts = read_facts(article.given_date, article.text, finder.registry)
+            facts = read_facts(article.given_date, article.text, finder.registry, cfg.recogniser)
             article.date, article.dates = facts.date, facts.dates
             for note in facts.notes:
                 print(f"arshif: {item.origin}: {note}", file=sys.stderr)
@@ -156,6 +156,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+")
     e.set_defaults(func=cmd_extract)
     n = sub.add_parser("entities", help="people, organisations and places in each line of stdin, as JSON")
+    n.add_argument("--fast", action="store_true",
+                   help="the CRF alone (the 'fast' recogniser setting): fewer names, faster")
     n.set_defaults(func=cmd_entities)
     r = sub.add_parser("review", help="accept, merge or reject a name from entities.proposed.yml")
     r.add_argument("action", choices=["accept", "merge", "reject"])

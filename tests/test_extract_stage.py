@@ -32,7 +32,7 @@ def test_facts_of_a_text() -> None:
 
 def test_cache_serves_the_same_facts(tmp_path: Path) -> None:
     first = extract_all(TEXTS, tmp_path, REGISTRY)
-    store = FactsCache(tmp_path)
+    store = FactsCache(tmp_path, "accurate")
     assert all(store.get(text_key(g, t)) is not None for g, t in TEXTS)
     again = extract_all(TEXTS, tmp_path, REGISTRY)
     assert again == first
@@ -77,3 +77,16 @@ def test_dask_local_cluster_gives_the_same_facts(tmp_path: Path) -> None:
                       dashboard_address=None) as cluster:
         assert extract_all(TEXTS, tmp_path / "b", REGISTRY,
                            cluster=cluster.scheduler_address) == inline
+
+
+def test_the_fast_recogniser_is_the_crf_alone_and_cached_apart(tmp_path: Path) -> None:
+    """``recogniser: fast`` tags with the CRF alone; its facts never serve an accurate build."""
+    from builder.ner.recognizer import Recognizer
+
+    accurate = extract_all(TEXTS, tmp_path, REGISTRY)
+    fast = extract_all(TEXTS, tmp_path, REGISTRY, kind="fast")
+    crf = Recognizer(neural=None)
+    assert [f.mentions for f in fast] == [crf.find(text) for _, text in TEXTS]
+    assert [f.mentions for f in accurate] == [Recognizer().find(text) for _, text in TEXTS]
+    assert [p.name.endswith("-fast") for p in tmp_path.glob("facts-*")] == [True]
+    assert extract_all(TEXTS, tmp_path, REGISTRY) == accurate

@@ -27,6 +27,7 @@ from typing import Any
 from builder import digest
 from builder.arabic.normalize import Folded
 from builder.arabic.terms import keys, pack
+from builder.config import RecogniserKind
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.model import DateMention, EntityMention
@@ -80,16 +81,16 @@ class Facts:
                    Resolved.from_json(data["resolved"]), data["registry"])
 
 
-_RECOGNIZER: Any = None
+_RECOGNIZERS: dict[str, Any] = {}
 
 
-def _recognizer() -> Any:
-    global _RECOGNIZER
-    if _RECOGNIZER is None:
+def _recognizer(kind: RecogniserKind) -> Any:
+    """The recogniser of that kind (the ``recogniser`` setting), loaded once per process."""
+    if kind not in _RECOGNIZERS:
         from builder.ner.recognizer import Recognizer
 
-        _RECOGNIZER = Recognizer()
-    return _RECOGNIZER
+        _RECOGNIZERS[kind] = Recognizer() if kind == "accurate" else Recognizer(neural=None)
+    return _RECOGNIZERS[kind]
 
 
 def _dates(given_date: str | None, text: Folded) -> tuple[str | None, list[DateMention], list[str]]:
@@ -104,9 +105,10 @@ def _dates(given_date: str | None, text: Folded) -> tuple[str | None, list[DateM
     return value, dates.find_dates(text, dates.base_date(value)), notes
 
 
-def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
+def analyse(pairs: Sequence[Pair], registry: Registry,
+            kind: RecogniserKind = "accurate") -> list[Facts]:
     """Facts of each (given date, text): the unit of work sent to other processes or machines."""
-    mentions = _recognizer().find_many([text for _, text in pairs])
+    mentions = _recognizer(kind).find_many([text for _, text in pairs])
     made_with = registry.digest()
     out = []
     for (given, text), found in zip(pairs, mentions, strict=True):
@@ -120,9 +122,10 @@ def analyse(pairs: Sequence[Pair], registry: Registry) -> list[Facts]:
     return out
 
 
-def read_facts(given_date: str | None, text: str, registry: Registry | None = None) -> Facts:
+def read_facts(given_date: str | None, text: str, registry: Registry | None = None,
+               kind: RecogniserKind = "accurate") -> Facts:
     """Facts of one text (no registry: no registry matches)."""
-    return analyse([(given_date, text)], registry or Registry())[0]
+    return analyse([(given_date, text)], registry or Registry(), kind)[0]
 
 
 def version() -> str:
@@ -138,8 +141,8 @@ class FactsCache:
     """Facts by text key, in gzipped JSON buckets (by the key's first two hex digits) in a
     folder per code-and-data version."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / f"facts-{version()}"
+    def __init__(self, folder: Path, kind: RecogniserKind) -> None:
+        self.folder = folder / f"facts-{version()}-{kind}"
         self.buckets: dict[str, dict[str, dict[str, Any]]] = {}
         for path in sorted(self.folder.glob("*.json.gz")) if self.folder.is_dir() else []:
             try:
@@ -181,19 +184,19 @@ class FactsCache:
                 shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
 
 
-_SHARED_REGISTRY = Registry()
+_SHARED: tuple[Registry, RecogniserKind] = (Registry(), "accurate")
 
 
-def _share(registry: Registry) -> None:
-    global _SHARED_REGISTRY
-    _SHARED_REGISTRY = registry
+def _share(registry: Registry, kind: RecogniserKind) -> None:
+    global _SHARED
+    _SHARED = (registry, kind)
 
 
 def _analyse_shared(pairs: list[Pair]) -> list[Facts]:
-    return analyse(pairs, _SHARED_REGISTRY)
+    return analyse(pairs, *_SHARED)
 
 
-def _analyse_batches(batches: list[list[Pair]], registry: Registry,
+def _analyse_batches(batches: list[list[Pair]], registry: Registry, kind: RecogniserKind,
                      cluster: str | None) -> Iterator[list[Facts]]:
     """Facts of each batch, in order: on the Dask scheduler at ``cluster``, else over this
     machine's cores when there are enough texts; the registry goes to each worker once."""
@@ -202,17 +205,19 @@ def _analyse_batches(batches: list[list[Pair]], registry: Registry,
 
         with Client(cluster) as client:
             shared = client.scatter(registry, broadcast=True)
-            yield from client.gather(client.map(analyse, batches, registry=shared, pure=False))
+            yield from client.gather(client.map(analyse, batches, registry=shared, kind=kind,
+                                                pure=False))
         return
     many = sum(len(b) for b in batches) >= PARALLEL_FROM
-    yield from pmap(_analyse_shared, batches, many, _share, (registry,))
+    yield from pmap(_analyse_shared, batches, many, _share, (registry, kind))
 
 
-def _stand_by(work: Connection, other: Connection, registry: Registry) -> None:
+def _stand_by(work: Connection, other: Connection, registry: Registry,
+              kind: RecogniserKind) -> None:
     """The standby process: load the recogniser, then tag the batches it is sent, once."""
     other.close()  # the caller's end, forked too: closed, a caller gone is an end of input
-    _share(registry)
-    _recognizer()
+    _share(registry, kind)
+    _recognizer(kind)
     try:
         batches: list[list[Pair]] = work.recv()
     except EOFError:  # nothing to tag (or the caller was killed)
@@ -226,9 +231,10 @@ class _Standby:
     process pool: a pool's threads outlived the extraction when the worker had nothing to do,
     into the forks that follow, and its worker outlived a killed build."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, kind: RecogniserKind) -> None:
         self.conn, theirs = multiprocessing.Pipe()
-        self.proc = multiprocessing.Process(target=_stand_by, args=(theirs, self.conn, registry))
+        self.proc = multiprocessing.Process(target=_stand_by,
+                                            args=(theirs, self.conn, registry, kind))
         self.proc.start()
         theirs.close()
 
@@ -251,11 +257,11 @@ class _Standby:
 
 
 def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
-                cluster: str | None = None) -> list[Facts]:
+                cluster: str | None = None, kind: RecogniserKind = "accurate") -> list[Facts]:
     """Facts for every (given date, text), from the cache where it can, else computed."""
-    standby = _Standby(registry) if cluster is None and other_cores() else None
+    standby = _Standby(registry, kind) if cluster is None and other_cores() else None
     try:
-        store = FactsCache(cache_dir)
+        store = FactsCache(cache_dir, kind)
         keys_ = [text_key(g, t) for g, t in pairs]
         out: list[Facts | None] = [store.get(k) for k in keys_]
         missing = [i for i, f in enumerate(out) if f is None]
@@ -266,7 +272,7 @@ def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
         elif standby is not None and len(missing) < PARALLEL_FROM:
             found = standby.map(texts)
         else:
-            found = _analyse_batches(texts, registry, cluster)
+            found = _analyse_batches(texts, registry, kind, cluster)
         for batch, facts_of_batch in zip(batches, found, strict=True):
             for i, facts in zip(batch, facts_of_batch, strict=True):
                 out[i] = facts
