@@ -129,6 +129,32 @@ def test_cli_entities_contract() -> None:
             assert line[m["start"]:m["end"]] == m["text"]
 
 
+def test_cli_entities_reads_in_batches_yet_answers_each_line_at_once() -> None:
+    """A file is tagged many lines at a time (same answers as line by line, a last line without
+    its line end included); a program that writes a line and waits gets its answer before it
+    writes the next."""
+    import select
+
+    lines = [" ".join(toks) for toks, _ in read_conll(SHARED / "ner" / "aqmar" / "dev.txt")][:300]
+    text = "\n".join(lines)  # no final line end
+    rec = Recognizer()
+    batched = subprocess.run([sys.executable, "-m", "builder.cli", "entities"], input=text,
+                             capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert [json.loads(row) for row in batched.splitlines()] == [
+        [{"start": m.start, "end": m.end, "text": m.text, "type": m.type} for m in rec.find(line)]
+        for line in lines]
+    with subprocess.Popen([sys.executable, "-m", "builder.cli", "entities"], cwd=ROOT, text=True,
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        for line in ("قال دونالد ترامب في واشنطن", "سوريا والعراق"):
+            proc.stdin.write(line + "\n")
+            proc.stdin.flush()
+            assert select.select([proc.stdout], [], [], 120)[0], "no answer to a waiting line"
+            assert json.loads(proc.stdout.readline())
+        proc.stdin.close()
+        assert proc.wait(60) == 0
+
+
 def test_key_folds_spelling() -> None:
     assert key("الإرهابيّين") == key("الارهابيين")
 
