@@ -29,7 +29,7 @@ HIDDEN = 128
 CHAR_DIM, CHAR_FILTERS, FEAT_DIM = 32, 64, 32
 
 
-def build(n_chars: int, n_feats: int) -> Any:
+def build(n_chars: int, n_feats: int, hidden: int = HIDDEN) -> Any:
     import torch
     from torch import nn
     from torchcrf import CRF
@@ -49,9 +49,9 @@ def build(n_chars: int, n_feats: int) -> Any:
             self.conv = nn.Conv1d(CHAR_DIM, CHAR_FILTERS, 3, padding=1)
             self.feat = nn.Embedding(n_feats, FEAT_DIM, padding_idx=0)
             self.drop = nn.Dropout(0.5)
-            self.lstm = nn.LSTM(CHAR_FILTERS + FEAT_DIM + forms.shape[1] + stems.shape[1], HIDDEN,
+            self.lstm = nn.LSTM(CHAR_FILTERS + FEAT_DIM + forms.shape[1] + stems.shape[1], hidden,
                                 bidirectional=True, batch_first=True)
-            self.out = nn.Linear(2 * HIDDEN, len(TAGS))
+            self.out = nn.Linear(2 * hidden, len(TAGS))
             self.crf = CRF(len(TAGS), batch_first=True)
 
         def emissions(self, forms: Any, stems: Any, chars: Any, feats: Any) -> Any:
@@ -91,6 +91,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=WEIGHTS, help="the weights (.npz); .json beside")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--hidden", type=int, default=HIDDEN, help="LSTM units per direction")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     random.seed(args.seed)
@@ -101,7 +102,7 @@ def main() -> None:
     index = {tag: i for i, tag in enumerate(TAGS)}
     data = [(*encoder.encode(tokens, grow=True), np.array([index[t] for t in tags]))
             for tokens, tags in sentences]
-    net = build(len(encoder.chars) + 2, len(encoder.feats) + 2)
+    net = build(len(encoder.chars) + 2, len(encoder.feats) + 2, args.hidden)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=2e-3)
     start = time.perf_counter()
     for epoch in range(args.epochs):
