@@ -31,7 +31,7 @@ def _line_batches(stream: Any, limit: int = 256) -> Iterator[list[str]]:
     program that writes one line and waits for its answer gets it at once."""
     try:
         fd = stream.fileno()
-    except (AttributeError, OSError, ValueError):  # not a file (a test's StringIO): line by line
+    except (AttributeError, OSError, ValueError):  # stdin replaced by a caller: line by line
         yield from ([line] for line in _lines(stream))
         return
     encoding, errors = stream.encoding or "utf-8", stream.errors or "strict"

@@ -182,8 +182,9 @@ def test_the_ner_bench_runs_and_prints_its_figures() -> None:
 
 def test_the_network_scores_a_sentence_the_same_alone_or_in_a_batch(
         recognizer: Recognizer) -> None:
-    """Sentences are stepped together, longest first, and tokens' inputs are cached: neither
-    may change a score (the NumPy pass itself is checked against PyTorch's by train_nn.py)."""
+    """Sentences are stepped together, longest first, tokens' inputs are cached, and the
+    gazetteer tags may come from the CRF: none may change a score (the NumPy pass itself is
+    checked against PyTorch's by train_nn.py)."""
     import numpy as np
 
     net = recognizer.neural
@@ -191,6 +192,8 @@ def test_the_network_scores_a_sentence_the_same_alone_or_in_a_batch(
     sentences = [toks for toks, _ in read_conll(SHARED / "ner" / "aqmar" / "dev.txt")][:40]
     sentences.insert(3, [])
     together = net.emissions(sentences)
+    shared = net.emissions(sentences, recognizer.tagger.sentence_emissions(sentences)[1])
+    assert all(np.array_equal(a, b) for a, b in zip(shared, together, strict=True))  # CRF's gazetteer
     net.ids.clear()
     for tokens, scores in zip(sentences, together, strict=True):
         alone = net.emissions([tokens])[0]

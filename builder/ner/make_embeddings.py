@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from builder.ner.corpus import read_conll
 from builder.ner.features import normal
@@ -49,14 +50,13 @@ def write_corpora(folder: Path) -> None:
             stems.write(" ".join(s.replace(" ", "_") or "_" for _, s in pairs) + "\n")
 
 
-def export(vectors: object, name: str) -> None:
-    """Keep the words seen ``MIN_COUNT`` times; unit rows as int8, the word list beside them."""
+def export(kv: Any, name: str) -> None:
+    """Keep the words of gensim's ``KeyedVectors`` seen ``MIN_COUNT`` times; unit rows as int8,
+    the word list beside them."""
     import numpy as np
 
-    kv = vectors
-    words = [w for w in kv.index_to_key  # type: ignore[attr-defined]
-             if kv.get_vecattr(w, "count") >= MIN_COUNT]  # type: ignore[attr-defined]
-    matrix = kv[words]  # type: ignore[index]
+    words = [w for w in kv.index_to_key if kv.get_vecattr(w, "count") >= MIN_COUNT]
+    matrix = kv[words]
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
     np.save(DATA / f"embed-{name}.npy", np.round(matrix * 127).astype(np.int8))
     (DATA / f"embed-{name}.txt").write_text(

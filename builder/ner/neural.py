@@ -116,7 +116,6 @@ class NeuralTagger:
             self.w = {k: stored[k].astype(np.float32) for k in stored.files}
         _, self.form_vectors = embeddings("forms")
         _, self.stem_vectors = embeddings("stems")
-        self.labels = TAGS
         self.transitions = self.w["crf.transitions"]
         self.start = self.w["crf.start_transitions"]
         self.end = self.w["crf.end_transitions"]
@@ -133,15 +132,14 @@ class NeuralTagger:
         feats = self.encoder.feats
         gaz_rows = w["feat.weight"][[feats.get(f"gaz:{tag}", PAD) for tag in GAZ_TAGS]]
         cols = slice(w["conv.weight"].shape[0], w["conv.weight"].shape[0] + gaz_rows.shape[1])
-        self.gaz = {tag: i for i, tag in enumerate(GAZ_TAGS)}
         self.gaz_gates = np.einsum("tf,dgf->dtg", gaz_rows, self.w_ih[:, :, cols])  # (2, tags, 4H)
         self.ids: dict[str, int] = {}
-        self.stems: dict[str, str] = {}  # of the tokens in ``ids``, for the gazetteer
         self.gates = np.zeros((2, 1024, self.w_ih.shape[1]), dtype=np.float32)
 
-    def inputs(self, tokens: Sequence[str], context: bool = True) -> Array:
-        """The BiLSTM's input rows: char CNN, summed feature embeddings, form and stem vectors."""
-        forms, stems, chars, feats = self.encoder.encode(tokens, context=context)
+    def inputs(self, tokens: Sequence[str]) -> Array:
+        """The BiLSTM's input rows but for the gazetteer tag: char CNN, summed feature
+        embeddings, form and stem vectors."""
+        forms, stems, chars, feats = self.encoder.encode(tokens, context=False)
         w = self.w
         emb = w["char.weight"][chars]  # (n, L, 32)
         kernel = w["conv.weight"]  # (64, 32, 3), padding 1
@@ -158,7 +156,6 @@ class NeuralTagger:
         new = list(dict.fromkeys(t for t in flat if t not in self.ids))
         if len(self.ids) + len(new) > CACHED_TOKENS:  # bound the memory of a long run
             self.ids.clear()
-            self.stems.clear()
             new = list(dict.fromkeys(flat))
         if new:
             first = len(self.ids)
@@ -167,23 +164,25 @@ class NeuralTagger:
                                   self.gates.shape[2]), dtype=np.float32)
                 grown[:, :first] = self.gates[:, :first]
                 self.gates = grown
-            rows = self.inputs(new, context=False)
+            rows = self.inputs(new)
             for d in (0, 1):
                 self.gates[d, first:first + len(new)] = rows @ self.w_ih[d].T + self.bias[d]
             self.ids.update((t, first + k) for k, t in enumerate(new))
-            self.stems.update((t, normal(t)[1]) for t in new)
         return np.array([self.ids[t] for t in flat], dtype=np.int64)
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[Array]:
-        """Each sentence's tag scores, (tokens, len(TAGS)); empty sentences give empty arrays."""
+    def emissions(self, sentences: Sequence[Sequence[str]], gaz: Array | None = None) -> list[Array]:
+        """Each sentence's tag scores, (tokens, len(TAGS)); empty sentences give empty arrays.
+        ``gaz``: every token's gazetteer tag as an index into ``GAZ_TAGS``, as the CRF found
+        them (made here when not given)."""
         lengths = [len(s) for s in sentences]
         flat = [t for s in sentences for t in s]
         if not flat:
             return [np.zeros((0, len(TAGS)), dtype=np.float32) for _ in sentences]
         rows = self._token_rows(flat)
-        stems, res = self.stems, self.encoder.res
-        gaz = np.array([self.gaz[g] for s in sentences if s
-                        for g in gazetteer_tags([stems[t] for t in s], res)], dtype=np.int64)
+        if gaz is None:
+            index = {tag: i for i, tag in enumerate(GAZ_TAGS)}
+            gaz = np.array([index[g] for s in sentences for g in gazetteer_tags(
+                [normal(t)[1] for t in s], self.encoder.res)], dtype=np.int64)
         hidden = _bilstm((self.gates, rows), (self.gaz_gates, gaz), lengths, self.w_hh_t)
         return split_rows(hidden @ self.w["out.weight"].T + self.w["out.bias"], lengths)
 

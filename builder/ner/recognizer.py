@@ -41,7 +41,6 @@ class Recognizer:
         self.labels = self.tagger.labels
         self.neural = None if neural is None else NeuralTagger(res, neural)
         if self.neural is None:
-            self.transitions = self.tagger.transitions
             return
         if sorted(self.labels) != sorted(TAGS):
             raise ValueError(f"the CRF's labels {self.labels} are not the network's {TAGS}")
@@ -54,15 +53,14 @@ class Recognizer:
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of tokens, decoded together."""
-        scores = self.tagger.sentence_emissions(sentences)
         if self.neural is None:
-            paths = decode(scores, self.transitions)
-        else:
-            w = NEURAL_WEIGHT
-            net = self.neural.emissions(sentences)
-            paths = decode([(1 - w) * crf + w * nn[:, self.order]
-                            for crf, nn in zip(scores, net, strict=True)],
-                           self.transitions, self.start, self.end)
+            return self.tagger.tag_many(sentences)
+        scores, gaz = self.tagger.sentence_emissions(sentences)
+        w = NEURAL_WEIGHT
+        net = self.neural.emissions(sentences, gaz)
+        paths = decode([(1 - w) * crf + w * nn[:, self.order]
+                        for crf, nn in zip(scores, net, strict=True)],
+                       self.transitions, self.start, self.end)
         return [[self.labels[k] for k in path] for path in paths]
 
     def find(self, text: str) -> list[EntityMention]:

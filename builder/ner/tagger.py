@@ -126,7 +126,8 @@ class FastTagger:
             self.scores[vec_at, 0] += self.vector_scores[vec_rows]
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[Array, Array]:
-        """Scores of every token of every sentence (flattened) and each token's sentence number."""
+        """Scores of every token of every sentence (flattened) and each token's gazetteer tag
+        (an index into ``GAZ_TAGS``)."""
         flat = [t for sent in sentences for t in sent]
         known = self.ids
         new = list(dict.fromkeys(t for t in flat if t not in known))
@@ -156,7 +157,7 @@ class FastTagger:
             near = self.scores[ids[jj], k] + self.gaz_scores[k, gaz[jj]]
             total += np.where(same[:, None], near, self.edges[k - 1])
         self._add_pairs(total, sentences, ids)
-        return total, sent
+        return total, gaz
 
     def _add_pairs(self, total: Array, sentences: Sequence[Sequence[str]], ids: Array) -> None:
         """Add the weights of the word-bigram attributes (the few that depend on two tokens)."""
@@ -180,17 +181,18 @@ class FastTagger:
         if hits:
             np.add.at(total, np.asarray(where), self.matrix[hits])
 
-    def sentence_emissions(self, sentences: Sequence[Sequence[str]]) -> list[Array]:
-        """Each sentence's label scores, (tokens, labels); empty sentences give empty arrays."""
+    def sentence_emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[list[Array], Array]:
+        """Each sentence's label scores, (tokens, labels), empty sentences giving empty arrays;
+        and every token's gazetteer tag (as :meth:`emissions`), for the network to share."""
         lengths = [len(s) for s in sentences]
         if not any(lengths):
-            return [np.zeros((0, self.k)) for _ in sentences]
-        total, _ = self.emissions([s for s in sentences if s])
-        return split_rows(total, lengths)
+            return [np.zeros((0, self.k)) for _ in sentences], np.zeros(0, dtype=np.int64)
+        total, gaz = self.emissions([s for s in sentences if s])
+        return split_rows(total, lengths), gaz
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The most likely labels of each sentence: Viterbi over all of them at once."""
-        paths = decode(self.sentence_emissions(sentences), self.transitions)
+        paths = decode(self.sentence_emissions(sentences)[0], self.transitions)
         return [[self.labels[k] for k in path] for path in paths]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
