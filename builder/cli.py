@@ -13,10 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from builder import readers
-from builder.assemble import assemble
 from builder.config import Config, Layout
-from builder.extract.dates import find_dates
 from builder.model import Article, Entity, Origin, RawArticle
 
 
@@ -79,6 +76,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_dates(args: argparse.Namespace) -> int:
     """One JSON list per input line: every date found, ``{"text", "value", "calendar"}``."""
+    from builder.extract.dates import find_dates
+
     base = date.fromisoformat(args.base) if args.base else None
     for line in _lines(sys.stdin):
         found = []
@@ -145,6 +144,8 @@ def article_json(article: Article, entities: dict[str, Entity]) -> dict[str, Any
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON object per article in the files given (problems go to stderr)."""
+    from builder import readers
+    from builder.assemble import assemble
     from builder.extract.entities import EntityFinder
     from builder.extract.facts import read_facts
     from builder.registry import Registry

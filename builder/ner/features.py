@@ -44,9 +44,15 @@ class Resources:
     names: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
 
+def form(token: str) -> str:
+    """A token's folded form, outer punctuation off."""
+    folded = fold(token)
+    return folded.strip(_PUNCT) or folded
+
+
 def normal(token: str) -> tuple[str, str]:
     """A token's folded form (outer punctuation off) and its stem."""
-    w = fold(token).strip(_PUNCT) or fold(token)
+    w = form(token)
     return w, stem(w)
 
 

@@ -12,6 +12,7 @@ network is trained with PyTorch (train_nn.py, ``make model``) and its weights ex
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -45,12 +46,19 @@ CACHED_TOKENS = 32_768
 
 @cache
 def embeddings(name: str) -> tuple[dict[str, int], Array]:
-    """Word -> row, and the vectors (rows 0 and 1: padding and unknown, zero)."""
+    """Word -> row, and the vectors as stored, int8 (rows 0 and 1: padding and unknown, zero).
+    :func:`unpack` makes rows float; unpacking all 15 M numbers at every start took 0.15 s."""
     words = (DATA / f"embed-{name}.txt").read_text(encoding="utf-8").splitlines()
-    stored = np.load(DATA / f"embed-{name}.npy").astype(np.float32) / 127.0
-    matrix = np.zeros((len(words) + 2, stored.shape[1]), dtype=np.float32)
+    stored = np.load(DATA / f"embed-{name}.npy")
+    matrix = np.zeros((len(words) + 2, stored.shape[1]), dtype=np.int8)
     matrix[2:] = stored
-    return {w: i + 2 for i, w in enumerate(words)}, matrix
+    return dict(zip(words, range(2, len(words) + 2), strict=True)), matrix
+
+
+def unpack(vectors: Array) -> Array:
+    """Stored int8 vectors as the float32 values they stand for."""
+    out: Array = vectors.astype(np.float32) / 127.0
+    return out
 
 
 def token_feature_names(token: str, w: str, s: str, gaz: str, res: Resources) -> list[str]:
@@ -73,6 +81,8 @@ class Encoder:
         self.stems, _ = embeddings("stems")
         self.chars = chars if chars is not None else {}
         self.feats = feats if feats is not None else {}
+        self._codes: Array | None = None
+        self._codes_for = 0
 
     def encode(self, tokens: Sequence[str], grow: bool = False,
                context: bool = True) -> tuple[Array, ...]:
@@ -89,14 +99,27 @@ class Encoder:
                 self.chars.setdefault(key, len(self.chars) + 2)
             for key in (f for row in names for f in row if f):
                 self.feats.setdefault(key, len(self.feats) + 2)
-        char, feat = self.chars.get, self.feats.get
+        feat = self.feats.get
         forms = np.array([self.forms.get(w, UNKNOWN) for w, _ in pairs], dtype=np.int64)
         stems = np.array([self.stems.get(s, UNKNOWN) for _, s in pairs], dtype=np.int64)
-        chars = np.array([[char(ch, UNKNOWN) for ch in w] + [PAD] * (MAX_CHARS - len(w))
-                          for w in cut], dtype=np.int64).reshape(len(tokens), MAX_CHARS)
         feats = np.array([[feat(f, PAD) if f else PAD for f in row] for row in names],
                          dtype=np.int64).reshape(len(tokens), SLOTS)
-        return forms, stems, chars, feats
+        return forms, stems, self._char_ids(cut), feats
+
+    def _char_ids(self, words: list[str]) -> Array:
+        """(words, MAX_CHARS) character ids, padded: the words as a fixed-width array of code
+        points, looked up in a table by code point (remade only when ``chars`` has grown).
+        A dict look-up per character was a sixth of the network's cost on new tokens."""
+        if self._codes is None or self._codes_for != len(self.chars):
+            self._codes = np.full(sys.maxunicode + 1, UNKNOWN, dtype=np.int64)
+            self._codes[[ord(ch) for ch in self.chars]] = list(self.chars.values())
+            self._codes[0] = PAD  # what NumPy pads a short string with
+            self._codes_for = len(self.chars)
+        if any("\0" in w for w in words):  # a real NUL is a character the network never saw
+            words = [w.replace("\0", "\uffff") for w in words]
+        points = np.array(words, dtype=f"<U{MAX_CHARS}").view(np.uint32)
+        ids: Array = self._codes[points.reshape(len(words), MAX_CHARS)]
+        return ids
 
 
 class NeuralTagger:
@@ -129,6 +152,13 @@ class NeuralTagger:
                               w["lstm.bias_ih_l0_reverse"] + w["lstm.bias_hh_l0_reverse"]])[:, gate]
         self.w_hh_t = np.stack([w["lstm.weight_hh_l0"], w["lstm.weight_hh_l0_reverse"]]
                                )[:, gate].transpose(0, 2, 1).copy()
+        # negated, and the cell's doubled: see _bilstm (exact: powers of two)
+        scale = np.r_[np.full(3 * size, -1.0), np.full(size, -2.0)].astype(np.float32)
+        self.w_ih *= scale[:, None]
+        self.bias *= scale
+        self.w_hh_t *= scale
+        # each character's product with each tap of the convolution's kernel: (taps, chars, filters)
+        self.char_taps = np.einsum("ce,fek->kcf", w["char.weight"], w["conv.weight"])
         feats = self.encoder.feats
         gaz_rows = w["feat.weight"][[feats.get(f"gaz:{tag}", PAD) for tag in GAZ_TAGS]]
         cols = slice(w["conv.weight"].shape[0], w["conv.weight"].shape[0] + gaz_rows.shape[1])
@@ -141,14 +171,15 @@ class NeuralTagger:
         embeddings, form and stem vectors."""
         forms, stems, chars, feats = self.encoder.encode(tokens, context=False)
         w = self.w
-        emb = w["char.weight"][chars]  # (n, L, 32)
-        kernel = w["conv.weight"]  # (64, 32, 3), padding 1
-        padded = np.pad(emb, ((0, 0), (1, 1), (0, 0)))
-        windows = np.concatenate([padded[:, k:k + MAX_CHARS] for k in range(3)], axis=2)
-        flat = kernel.transpose(0, 2, 1).reshape(kernel.shape[0], -1)  # (64, 3*32) as windows
-        conv = np.maximum(windows @ flat.T + w["conv.bias"], 0).max(axis=1)
+        # the convolution (3 wide, zero padding) as the sum of each tap's character rows: PAD's
+        # embedding is zero, so PAD stands for the padding too
+        padded = np.pad(chars, ((0, 0), (1, 1)))
+        taps = self.char_taps
+        conv = taps[0][padded[:, :-2]] + taps[1][padded[:, 1:-1]] + taps[2][padded[:, 2:]]
+        conv = np.maximum(conv.max(axis=1) + w["conv.bias"], 0)  # = max over positions of ReLU
         return np.concatenate([conv, w["feat.weight"][feats].sum(axis=1),
-                               self.form_vectors[forms], self.stem_vectors[stems]], axis=1)
+                               unpack(self.form_vectors[forms]),
+                               unpack(self.stem_vectors[stems])], axis=1)
 
     def _token_rows(self, flat: list[str]) -> Array:
         """Each token's row in ``gates``, the context-free part of its projected input (the
@@ -193,10 +224,12 @@ def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list
 
     A token's projected input is ``table[d, row]`` of its ``tokens`` row plus that of its
     ``gaz`` tag (each a (table, rows) pair; tables (2, rows, 4H), gate columns ordered input,
-    forget, output, cell; rows for all sentences' tokens concatenated). Sentences run longest
-    first, so the ones still running at step t are a prefix; the backward direction reads each
-    sentence from its end.
-    Returns (tokens, 2H): forward then backward states."""
+    forget, output, cell; rows for all sentences' tokens concatenated). The weights come
+    prescaled (negated; the cell gate's doubled too), so a gate's sigmoid is 1 / (1 + e^g) with no negation.
+    Sentences run longest first, so the ones still running at step t are a prefix; the inputs
+    are gathered once, packed by step (as PyTorch's PackedSequence), and each step's states
+    are written beside them, where the next step reads them. The backward direction reads each
+    sentence from its end. Returns (tokens, 2H): forward then backward states."""
     size = w_hh_t.shape[1]
     live = np.array([n for n in lengths if n])
     order = np.argsort(-live, kind="stable")
@@ -204,39 +237,44 @@ def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list
     span = live[order]
     width = int(span[0])
     active = np.searchsorted(-span, -np.arange(width), side="left")  # rows with span > t
-    h = np.zeros((2, len(live), size), dtype=np.float32)
-    c = np.zeros_like(h)
+    offsets = np.r_[0, np.cumsum(active)]
+    step = np.repeat(np.arange(width), active)
+    row = np.arange(len(step)) - offsets[step]
+    pos = np.stack([base[row] + step, base[row] + span[row] - 1 - step])  # (2, tokens)
     table, rows = tokens
     gaz_table, gaz_rows = gaz
-    out = np.zeros((2, len(rows), size), dtype=np.float32)
     both = np.array([[0], [1]])
-    for t in range(width):
-        a = int(active[t])
-        pos = np.stack([base[:a] + t, base[:a] + span[:a] - 1 - t])
-        g = table[both, rows[pos]]
-        g += gaz_table[both, gaz_rows[pos]]
-        g += np.matmul(h[:, :a], w_hh_t)
-        g[:, :, 3 * size:] *= 2.0
-        _sigmoid(g)  # all four blocks; the cell's as tanh(x) = 2 sigmoid(2x) - 1
-        cell = g[:, :, 3 * size:]
-        cell *= 2.0
-        cell -= 1.0
-        ca = c[:, :a]
-        ca *= g[:, :, size:2 * size]
-        ca += g[:, :, :size] * cell
-        squashed = ca * 2.0
-        _sigmoid(squashed)
-        squashed *= 2.0
-        squashed -= 1.0
-        h[:, :a] = g[:, :, 2 * size:3 * size] * squashed
-        out[both, pos] = h[:, :a]
-    return np.concatenate([out[0], out[1]], axis=1)
+    x = table[both, rows[pos]]
+    x += gaz_table[both, gaz_rows[pos]]
+    states = np.empty((2, len(step), size), dtype=np.float32)
+    c = np.zeros((2, int(active[0]), size), dtype=np.float32)
+    before = 0
+    with np.errstate(over="ignore"):  # e^g = inf gives the sigmoid's limit, 0
+        for t in range(width):
+            a, lo = int(active[t]), int(offsets[t])
+            g = x[:, lo:lo + a]
+            if t:
+                g += np.matmul(states[:, before:before + a], w_hh_t)
+            np.exp(g, out=g)
+            g += 1.0
+            np.reciprocal(g, out=g)  # sigmoids; the cell's is of 2x: tanh(x) = 2 sigmoid(2x) - 1
+            cell = g[:, :, 3 * size:]
+            cell *= 2.0
+            cell -= 1.0
+            ca = c[:, :a]
+            ca *= g[:, :, size:2 * size]
+            ca += g[:, :, :size] * cell
+            squashed = ca * -2.0
+            np.exp(squashed, out=squashed)
+            squashed += 1.0
+            np.reciprocal(squashed, out=squashed)
+            squashed *= 2.0
+            squashed -= 1.0
+            np.multiply(g[:, :, 2 * size:3 * size], squashed, out=states[:, lo:lo + a])
+            before = lo
+    out = np.empty((len(rows), 2 * size), dtype=np.float32)
+    out[pos[0], :size] = states[0]
+    out[pos[1], size:] = states[1]
+    return out
 
 
-def _sigmoid(x: Array) -> None:
-    """1 / (1 + e^-x), in place (NumPy's exp is faster than its tanh on float32)."""
-    np.negative(x, out=x)
-    np.minimum(x, 80.0, out=x)  # e^80 is finite in float32; beyond it the sigmoid is 0 anyway
-    np.exp(x, out=x)
-    x += 1.0
-    np.reciprocal(x, out=x)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from builder.ner.features import Resources, normal
+from builder.ner.features import Resources, form, normal
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL = DATA / "ner.crfsuite"
@@ -37,7 +37,7 @@ def places() -> dict[str, list[Place]]:
             if line.startswith("#") or not line.strip():
                 continue
             name, kind, lat, lon, country, pop = line.split("\t")
-            found[normal(name)[0]].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
+            found[form(name)].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
     for entries in found.values():
         entries.sort(key=lambda p: -p.population)
     return dict(found)
