@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 import pytest
 import yaml
@@ -17,6 +20,7 @@ from builder.ner.corpus import read_conll, spans
 from builder.ner.features import sentence_features
 from builder.ner.recognizer import TOKEN, Recognizer
 from builder.ner.resources import MODEL, load_resources
+from builder.ner.tagger import _tables, _tables_from_dump, export_tables, tables_path
 from builder.registry import Registry, RegistryError, key
 from tests.conftest import ROOT
 
@@ -38,6 +42,26 @@ def test_fast_decoding_equals_crfsuite(recognizer: Recognizer) -> None:
     expected = [reference.tag(sentence_features(s, res)) for s in sentences]
     assert recognizer.tagger.tag_many(sentences) == expected
     assert [recognizer.tagger.tag(s) for s in sentences[:20]] == expected[:20]
+
+
+def test_shipped_tables_are_the_models_weights(tmp_path: Path) -> None:
+    """The arrays the tagger starts from are the shipped model's weights, and arrays stamped
+    for another model are not used."""
+    exported = _tables(MODEL)
+    assert tables_path(MODEL).exists()
+    from_model = _tables_from_dump(MODEL)
+    assert exported[:2] == from_model[:2]
+    assert all(np.array_equal(a, b) for a, b in zip(exported[2:], from_model[2:], strict=True))
+    copy = tmp_path / "copy.crfsuite"
+    shutil.copy(MODEL, copy)
+    with np.load(export_tables(copy)) as stored:
+        arrays = dict(stored)
+    arrays["matrix"] = arrays["matrix"] + 1.0
+    np.savez(tables_path(copy), **arrays)  # right stamp: used as it is
+    assert np.array_equal(_tables(copy)[2], from_model[2] + 1.0)
+    arrays["digest"] = np.array("another model")
+    np.savez(tables_path(copy), **arrays)  # wrong stamp: ignored
+    assert np.array_equal(_tables(copy)[2], from_model[2])
 
 
 def test_offsets_point_into_the_line(recognizer: Recognizer) -> None:

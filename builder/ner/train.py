@@ -17,6 +17,7 @@ import pycrfsuite
 from builder.ner.corpus import Sentence, read_conll
 from builder.ner.features import sentence_features
 from builder.ner.resources import MODEL, load_resources
+from builder.ner.tagger import export_tables
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
 #: The last tenth of ANERcorp train is held back for evaluation: contiguous, like the official
@@ -49,6 +50,7 @@ def train(sentences: list[Sentence], out: Path, c1: float, c2: float, iterations
                         "feature.possible_transitions": True, "feature.minfreq": 1})
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    export_tables(out)
 
 
 def main() -> None:
