@@ -93,6 +93,11 @@ def gazetteer_tags(stems: Sequence[str], res: Resources) -> list[str]:
 Attrs = dict[str, float]
 #: The neighbours a token's features look at.
 OFFSETS = (-2, -1, 1, 2)
+#: Attribute families named by the token's form (``w:بيروت``, ``-1w:بيروت``) and by its stem,
+#: one per slot: the token itself, then each offset in OFFSETS. The tagger looks their weights
+#: up by the form or the stem itself, without making the attribute strings.
+FORM_FAMILIES = ("w", *(f"{d}w" for d in OFFSETS))
+STEM_FAMILIES = ("s", *(f"{d}s" for d in OFFSETS))
 _TOKEN_CACHE: dict[tuple[int, str], tuple[str, str, str, Attrs]] = {}
 _TRIGGER_SETS = (("isORGtrig", _ORG), ("isLOCtrig", _LOC), ("isPERtrig", _PER))
 _NEIGHBOUR_TRIGGERS = (("trigPER", _PER), ("trigLOC", _LOC), ("trigORG", _ORG))
@@ -111,8 +116,13 @@ def cluster_of(w: str, s: str, res: Resources) -> str:
 
 def word_attrs(token: str, w: str, s: str) -> list[str]:
     """The attributes of the token's own form (``w``: folded, ``s``: its stem)."""
+    return [f"{FORM_FAMILIES[0]}:{w}", *shape_attrs(token, w, s)]
+
+
+def shape_attrs(token: str, w: str, s: str) -> list[str]:
+    """The form's attributes but itself: last letter, clitic prefix, shape, quotes."""
     prefix = w[: len(w) - len(s)]
-    out = ["b", f"w:{w}", f"xw1:{w[-1:]}", f"pre:{prefix}", f"shape:{_shape(w)}"]
+    out = ["b", f"xw1:{w[-1:]}", f"pre:{prefix}", f"shape:{_shape(w)}"]
     if prefix.endswith(("ال", "لل")):
         out.append("al")
     if token[:1] in "«\"“(":
@@ -122,8 +132,12 @@ def word_attrs(token: str, w: str, s: str) -> list[str]:
 
 def stem_attrs(s: str) -> list[str]:
     """The attributes of the stem alone: itself, its affixes, its length, trigger lists."""
-    out = [f"s:{s}", f"p2:{s[:2]}", f"p3:{s[:3]}", f"x2:{s[-2:]}", f"x3:{s[-3:]}",
-           f"len:{min(len(s), 8)}"]
+    return [f"{STEM_FAMILIES[0]}:{s}", *affix_attrs(s)]
+
+
+def affix_attrs(s: str) -> list[str]:
+    """The stem's attributes but itself."""
+    out = [f"p2:{s[:2]}", f"p3:{s[:3]}", f"x2:{s[-2:]}", f"x3:{s[-3:]}", f"len:{min(len(s), 8)}"]
     out += [name for name, triggers in _TRIGGER_SETS if s in triggers]
     return out
 
@@ -167,15 +181,20 @@ def vector_attrs(row: int | None, res: Resources) -> Attrs:
 def neighbour_word_attrs(w: str, s: str) -> list[list[str]]:
     """What the token's form gives the features of the token at each offset in ``OFFSETS``
     from it (-2 and -1: it follows them; 1 and 2: it precedes them)."""
-    groups = [[f"{d}w:{w}"] for d in OFFSETS]
-    if w in _ANY_TRIGGER or s in _ANY_TRIGGER:
-        groups[_BEFORE] += [name for name, triggers in _NEIGHBOUR_TRIGGERS
-                            if w in triggers or s in triggers]
+    groups = [[f"{name}:{w}"] for name in FORM_FAMILIES[1:]]
+    groups[_BEFORE] += neighbour_triggers(w, s)
     return groups
 
 
+def neighbour_triggers(w: str, s: str) -> list[str]:
+    """What a trigger word (``الرئيس``, ``مدينة``) says of the token after it."""
+    if w in _ANY_TRIGGER or s in _ANY_TRIGGER:
+        return [name for name, triggers in _NEIGHBOUR_TRIGGERS if w in triggers or s in triggers]
+    return []
+
+
 def neighbour_stem_attrs(d: int, s: str) -> list[str]:
-    return [f"{d}s:{s}"]
+    return [f"{STEM_FAMILIES[1 + OFFSETS.index(d)]}:{s}"]
 
 
 def neighbour_cluster_attrs(d: int, c: str) -> list[str]:
@@ -183,14 +202,17 @@ def neighbour_cluster_attrs(d: int, c: str) -> list[str]:
 
 
 # The same three parts as groups, for the tagger: the token's own attributes, then what it gives
-# the token at each offset in OFFSETS.
+# the token at each offset in OFFSETS; without the form and stem families, which the tagger
+# looks up by value.
 
 def word_groups(token: str, w: str, s: str) -> list[list[str]]:
-    return [word_attrs(token, w, s), *neighbour_word_attrs(w, s)]
+    groups: list[list[str]] = [shape_attrs(token, w, s), *([] for _ in OFFSETS)]
+    groups[1 + _BEFORE] = neighbour_triggers(w, s)
+    return groups
 
 
 def stem_groups(s: str) -> list[list[str]]:
-    return [stem_attrs(s), *(neighbour_stem_attrs(d, s) for d in OFFSETS)]
+    return [affix_attrs(s), *([] for _ in OFFSETS)]
 
 
 def cluster_groups(c: str) -> list[list[str]]:

@@ -22,7 +22,9 @@ import numpy as np
 import pycrfsuite
 
 from builder.ner.features import (
+    FORM_FAMILIES,
     OFFSETS,
+    STEM_FAMILIES,
     Attrs,
     Resources,
     cluster_groups,
@@ -60,7 +62,10 @@ class FastTagger:
         self.words: list[str] = []
         self.stems: list[str] = []
         self.scores = np.zeros((1024, 1 + len(OFFSETS), self.k))
-        # the stem and cluster parts of token scores, one row per stem and per cluster
+        # the form and stem families' weights by value, and the rest of the stem and cluster
+        # parts of token scores, one row per stem and per cluster
+        self.by_form = _ByValue(self.rows, self.matrix, FORM_FAMILIES)
+        self.by_stem_value = _ByValue(self.rows, self.matrix, STEM_FAMILIES)
         self.by_stem = _Parts(self, stem_groups)
         self.by_cluster = _Parts(self, cluster_groups)
 
@@ -114,6 +119,7 @@ class FastTagger:
         groups_per_token = 1 + len(OFFSETS)
         self.scores[first:need] = (
             self.group_sums(groups).reshape(len(tokens), groups_per_token, self.k)
+            + self.by_form.scores(self.words[first:]) + self.by_stem_value.scores(stem_keys)
             + self.by_stem.scores(stem_keys) + self.by_cluster.scores(cluster_keys))
         if vec_at:
             self.scores[vec_at, 0] += self.vector_scores[vec_rows]
@@ -261,6 +267,31 @@ class _Parts:
             for k in new:
                 self.ids[k] = len(self.ids)
         found: Array = self.table[[self.ids[k] for k in keys]]
+        return found
+
+
+class _ByValue:
+    """The weights of attribute families named ``{family}:{value}`` (one family per slot), by
+    value: a token's form or stem finds its rows in all of them with one look-up."""
+
+    def __init__(self, rows: dict[str, int], matrix: Array, families: Sequence[str]) -> None:
+        slot_of = {name: i for i, name in enumerate(families)}
+        self.index: dict[str, int] = {}
+        at: list[int] = []
+        slots: list[int] = []
+        found: list[int] = []
+        for attr, row in rows.items():
+            name, colon, value = attr.partition(":")
+            if colon and name in slot_of:
+                at.append(self.index.setdefault(value, len(self.index)))
+                slots.append(slot_of[name])
+                found.append(row)
+        self.table = np.zeros((len(self.index) + 1, len(families), matrix.shape[1]))
+        self.table[at, slots] = matrix[found]  # the last row: a value no attribute has
+
+    def scores(self, values: list[str]) -> Array:
+        get, none = self.index.get, len(self.index)
+        found: Array = self.table[[get(v, none) for v in values]]
         return found
 
 
