@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from builder.arabic.normalize import fold, stem
@@ -50,8 +51,9 @@ def form(token: str) -> str:
     return folded.strip(_PUNCT) or folded
 
 
+@lru_cache(maxsize=200_000)
 def normal(token: str) -> tuple[str, str]:
-    """A token's folded form (outer punctuation off) and its stem."""
+    """A token's folded form (outer punctuation off) and its stem; kept, as both taggers ask."""
     w = form(token)
     return w, stem(w)
 
