@@ -62,7 +62,9 @@ def normal(token: str) -> tuple[str, str]:
 _LATIN = re.compile("[a-zA-Z\u0130\u212a]")
 
 
+@lru_cache(maxsize=200_000)
 def _shape(token: str) -> str:
+    """digit, latin, punct or arabic (kept: both taggers ask)."""
     if token.isdigit():
         return "digit"
     if _LATIN.search(token):
