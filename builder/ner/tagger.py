@@ -64,8 +64,7 @@ class FastTagger:
         self.scores = np.zeros((1024, 1 + len(OFFSETS), self.k))
         # the form and stem families' weights by value, and the rest of the stem and cluster
         # parts of token scores, one row per stem and per cluster
-        self.by_form = _ByValue(self.rows, self.matrix, FORM_FAMILIES)
-        self.by_stem_value = _ByValue(self.rows, self.matrix, STEM_FAMILIES)
+        self.by_value = _ByValue(self.rows, self.matrix, (*FORM_FAMILIES, *STEM_FAMILIES))
         self.by_stem = _Parts(self, stem_groups)
         self.by_cluster = _Parts(self, cluster_groups)
 
@@ -119,7 +118,8 @@ class FastTagger:
         groups_per_token = 1 + len(OFFSETS)
         self.scores[first:need] = (
             self.group_sums(groups).reshape(len(tokens), groups_per_token, self.k)
-            + self.by_form.scores(self.words[first:]) + self.by_stem_value.scores(stem_keys)
+            + self.by_value.scores(self.words[first:], _FORMS)
+            + self.by_value.scores(stem_keys, _STEMS)
             + self.by_stem.scores(stem_keys) + self.by_cluster.scores(cluster_keys))
         if vec_at:
             self.scores[vec_at, 0] += self.vector_scores[vec_rows]
@@ -270,6 +270,10 @@ class _Parts:
         return found
 
 
+_FORMS = slice(0, len(FORM_FAMILIES))
+_STEMS = slice(len(FORM_FAMILIES), len(FORM_FAMILIES) + len(STEM_FAMILIES))
+
+
 class _ByValue:
     """The weights of attribute families named ``{family}:{value}`` (one family per slot), by
     value: a token's form or stem finds its rows in all of them with one look-up."""
@@ -289,9 +293,10 @@ class _ByValue:
         self.table = np.zeros((len(self.index) + 1, len(families), matrix.shape[1]))
         self.table[at, slots] = matrix[found]  # the last row: a value no attribute has
 
-    def scores(self, values: list[str]) -> Array:
+    def scores(self, values: list[str], families: slice) -> Array:
+        """(values, families, labels): the weights of each value in the families given."""
         get, none = self.index.get, len(self.index)
-        found: Array = self.table[[get(v, none) for v in values]]
+        found: Array = self.table[[get(v, none) for v in values], families]
         return found
 
 
