@@ -225,7 +225,7 @@ def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list
     A token's projected input is ``table[d, row]`` of its ``tokens`` row plus that of its
     ``gaz`` tag (each a (table, rows) pair; tables (2, rows, 4H), gate columns ordered input,
     forget, output, cell; rows for all sentences' tokens concatenated). The weights come
-    prescaled (negated; the cell gate's doubled too), so a gate's sigmoid is 1 / (1 + e^g) with no negation.
+    prescaled (negated, and the cell gate's doubled), so each sigmoid is 1 / (1 + e^g).
     Sentences run longest first, so the ones still running at step t are a prefix; the inputs
     are gathered once, packed by step (as PyTorch's PackedSequence), and each step's states
     are written beside them, where the next step reads them. The backward direction reads each
