@@ -248,18 +248,18 @@ def test_decoding_with_start_and_end_scores_finds_the_best_path() -> None:
 
 
 def test_training_swaps_names_for_others_of_their_type() -> None:
-    """train_nn.py swaps names so the network learns them from context: the words around a
-    name stay, and a name is only ever replaced by one of its own type."""
+    """Training swaps names so the models learn them from context: the words around a name
+    stay, and a name is only ever replaced by one of its own type."""
     import random
 
-    from builder.ner.train_nn import swap_names
+    from builder.ner.augment import swap_names
 
     sentence = (["قال", "ترامب", "في", "نادي", "الأهلي", "."],
                 ["O", "B-PER", "O", "O", "B-ORG", "O"])
     pool = {"PER": [["دونالد", "ترامب"]], "ORG": [["ريال", "مدريد"]]}
     seen = set()
     for seed in range(60):
-        tokens, tags = swap_names(sentence, pool, random.Random(seed))
+        tokens, tags = swap_names(sentence, pool, random.Random(seed), 0.3)
         assert len(tokens) == len(tags)
         assert [t for t, g in zip(tokens, tags, strict=True) if g == "O"] == ["قال", "في", "نادي", "."]
         names = {(" ".join(tokens[a:b]), kind) for a, b, kind in spans(tags)}

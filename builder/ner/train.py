@@ -2,7 +2,9 @@
 
 Training data: ANERcorp train (newswire, CC BY-SA 4.0 split) less a held-back tenth kept for
 evaluation (``bench/ner.py``), plus, with ``--extra``, AQMAR (Wikipedia, CC BY-SA 3.0) and the
-Wojood sample (MIT). The model file is CC BY-SA 4.0 (derived from ANERcorp).
+Wojood sample (MIT); and a copy of every sentence that names someone or something, its names
+swapped for others of their type (augment.py). The model file is CC BY-SA 4.0 (derived from
+ANERcorp).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from builder.ner.augment import swapped_copies
 from builder.ner.corpus import Sentence, read_conll
 from builder.ner.features import sentence_features
 from builder.ner.resources import MODEL, load_resources
@@ -61,11 +64,13 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--extra", action="store_true", help="add AQMAR and the Wojood sample")
     ap.add_argument("--all", action="store_true", help="train on all of ANERcorp train (no hold-back)")
+    ap.add_argument("--seed", type=int, default=1, help="of the names swapped in the copies")
     args = ap.parse_args()
     part, held = split_anercorp()
     sentences = part + held if args.all else part
     if args.extra:
         sentences += extra_corpora()
+    sentences += swapped_copies(sentences, args.seed)
     start = time.perf_counter()
     train(sentences, args.out, args.c1, args.c2, args.iterations)
     print(f"trained on {len(sentences)} sentences in {time.perf_counter() - start:.0f}s -> {args.out}",

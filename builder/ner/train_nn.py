@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from builder.ner.corpus import Sentence, spans
+from builder.ner.augment import name_pool, swap_names
 from builder.ner.neural import TAGS, WEIGHTS, Encoder, NeuralTagger, embeddings, unpack
 from builder.ner.resources import load_resources
 from builder.ner.train import split_anercorp
@@ -33,7 +33,6 @@ CHAR_DIM, CHAR_FILTERS, FEAT_DIM = 32, 64, 32
 #: same type from the corpus, each name with the second chance: the network must learn a name
 #: from its context, as it must for the names of new articles, not learn the corpus by heart.
 SWAP_SENTENCES, SWAP_NAMES = 0.5, 0.3
-SWAPPED = ("PER", "ORG", "LOC")
 
 
 def build(n_chars: int, n_feats: int, hidden: int = HIDDEN) -> Any:
@@ -74,34 +73,6 @@ def build(n_chars: int, n_feats: int, hidden: int = HIDDEN) -> Any:
             return self.out(self.drop(h))
 
     return Net()
-
-
-def name_pool(sentences: list[Sentence]) -> dict[str, list[list[str]]]:
-    """Every person, organisation and place name of the sentences, as tokens, by type."""
-    pool: dict[str, list[list[str]]] = {}
-    for tokens, tags in sentences:
-        for start, end, kind in sorted(spans(tags)):
-            if kind in SWAPPED:
-                pool.setdefault(kind, []).append(tokens[start:end])
-    return pool
-
-
-def swap_names(sentence: Sentence, pool: dict[str, list[list[str]]],
-               rng: random.Random) -> Sentence:
-    """The sentence with some of its names replaced by others of the same type."""
-    tokens, tags = sentence
-    out_tokens: list[str] = []
-    out_tags: list[str] = []
-    done = 0
-    for start, end, kind in sorted(spans(tags)):
-        out_tokens += tokens[done:start]
-        out_tags += tags[done:start]
-        name = rng.choice(pool[kind]) if kind in pool and rng.random() < SWAP_NAMES else \
-            tokens[start:end]
-        out_tokens += name
-        out_tags += [f"B-{kind}"] + [f"I-{kind}"] * (len(name) - 1)
-        done = end
-    return out_tokens + tokens[done:], out_tags + tags[done:]
 
 
 def batch(items: list[tuple[Any, ...]]) -> tuple[Any, ...]:
@@ -146,7 +117,7 @@ def main() -> None:
         if epoch:
             data = []
             for sentence in sentences:
-                tokens, tags = (swap_names(sentence, pool, swaps)
+                tokens, tags = (swap_names(sentence, pool, swaps, SWAP_NAMES)
                                 if swaps.random() < SWAP_SENTENCES else sentence)
                 data.append((*encoder.encode(tokens), np.array([index[t] for t in tags])))
         random.shuffle(data)
