@@ -248,23 +248,25 @@ def test_decoding_with_start_and_end_scores_finds_the_best_path() -> None:
 
 
 def test_training_swaps_names_for_others_of_their_type() -> None:
-    """Training swaps names so the models learn them from context: the words around a name
-    stay, and a name is only ever replaced by one of its own type."""
+    """The CRF's training copies swap names so it learns them from context: the words around a
+    name stay, and a name is only ever replaced by one of its own type."""
     import random
 
-    from builder.ner.augment import swap_names
+    from builder.ner.augment import swap_names, swapped_copies
 
     sentence = (["قال", "ترامب", "في", "نادي", "الأهلي", "."],
                 ["O", "B-PER", "O", "O", "B-ORG", "O"])
-    pool = {"PER": [["دونالد", "ترامب"]], "ORG": [["ريال", "مدريد"]]}
+    pool = {"PER": [["ترامب"], ["دونالد", "ترامب"]], "ORG": [["الأهلي"], ["ريال", "مدريد"]]}
     seen = set()
-    for seed in range(60):
-        tokens, tags = swap_names(sentence, pool, random.Random(seed), 0.3)
+    for seed in range(40):
+        tokens, tags = swap_names(sentence, pool, random.Random(seed))
         assert len(tokens) == len(tags)
         assert [t for t, g in zip(tokens, tags, strict=True) if g == "O"] == ["قال", "في", "نادي", "."]
         names = {(" ".join(tokens[a:b]), kind) for a, b, kind in spans(tags)}
         assert len(names) == 2
-        assert names <= {("ترامب", "PER"), ("دونالد ترامب", "PER"), ("الأهلي", "ORG"),
-                         ("ريال مدريد", "ORG")}
         seen |= names
-    assert len(seen) == 4  # both kept and swapped, for both types
+    assert seen == {("ترامب", "PER"), ("دونالد ترامب", "PER"), ("الأهلي", "ORG"),
+                    ("ريال مدريد", "ORG")}
+    plain = (["لا", "أحد", "هنا"], ["O", "O", "O"])
+    assert swapped_copies([sentence, plain], 1) == [swap_names(sentence, {
+        "PER": [["ترامب"]], "ORG": [["الأهلي"]]}, random.Random(1))]  # only sentences with names

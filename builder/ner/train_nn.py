@@ -2,9 +2,8 @@
 
 A BiLSTM-CRF (PyTorch, pytorch-crf) over the inputs ``neural.Encoder`` makes, trained on ANERcorp
 train less the held-back tenth (``--all``: all of it) for a fixed number of epochs; the word
-vectors stay as make_embeddings.py learned them (frozen), words and stems are dropped to
-"unknown" at random so the network learns to read names it has no vector for, and names are
-swapped for others of their type so that it learns them from their context. After training,
+vectors stay as make_embeddings.py learned them (frozen), and words and stems are dropped to
+"unknown" at random so the network learns to read names it has no vector for. After training,
 the NumPy forward pass (``neural.NeuralTagger``) is checked against PyTorch's on the held-back
 sentences. The exported files are CC BY-SA 4.0 (ANERcorp) with the non-commercial term of the
 SaudiNewsNet vectors. Needs the ``model`` extra (torch, pytorch-crf).
@@ -22,17 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from builder.ner.augment import name_pool, swap_names
 from builder.ner.neural import TAGS, WEIGHTS, Encoder, NeuralTagger, embeddings, unpack
 from builder.ner.resources import load_resources
 from builder.ner.train import split_anercorp
 
 HIDDEN = 128
 CHAR_DIM, CHAR_FILTERS, FEAT_DIM = 32, 64, 32
-#: From the second epoch on, this share of the sentences have names swapped for others of the
-#: same type from the corpus, each name with the second chance: the network must learn a name
-#: from its context, as it must for the names of new articles, not learn the corpus by heart.
-SWAP_SENTENCES, SWAP_NAMES = 0.5, 0.3
 
 
 def build(n_chars: int, n_feats: int, hidden: int = HIDDEN) -> Any:
@@ -108,18 +102,10 @@ def main() -> None:
     index = {tag: i for i, tag in enumerate(TAGS)}
     data = [(*encoder.encode(tokens, grow=True), np.array([index[t] for t in tags]))
             for tokens, tags in sentences]
-    pool = name_pool(sentences)
-    swaps = random.Random(args.seed)
     net = build(len(encoder.chars) + 2, len(encoder.feats) + 2, args.hidden)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=2e-3)
     start = time.perf_counter()
     for epoch in range(args.epochs):
-        if epoch:
-            data = []
-            for sentence in sentences:
-                tokens, tags = (swap_names(sentence, pool, swaps, SWAP_NAMES)
-                                if swaps.random() < SWAP_SENTENCES else sentence)
-                data.append((*encoder.encode(tokens), np.array([index[t] for t in tags])))
         random.shuffle(data)
         net.train()
         total = 0.0
