@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -60,7 +59,7 @@ class Resolved:
 
     ids: list[str]
     made: list[Entity]
-    proposed: Sequence[Sequence[Any]]  # (key, name, type, offset); lists when read from JSON
+    proposed: list[list[Any]]  # [key, name, type, offset], lists as JSON gives them back
 
     def to_json(self) -> dict[str, object]:
         return {"ids": self.ids, "made": [vars(e) for e in self.made], "proposed": self.proposed}
@@ -78,7 +77,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     found = [(start, eid) for start, _, eid in hits]
     countries = _countries(mentions, {eid for _, eid in found}, registry)
     made: dict[str, Entity] = {}
-    proposed: dict[str, tuple[str, str, str, int]] = {}
+    proposed: dict[str, list[Any]] = {}  # lists, as they come back from the cache's JSON
     for m in mentions:
         eid = registry.resolve(m.text)
         if eid is None and m.type == "LOC":
@@ -90,7 +89,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             name = _name_form(m.text, keep_article=True)
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3 and k not in proposed:
-                proposed[k] = (k, name, m.type, m.start)
+                proposed[k] = [k, name, m.type, m.start]
             continue
         found.append((m.start, eid))
     ids = list(dict.fromkeys(eid for _, eid in sorted(found)))
