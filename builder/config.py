@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args, get_origin, get_type_hints
 
 from builder import yamlio
 
@@ -84,13 +84,11 @@ class Config:
         return cfg
 
     def check(self, path: Path) -> None:
-        """Values the types alone do not rule out."""
-        if self.month_style not in ("levantine", "egyptian", "maghrebi", "both"):
-            raise ValueError(f"{path}: month_style must be levantine, egyptian, maghrebi or both")
-        if self.digits not in ("western", "arabic"):
-            raise ValueError(f"{path}: digits must be western or arabic")
-        if self.recogniser not in ("accurate", "fast"):
-            raise ValueError(f"{path}: recogniser must be accurate or fast")
+        """Values the types alone do not rule out (YAML gives a string, not one of a Literal's)."""
+        for name, kind in get_type_hints(Config).items():
+            if get_origin(kind) is Literal and getattr(self, name) not in get_args(kind):
+                *most, last = get_args(kind)
+                raise ValueError(f"{path}: {name} must be {', '.join(most)} or {last}")
         if self.review_limit < 0:
             raise ValueError(f"{path}: review_limit must be 0 or more")
         if self.page_size < 1 or self.latest < 1:
