@@ -354,16 +354,16 @@ def _tables(model: Path) -> Tables:
 def _tables_from_dump(model: Path) -> Tables:
     labels, states, transitions = _weights(model)
     index = {label: i for i, label in enumerate(labels)}
-    rows = {attr: 0 for attr, _, _ in states}  # in the dump's order
-    rows = dict(zip(rows, range(len(rows)), strict=True))
+    attrs = list(dict.fromkeys(attr for attr, _, _ in states))  # in the dump's order
+    rows = {attr: i for i, attr in enumerate(attrs)}
     matrix = np.zeros((len(rows) + 1, len(labels)))  # the last row: unknown, all zero
     if states:
-        attrs, names, weights = zip(*states, strict=True)
-        matrix[[rows[a] for a in attrs], [index[b] for b in names]] = weights
+        named, labelled, weights = zip(*states, strict=True)
+        matrix[[rows[a] for a in named], [index[b] for b in labelled]] = weights
     moves = np.zeros((len(labels), len(labels)))
     for a, b, weight in transitions:
         moves[index[a], index[b]] = weight
-    return labels, list(rows), matrix, moves
+    return labels, attrs, matrix, moves
 
 
 def _weights(model: Path) -> tuple[list[str], list[Weight], list[Weight]]:
