@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from builder.config import Config, Layout
 from builder.model import Article, Entity, Origin, RawArticle
 
 
@@ -107,6 +106,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     """Act on a proposed name: accept it, merge it into an entity, or reject it."""
     from builder import review
+    from builder.config import Layout
     from builder.registry import RegistryError
 
     layout = Layout(Path(args.root))
@@ -146,6 +146,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON object per article in the files given (problems go to stderr)."""
     from builder import readers
     from builder.assemble import assemble
+    from builder.config import Config, Layout
     from builder.extract.entities import EntityFinder
     from builder.extract.facts import read_facts
     from builder.registry import Registry

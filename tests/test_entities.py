@@ -226,6 +226,30 @@ def test_the_network_scores_a_sentence_the_same_alone_or_in_a_batch(
         assert np.allclose(alone, scores, atol=1e-5)
 
 
+def test_the_network_reads_tokens_as_training_encoded_them(recognizer: Recognizer) -> None:
+    """The tagger makes a token's inputs its own way (feature sums kept per shape key and per
+    cluster, the convolution as per-tap look-ups, in chunks); they must be what the training
+    encoding (``Encoder.encode``) gives PyTorch, computed here the plain way."""
+    from builder.ner.neural import PAD, unpack
+
+    net = recognizer.neural
+    assert net is not None
+    sentences = list(read_conll(SHARED / "ner" / "aqmar" / "dev.txt"))[:60]
+    tokens = [t for toks, _ in sentences for t in toks]
+    tokens += '«الرئيس ترامب» قال في 2019 إن وزارة "الدفاع" ومدينة والقدس Reuters (غزة) ؛'.split()
+    tokens = list(dict.fromkeys(tokens))
+    forms, stems, chars, feats = net.encoder.encode(tokens)
+    w = net.w
+    feats[:, 0] = PAD  # slot 0 is the gazetteer tag, which the tagger adds per sentence
+    embedded = np.pad(w["char.weight"][chars], ((0, 0), (1, 1), (0, 0)))  # (n, chars + 2, dims)
+    windows = np.stack([embedded[:, k:k + chars.shape[1]] for k in range(3)], axis=-1)
+    conv = np.einsum("ntek,fek->ntf", windows, w["conv.weight"]) + w["conv.bias"]
+    want = np.concatenate([np.maximum(conv, 0).max(axis=1), w["feat.weight"][feats].sum(axis=1),
+                           unpack(net.form_vectors[forms]), unpack(net.stem_vectors[stems])], axis=1)
+    got = net.inputs(tokens)
+    assert got.shape == want.shape
+    assert np.allclose(got, want, atol=1e-5)
+
 def test_decoding_with_start_and_end_scores_finds_the_best_path() -> None:
     """decode() against every path of a few small random problems."""
     import itertools

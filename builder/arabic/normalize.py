@@ -107,6 +107,7 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
 _ARTICLE_PREFIXES = ("وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال",
                      "لل", "ال")
 _SINGLE_PREFIXES = ("وف", "بلك")
+_CLITIC_STARTS = frozenset(p[0] for p in _ARTICLE_PREFIXES) | frozenset("".join(_SINGLE_PREFIXES))
 #: What must be left of a word after a prefix goes: short roots stay whole (وقال, كتاب).
 MIN_STEM = 3
 MIN_STEM_SINGLE = 4
@@ -121,6 +122,8 @@ def stem(word: str) -> str:
     and ``وبيروت`` meets ``بيروت`` at ``يروت``. Search
     indexes and queries both go through this one function (and its browser twin).
     """
+    if word[:1] not in _CLITIC_STARTS:  # most words: nothing to strip
+        return word
     for prefix in _ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM - (prefix == "لل"):
             return word[len(prefix):]

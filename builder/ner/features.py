@@ -120,30 +120,51 @@ def cluster_of(w: str, s: str, res: Resources) -> str:
 
 def word_attrs(token: str, w: str, s: str) -> list[str]:
     """The attributes of the token's own form (``w``: folded, ``s``: its stem)."""
-    return [f"{FORM_FAMILIES[0]}:{w}", *shape_attrs(token, w, s)]
+    return [f"{FORM_FAMILIES[0]}:{w}", *shape_attrs(shape_key(token, w, s))]
 
 
-def shape_attrs(token: str, w: str, s: str) -> list[str]:
-    """The form's attributes but itself: last letter, clitic prefix, shape, quotes."""
-    prefix = w[: len(w) - len(s)]
-    out = ["b", f"xw1:{w[-1:]}", f"pre:{prefix}", f"shape:{_shape(w)}"]
+#: What a token's attributes but its form, stem, affixes and cluster depend on: its last
+#: letter, clitic prefix, shape, an opening quote before it, the trigger lists it is in as a
+#: neighbour (:func:`neighbour_triggers`) and those its stem is in.
+ShapeKey = tuple[str, str, str, bool, tuple[str, ...], tuple[str, ...]]
+
+
+def shape_key(token: str, w: str, s: str) -> ShapeKey:
+    """A few thousand tokens share a few hundred keys, so both taggers score each key once."""
+    return (w[-1:], w[: len(w) - len(s)], _shape(w), token[:1] in "«\"“(",
+            tuple(neighbour_triggers(w, s)), tuple(stem_triggers(s)))
+
+
+def shape_attrs(key: ShapeKey) -> list[str]:
+    """The form's attributes but itself (last letter, clitic prefix, shape, quotes), and the
+    stem's trigger lists."""
+    last, prefix, shape, opens, _, triggers = key
+    out = ["b", f"xw1:{last}", f"pre:{prefix}", f"shape:{shape}"]
     if prefix.endswith(("ال", "لل")):
         out.append("al")
-    if token[:1] in "«\"“(":
+    if opens:
         out.append("open")
-    return out
+    return out + list(triggers)
 
 
 def stem_attrs(s: str) -> list[str]:
-    """The attributes of the stem alone: itself, its affixes, its length, trigger lists."""
+    """The attributes of the stem alone: itself, its affixes and its length (its trigger lists
+    are in the shape key)."""
     return [f"{STEM_FAMILIES[0]}:{s}", *affix_attrs(s)]
 
 
+#: How many attributes :func:`affix_attrs` makes (always this many).
+AFFIXES = 5
+
+
 def affix_attrs(s: str) -> list[str]:
-    """The stem's attributes but itself."""
-    out = [f"p2:{s[:2]}", f"p3:{s[:3]}", f"x2:{s[-2:]}", f"x3:{s[-3:]}", f"len:{min(len(s), 8)}"]
-    out += [name for name, triggers in _TRIGGER_SETS if s in triggers]
-    return out
+    """The stem's first and last two and three letters, and its length."""
+    return [f"p2:{s[:2]}", f"p3:{s[:3]}", f"x2:{s[-2:]}", f"x3:{s[-3:]}", f"len:{min(len(s), 8)}"]
+
+
+def stem_triggers(s: str) -> list[str]:
+    """The trigger lists the stem is in (``isPERtrig`` for ``رئيس``)."""
+    return [name for name, triggers in _TRIGGER_SETS if s in triggers]
 
 
 def cluster_attrs(c: str) -> list[str]:
@@ -205,18 +226,14 @@ def neighbour_cluster_attrs(d: int, c: str) -> list[str]:
     return [f"{d}c8:{c[:8]}"]
 
 
-# The same three parts as groups, for the tagger: the token's own attributes, then what it gives
-# the token at each offset in OFFSETS; without the form and stem families, which the tagger
-# looks up by value.
+# The shape key's and the cluster's parts as groups, for the tagger: the token's own attributes,
+# then what it gives the token at each offset in OFFSETS. The tagger scores each key once; it
+# looks the form and stem families and the affixes up by value.
 
-def word_groups(token: str, w: str, s: str) -> list[list[str]]:
-    groups: list[list[str]] = [shape_attrs(token, w, s), *([] for _ in OFFSETS)]
-    groups[1 + _BEFORE] = neighbour_triggers(w, s)
+def word_groups(key: ShapeKey) -> list[list[str]]:
+    groups: list[list[str]] = [shape_attrs(key), *([] for _ in OFFSETS)]
+    groups[1 + _BEFORE] = list(key[4])
     return groups
-
-
-def stem_groups(s: str) -> list[list[str]]:
-    return [affix_attrs(s), *([] for _ in OFFSETS)]
 
 
 def cluster_groups(c: str) -> list[list[str]]:

@@ -13,25 +13,24 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Generic
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 from builder.ner.features import (
-    _LOC,
-    _ORG,
-    _PER,
     Resources,
-    _shape,
+    ShapeKey,
     cluster_of,
     gazetteer_tags,
     normal,
+    shape_key,
 )
 from builder.ner.resources import DATA
-from builder.ner.tagger import GAZ_TAGS, split_rows
+from builder.ner.tagger import GAZ_TAGS, K, split_rows
 
 Array = np.ndarray
 WEIGHTS = DATA / "ner-nn.npz"
@@ -42,6 +41,8 @@ SLOTS = 10
 PAD, UNKNOWN = 0, 1
 #: distinct tokens whose projected inputs are kept (4 KB each: 128 MB in all)
 CACHED_TOKENS = 32_768
+#: new tokens made into inputs at a time
+CHUNK = 256
 
 
 @cache
@@ -61,13 +62,21 @@ def unpack(vectors: Array) -> Array:
     return out
 
 
-def token_feature_names(token: str, w: str, s: str, gaz: str, res: Resources) -> list[str]:
-    """The categorical features of one token, one per slot."""
-    c = cluster_of(w, s, res)
-    return [f"gaz:{gaz}" if gaz else "", f"shape:{_shape(w)}", f"pre:{w[: len(w) - len(s)]}",
-            f"c4:{c[:4]}", f"c8:{c[:8]}", f"c12:{c[:12]}",
-            "tPER" if s in _PER or w in _PER else "", "tLOC" if s in _LOC or w in _LOC else "",
-            "tORG" if s in _ORG or w in _ORG else "", "open" if token[:1] in "«\"“(" else ""]
+def token_feature_names(key: ShapeKey, cluster: str, gaz: str) -> list[str]:
+    """The categorical features of one token, one per slot (the network sums their vectors):
+    its gazetteer tag, then those of its shape key and of its cluster."""
+    return [f"gaz:{gaz}" if gaz else "", *key_feature_names(key), *cluster_feature_names(cluster)]
+
+
+def key_feature_names(key: ShapeKey) -> list[str]:
+    _, prefix, shape, opens, triggers, _ = key
+    return [f"shape:{shape}", f"pre:{prefix}", "tPER" if "trigPER" in triggers else "",
+            "tLOC" if "trigLOC" in triggers else "", "tORG" if "trigORG" in triggers else "",
+            "open" if opens else ""]
+
+
+def cluster_feature_names(c: str) -> list[str]:
+    return [f"c4:{c[:4]}", f"c8:{c[:8]}", f"c12:{c[:12]}"]
 
 
 class Encoder:
@@ -84,14 +93,12 @@ class Encoder:
         self._codes: Array | None = None
         self._codes_for = 0
 
-    def encode(self, tokens: Sequence[str], grow: bool = False,
-               context: bool = True) -> tuple[Array, ...]:
-        """Form ids (n,), stem ids (n,), character ids (n, MAX_CHARS), feature ids (n, SLOTS).
-        ``context=False`` leaves out the one feature that depends on the sentence (the gazetteer
-        tag), for tokens scored once and cached."""
+    def encode(self, tokens: Sequence[str], grow: bool = False) -> tuple[Array, ...]:
+        """Form ids (n,), stem ids (n,), character ids (n, MAX_CHARS), feature ids (n, SLOTS):
+        the network's inputs as training reads them."""
         pairs = [normal(t) for t in tokens]
-        gaz = gazetteer_tags([s for _, s in pairs], self.res) if context else [""] * len(tokens)
-        names = [token_feature_names(token, w, s, g, self.res)
+        gaz = gazetteer_tags([s for _, s in pairs], self.res)
+        names = [token_feature_names(shape_key(token, w, s), cluster_of(w, s, self.res), g)
                  for token, (w, s), g in zip(tokens, pairs, gaz, strict=True)]
         cut = [w[:MAX_CHARS] for w, _ in pairs]
         if grow:
@@ -99,14 +106,21 @@ class Encoder:
                 self.chars.setdefault(key, len(self.chars) + 2)
             for key in (f for row in names for f in row if f):
                 self.feats.setdefault(key, len(self.feats) + 2)
-        feat = self.feats.get
-        forms = np.array([self.forms.get(w, UNKNOWN) for w, _ in pairs], dtype=np.int64)
-        stems = np.array([self.stems.get(s, UNKNOWN) for _, s in pairs], dtype=np.int64)
-        feats = np.array([[feat(f, PAD) if f else PAD for f in row] for row in names],
-                         dtype=np.int64).reshape(len(tokens), SLOTS)
-        return forms, stems, self._char_ids(cut), feats
+        forms, stems = self.word_ids(pairs)
+        return forms, stems, self.char_ids(cut), self.feature_ids(names)
 
-    def _char_ids(self, words: list[str]) -> Array:
+    def word_ids(self, pairs: Sequence[tuple[str, str]]) -> tuple[Array, Array]:
+        """The rows of each (form, stem)'s vectors."""
+        return (np.array([self.forms.get(w, UNKNOWN) for w, _ in pairs], dtype=np.int64),
+                np.array([self.stems.get(s, UNKNOWN) for _, s in pairs], dtype=np.int64))
+
+    def feature_ids(self, names: list[list[str]]) -> Array:
+        """(rows, slots) ids of feature names (PAD for none or one never seen in training)."""
+        feat = self.feats.get
+        return np.array([[feat(f, PAD) if f else PAD for f in row] for row in names],
+                        dtype=np.int64).reshape(len(names), -1)
+
+    def char_ids(self, words: list[str]) -> Array:
         """(words, MAX_CHARS) character ids, padded: the words as a fixed-width array of code
         points, looked up in a table by code point (remade only when ``chars`` has grown).
         A dict look-up per character was a sixth of the network's cost on new tokens."""
@@ -163,13 +177,22 @@ class NeuralTagger:
         gaz_rows = w["feat.weight"][[feats.get(f"gaz:{tag}", PAD) for tag in GAZ_TAGS]]
         cols = slice(w["conv.weight"].shape[0], w["conv.weight"].shape[0] + gaz_rows.shape[1])
         self.gaz_gates = np.einsum("tf,dgf->dtg", gaz_rows, self.w_ih[:, :, cols])  # (2, tags, 4H)
+        # the summed feature vectors but the gazetteer tag's, as Encoder.encode names them
+        ids = self.encoder.feature_ids
+        self.key_sums = _Sums(key_feature_names, ids, w["feat.weight"])
+        self.cluster_sums = _Sums(cluster_feature_names, ids, w["feat.weight"])
         self.ids: dict[str, int] = {}
         self.gates = np.zeros((2, 1024, self.w_ih.shape[1]), dtype=np.float32)
 
     def inputs(self, tokens: Sequence[str]) -> Array:
         """The BiLSTM's input rows but for the gazetteer tag: char CNN, summed feature
         embeddings, form and stem vectors."""
-        forms, stems, chars, feats = self.encoder.encode(tokens, context=False)
+        enc = self.encoder
+        pairs = [normal(t) for t in tokens]
+        keys = [shape_key(t, w, s) for t, (w, s) in zip(tokens, pairs, strict=True)]
+        feats = self.key_sums(keys) + self.cluster_sums([cluster_of(w, s, enc.res) for w, s in pairs])
+        forms, stems = enc.word_ids(pairs)
+        chars = enc.char_ids([w[:MAX_CHARS] for w, _ in pairs])
         w = self.w
         # the convolution (3 wide, zero padding) as the sum of each tap's character rows: PAD's
         # embedding is zero, so PAD stands for the padding too
@@ -177,8 +200,7 @@ class NeuralTagger:
         taps = self.char_taps
         conv = taps[0][padded[:, :-2]] + taps[1][padded[:, 1:-1]] + taps[2][padded[:, 2:]]
         conv = np.maximum(conv.max(axis=1) + w["conv.bias"], 0)  # = max over positions of ReLU
-        return np.concatenate([conv, w["feat.weight"][feats].sum(axis=1),
-                               unpack(self.form_vectors[forms]),
+        return np.concatenate([conv, feats, unpack(self.form_vectors[forms]),
                                unpack(self.stem_vectors[stems])], axis=1)
 
     def _token_rows(self, flat: list[str]) -> Array:
@@ -195,9 +217,14 @@ class NeuralTagger:
                                   self.gates.shape[2]), dtype=np.float32)
                 grown[:, :first] = self.gates[:, :first]
                 self.gates = grown
-            rows = self.inputs(new)
-            for d in (0, 1):
-                self.gates[d, first:first + len(new)] = rows @ self.w_ih[d].T + self.bias[d]
+            # in chunks: the temporaries of thousands of new tokens at once (tens of MB) cost
+            # more in fresh memory pages than in arithmetic
+            for lo in range(0, len(new), CHUNK):
+                rows = self.inputs(new[lo:lo + CHUNK])
+                at = slice(first + lo, first + lo + len(rows))
+                for d in (0, 1):
+                    np.matmul(rows, self.w_ih[d].T, out=self.gates[d, at])
+                    self.gates[d, at] += self.bias[d]
             self.ids.update((t, first + k) for k, t in enumerate(new))
         return np.array([self.ids[t] for t in flat], dtype=np.int64)
 
@@ -218,6 +245,27 @@ class NeuralTagger:
         return split_rows(hidden @ self.w["out.weight"].T + self.w["out.bias"], lengths)
 
 
+class _Sums(Generic[K]):
+    """The summed embeddings of a key's feature names (a shape key, a cluster), made once per
+    key: a few thousand tokens share a few hundred keys."""
+
+    def __init__(self, names: Callable[[K], list[str]], ids: Callable[[list[list[str]]], Array],
+                 vectors: Array) -> None:
+        self.names, self.feature_ids, self.vectors = names, ids, vectors
+        self.ids: dict[K, int] = {}
+        self.table = np.zeros((0, vectors.shape[1]), dtype=np.float32)
+
+    def __call__(self, keys: list[K]) -> Array:
+        """(keys, dims): each key's sum."""
+        new = [k for k in dict.fromkeys(keys) if k not in self.ids]
+        if new:
+            ids = self.feature_ids([self.names(k) for k in new])
+            self.table = np.concatenate([self.table, self.vectors[ids].sum(axis=1)])
+            self.ids.update(zip(new, range(len(self.ids), len(self.ids) + len(new)), strict=True))
+        found: Array = self.table[[self.ids[k] for k in keys]]
+        return found
+
+
 def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list[int],
             w_hh_t: Array) -> Array:
     """Both LSTM directions over all sentences at once, stepping them together.
@@ -226,10 +274,11 @@ def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list
     ``gaz`` tag (each a (table, rows) pair; tables (2, rows, 4H), gate columns ordered input,
     forget, output, cell; rows for all sentences' tokens concatenated). The weights come
     prescaled (negated, and the cell gate's doubled), so each sigmoid is 1 / (1 + e^g).
-    Sentences run longest first, so the ones still running at step t are a prefix; the inputs
-    are gathered once, packed by step (as PyTorch's PackedSequence), and each step's states
-    are written beside them, where the next step reads them. The backward direction reads each
-    sentence from its end. Returns (tokens, 2H): forward then backward states."""
+    Sentences run longest first, so the ones still running at step t are a prefix; tokens are
+    packed by step (as PyTorch's PackedSequence), each step's inputs gathered as it comes and
+    its states written in the packed order, where the next step reads them. The backward
+    direction reads each sentence from its end. Returns (tokens, 2H): forward then backward
+    states."""
     size = w_hh_t.shape[1]
     live = np.array([n for n in lengths if n])
     order = np.argsort(-live, kind="stable")
@@ -244,15 +293,15 @@ def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list
     table, rows = tokens
     gaz_table, gaz_rows = gaz
     both = np.array([[0], [1]])
-    x = table[both, rows[pos]]
-    x += gaz_table[both, gaz_rows[pos]]
+    at, gaz_at = rows[pos], gaz_rows[pos]
     states = np.empty((2, len(step), size), dtype=np.float32)
     c = np.zeros((2, int(active[0]), size), dtype=np.float32)
     before = 0
     with np.errstate(over="ignore"):  # e^g = inf gives the sigmoid's limit, 0
         for t in range(width):
             a, lo = int(active[t]), int(offsets[t])
-            g = x[:, lo:lo + a]
+            g = table[both, at[:, lo:lo + a]]  # gathered by step: all at once was tens of MB
+            g += gaz_table[both, gaz_at[:, lo:lo + a]]
             if t:
                 g += np.matmul(states[:, before:before + a], w_hh_t)
             np.exp(g, out=g)

@@ -29,15 +29,20 @@ class Place:
 
 
 @cache
+def _gazetteer() -> list[list[str]]:
+    """The gazetteer's entries: name, kind, latitude, longitude, country, population."""
+    if not GAZETTEER.exists():
+        return []
+    return [line.split("\t") for line in GAZETTEER.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
 def places() -> dict[str, list[Place]]:
     """Folded name -> the places it may be, most populous first."""
     found: dict[str, list[Place]] = defaultdict(list)
-    if GAZETTEER.exists():
-        for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or not line.strip():
-                continue
-            name, kind, lat, lon, country, pop = line.split("\t")
-            found[form(name)].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
+    for name, kind, lat, lon, country, pop in _gazetteer():
+        found[form(name)].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
     for entries in found.values():
         entries.sort(key=lambda p: -p.population)
     return dict(found)
@@ -59,7 +64,8 @@ def load_resources() -> Resources:
         matrix = np.load(VECTORS).astype(np.float64) / 127.0
         vectors = {word: row for row, word in enumerate(clusters)}
     names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for folded in places():
+    # the names alone (the recogniser needs no coordinates), each once, in the order of places()
+    for folded in dict.fromkeys(form(entry[0]) for entry in _gazetteer()):
         stems = tuple(normal(w)[1] for w in folded.split())
         if stems:
             names[stems[0]].append((stems, "LOC"))

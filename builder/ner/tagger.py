@@ -15,31 +15,36 @@ import hashlib
 import itertools
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import numpy as np
 import pycrfsuite
 
 from builder.ner.features import (
+    AFFIXES,
     FORM_FAMILIES,
     OFFSETS,
     STEM_FAMILIES,
     Attrs,
     Resources,
+    ShapeKey,
+    affix_attrs,
     cluster_groups,
     cluster_of,
     edge_attrs,
     gaz_attr,
     gazetteer_tags,
     normal,
-    stem_groups,
+    shape_key,
     vector_row,
     word_groups,
 )
 
 Array = np.ndarray
 GAZ_TAGS = ("O", "B-LOC", "I-LOC", "B-PER", "I-PER", "B-ORG", "I-ORG")
+K = TypeVar("K", bound=Hashable)
 
 
 class FastTagger:
@@ -62,11 +67,11 @@ class FastTagger:
         self.words: list[str] = []
         self.stems: list[str] = []
         self.scores = np.zeros((1024, 1 + len(OFFSETS), self.k))
-        # the form and stem families' weights by value, and the rest of the stem and cluster
-        # parts of token scores, one row per stem and per cluster
+        # the form and stem families' weights by value, and the shape key's and cluster's parts
+        # of token scores, one row per key
         self.by_value = _ByValue(self.rows, self.matrix, (*FORM_FAMILIES, *STEM_FAMILIES))
-        self.by_stem = _Parts(self, stem_groups)
-        self.by_cluster = _Parts(self, cluster_groups)
+        self.by_shape: _Parts[ShapeKey] = _Parts(self, word_groups)
+        self.by_cluster: _Parts[str] = _Parts(self, cluster_groups)
 
     def score(self, attrs: Attrs) -> Array:
         """Σ value × weight over the attributes (unknown attributes weigh nothing)."""
@@ -92,12 +97,12 @@ class FastTagger:
 
     def _add(self, tokens: list[str]) -> None:
         """Give each new token its row in ``scores``: its own score and what it gives each
-        neighbour. The form's part is summed for all new tokens in one array operation; the
-        stem's and the cluster's parts are looked up (made once per stem, per cluster)."""
+        neighbour. The form's and stem's families and the affixes are looked up by value; the
+        other parts by key (made once per shape key, per cluster)."""
         first = len(self.ids)
         need = first + len(tokens)
         self.scores = _room(self.scores, need)
-        groups: list[list[str]] = []
+        shape_keys: list[ShapeKey] = []
         stem_keys: list[str] = []
         cluster_keys: list[str] = []
         vec_at: list[int] = []
@@ -105,7 +110,7 @@ class FastTagger:
         res = self.res
         for n, token in enumerate(tokens, start=first):
             w, s = normal(token)
-            groups += word_groups(token, w, s)
+            shape_keys.append(shape_key(token, w, s))
             stem_keys.append(s)
             cluster_keys.append(cluster_of(w, s, res))
             vector = vector_row(w, s, res)
@@ -115,12 +120,14 @@ class FastTagger:
             self.ids[token] = n
             self.words.append(w)
             self.stems.append(s)
-        groups_per_token = 1 + len(OFFSETS)
         self.scores[first:need] = (
-            self.group_sums(groups).reshape(len(tokens), groups_per_token, self.k)
+            self.by_shape.scores(shape_keys)
             + self.by_value.scores(self.words[first:], _FORMS)
             + self.by_value.scores(stem_keys, _STEMS)
-            + self.by_stem.scores(stem_keys) + self.by_cluster.scores(cluster_keys))
+            + self.by_cluster.scores(cluster_keys))
+        get, unknown = self.rows.get, len(self.rows)
+        affixes = [get(a, unknown) for s in stem_keys for a in affix_attrs(s)]
+        self.scores[first:need, 0] += self.matrix[affixes].reshape(-1, AFFIXES, self.k).sum(axis=1)
         if vec_at:
             self.scores[vec_at, 0] += self.vector_scores[vec_rows]
 
@@ -134,7 +141,6 @@ class FastTagger:
             known.clear()
             self.words.clear()
             self.stems.clear()
-            self.by_stem.clear()
             new = list(dict.fromkeys(flat))
         if new:
             self._add(new)
@@ -245,18 +251,19 @@ def decode(scores: Sequence[Array], transitions: Array, start: Array | None = No
     return out
 
 
-class _Parts:
-    """Score rows of one part of token attributes, by key (a stem, a cluster), made on first use."""
+class _Parts(Generic[K]):
+    """Score rows of one part of token attributes, by key (a shape key, a stem, a cluster), made
+    on first use."""
 
-    def __init__(self, tagger: FastTagger, attrs: Callable[[str], list[list[str]]]) -> None:
+    def __init__(self, tagger: FastTagger, attrs: Callable[[K], list[list[str]]]) -> None:
         self.tagger, self.attrs = tagger, attrs
         self.clear()
 
     def clear(self) -> None:
-        self.ids: dict[str, int] = {}
+        self.ids: dict[K, int] = {}
         self.table = np.zeros((1024, 1 + len(OFFSETS), self.tagger.k))
 
-    def scores(self, keys: list[str]) -> Array:
+    def scores(self, keys: list[K]) -> Array:
         """The rows of ``keys``, in order (rows of new keys are made in one batch)."""
         new = [k for k in dict.fromkeys(keys) if k not in self.ids]
         if new:
