@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -15,7 +17,7 @@ from pathlib import Path
 from builder.arabic.normalize import fold_word, stem
 from builder.ner.consistency import propagate
 from builder.ner.corpus import spans
-from builder.ner.features import _shape, normal
+from builder.ner.features import _shape, normal, shape_of
 from builder.ner.neural import WEIGHTS
 from builder.ner.recognizer import Recognizer
 from builder.ner.resources import MODEL
@@ -74,7 +76,7 @@ def speed(title: str, make: Callable[[], Recognizer], runs: int = 5) -> None:
     sentences = [t for t, _ in split_anercorp()[1]]
     rates = []
     for _ in range(runs):
-        for cached in (normal, _shape, stem, fold_word):
+        for cached in (normal, _shape, shape_of, stem, fold_word):
             cached.cache_clear()
         rec = make()
         start = time.perf_counter()
@@ -83,6 +85,23 @@ def speed(title: str, make: Callable[[], Recognizer], runs: int = 5) -> None:
     print(f"speed, {title}: median {statistics.median(rates):.0f} sentences/s over {runs} runs "
           f"({min(rates):.0f}-{max(rates):.0f}; features, tagging and consistency; one core; "
           "cold caches)")
+
+
+def cli_speed(runs: int = 5) -> None:
+    """``arshif entities`` as an evaluation runs it: a new process reading the held-back part,
+    one sentence per line, start-up and loading included (shipped models); and start-up alone."""
+    lines = "".join(" ".join(tokens) + "\n" for tokens, _ in split_anercorp()[1])
+    command = [sys.executable, "-m", "builder.cli", "entities"]
+    for title, given in (("start-up alone (empty input)", ""), ("held-back lines", lines)):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(command, input=given, text=True, capture_output=True, check=True)
+            times.append(time.perf_counter() - start)
+        told = f"{statistics.median(times):.2f} s ({min(times):.2f}-{max(times):.2f})"
+        if given:
+            told += f", {given.count(chr(10)) / statistics.median(times):.0f} sentences/s"
+        print(f"arshif entities, {title}: median {told} over {runs} runs")
 
 
 def seed_check(rec: Recognizer) -> None:
@@ -128,4 +147,5 @@ if __name__ == "__main__":
           "per line)", alone=True)
     speed("CRF alone", lambda: Recognizer(args.model, None))
     speed("CRF + network", lambda: Recognizer(args.model, args.neural))
+    cli_speed()
     seed_check(combined)

@@ -203,6 +203,7 @@ def test_the_ner_bench_runs_and_prints_its_figures() -> None:
         assert any(line.startswith(kind) for line in out.splitlines())
     assert "sentences/s" in out
     assert "each sentence alone" in out  # the figure arshif entities gives, one text per line
+    assert "arshif entities, held-back lines: median" in out  # start-up included
 
 
 def test_the_network_scores_a_sentence_the_same_alone_or_in_a_batch(

@@ -135,6 +135,12 @@ def shape_key(token: str, w: str, s: str) -> ShapeKey:
             tuple(neighbour_triggers(w, s)), tuple(stem_triggers(s)))
 
 
+@lru_cache(maxsize=200_000)
+def shape_of(token: str) -> ShapeKey:
+    """:func:`shape_key` of a token, kept (both taggers ask)."""
+    return shape_key(token, *normal(token))
+
+
 def shape_attrs(key: ShapeKey) -> list[str]:
     """The form's attributes but itself (last letter, clitic prefix, shape, quotes), and the
     stem's trigger lists."""

@@ -28,6 +28,7 @@ from builder.ner.features import (
     gazetteer_tags,
     normal,
     shape_key,
+    shape_of,
 )
 from builder.ner.resources import DATA
 from builder.ner.tagger import GAZ_TAGS, K, split_rows
@@ -189,8 +190,8 @@ class NeuralTagger:
         embeddings, form and stem vectors."""
         enc = self.encoder
         pairs = [normal(t) for t in tokens]
-        keys = [shape_key(t, w, s) for t, (w, s) in zip(tokens, pairs, strict=True)]
-        feats = self.key_sums(keys) + self.cluster_sums([cluster_of(w, s, enc.res) for w, s in pairs])
+        feats = (self.key_sums([shape_of(t) for t in tokens])
+                 + self.cluster_sums([cluster_of(w, s, enc.res) for w, s in pairs]))
         forms, stems = enc.word_ids(pairs)
         chars = enc.char_ids([w[:MAX_CHARS] for w, _ in pairs])
         w = self.w

@@ -37,7 +37,7 @@ from builder.ner.features import (
     gaz_attr,
     gazetteer_tags,
     normal,
-    shape_key,
+    shape_of,
     vector_row,
     word_groups,
 )
@@ -110,7 +110,7 @@ class FastTagger:
         res = self.res
         for n, token in enumerate(tokens, start=first):
             w, s = normal(token)
-            shape_keys.append(shape_key(token, w, s))
+            shape_keys.append(shape_of(token))
             stem_keys.append(s)
             cluster_keys.append(cluster_of(w, s, res))
             vector = vector_row(w, s, res)
