@@ -37,8 +37,6 @@ Array = np.ndarray
 WEIGHTS = DATA / "ner-nn.npz"
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 MAX_CHARS = 16
-#: feature slots per token (an empty string: no feature in that slot)
-SLOTS = 10
 PAD, UNKNOWN = 0, 1
 #: distinct tokens whose projected inputs are kept (4 KB each: 128 MB in all)
 CACHED_TOKENS = 32_768
@@ -95,8 +93,8 @@ class Encoder:
         self._codes_for = 0
 
     def encode(self, tokens: Sequence[str], grow: bool = False) -> tuple[Array, ...]:
-        """Form ids (n,), stem ids (n,), character ids (n, MAX_CHARS), feature ids (n, SLOTS):
-        the network's inputs as training reads them."""
+        """Form ids (n,), stem ids (n,), character ids (n, MAX_CHARS), feature ids (n, slots;
+        PAD where a slot is empty): the network's inputs as training reads them."""
         pairs = [normal(t) for t in tokens]
         gaz = gazetteer_tags([s for _, s in pairs], self.res)
         names = [token_feature_names(shape_key(token, w, s), cluster_of(w, s, self.res), g)

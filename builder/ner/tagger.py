@@ -252,16 +252,13 @@ def decode(scores: Sequence[Array], transitions: Array, start: Array | None = No
 
 
 class _Parts(Generic[K]):
-    """Score rows of one part of token attributes, by key (a shape key, a stem, a cluster), made
-    on first use."""
+    """Score rows of one part of token attributes, by key (a shape key, a cluster), made on
+    first use: few keys, so they are kept for the whole run."""
 
     def __init__(self, tagger: FastTagger, attrs: Callable[[K], list[list[str]]]) -> None:
         self.tagger, self.attrs = tagger, attrs
-        self.clear()
-
-    def clear(self) -> None:
         self.ids: dict[K, int] = {}
-        self.table = np.zeros((1024, 1 + len(OFFSETS), self.tagger.k))
+        self.table = np.zeros((1024, 1 + len(OFFSETS), tagger.k))
 
     def scores(self, keys: list[K]) -> Array:
         """The rows of ``keys``, in order (rows of new keys are made in one batch)."""

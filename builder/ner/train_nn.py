@@ -23,7 +23,7 @@ import numpy as np
 
 from builder.ner.neural import TAGS, WEIGHTS, Encoder, NeuralTagger, embeddings, unpack
 from builder.ner.resources import load_resources
-from builder.ner.train import extra_corpora, split_anercorp
+from builder.ner.train import split_anercorp
 
 HIDDEN = 128
 CHAR_DIM, CHAR_FILTERS, FEAT_DIM = 32, 64, 32
@@ -92,15 +92,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--hidden", type=int, default=HIDDEN, help="LSTM units per direction")
-    ap.add_argument("--extra", action="store_true", help="add AQMAR and the Wojood sample")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     torch.set_num_threads(args.threads)
     part, held = split_anercorp()
     sentences = [s for s in (part + held if args.all else part) if s[0]]
-    if args.extra:
-        sentences += [s for s in extra_corpora() if s[0]]
     encoder = Encoder(load_resources())
     index = {tag: i for i, tag in enumerate(TAGS)}
     data = [(*encoder.encode(tokens, grow=True), np.array([index[t] for t in tags]))
