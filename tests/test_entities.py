@@ -64,6 +64,18 @@ def test_shipped_tables_are_the_models_weights(tmp_path: Path) -> None:
     assert np.array_equal(_tables(copy)[2], from_model[2])
 
 
+def test_the_gazetteers_stems_are_the_normalisers() -> None:
+    """The recogniser matches place names by the stems make_gazetteer.py wrote beside them; a
+    changed normaliser must come with a remade gazetteer (make gazetteer)."""
+    from builder.ner.make_gazetteer import name_stems
+    from builder.ner.resources import _gazetteer
+
+    entries = _gazetteer()
+    assert len(entries) > 10_000
+    stale = [entry[0] for entry in entries if entry[6] != name_stems(entry[0])]
+    assert not stale, f"{len(stale)} names, e.g. {stale[:3]}: run make gazetteer"
+
+
 def test_offsets_point_into_the_line(recognizer: Recognizer) -> None:
     line = "وقال الرئيس الأمريكي دونالد ترامب في واشنطن إن قوات التحالف الدولي ستبقى في سوريا."
     found = recognizer.find(line)

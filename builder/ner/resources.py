@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from builder.ner.features import Resources, form, normal
+from builder.ner.features import Resources, form
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL = DATA / "ner.crfsuite"
@@ -30,7 +30,8 @@ class Place:
 
 @cache
 def _gazetteer() -> list[list[str]]:
-    """The gazetteer's entries: name, kind, latitude, longitude, country, population."""
+    """The gazetteer's entries: name, kind, latitude, longitude, country, population, stems
+    (make_gazetteer.py)."""
     if not GAZETTEER.exists():
         return []
     return [line.split("\t") for line in GAZETTEER.read_text(encoding="utf-8").splitlines()
@@ -41,7 +42,7 @@ def _gazetteer() -> list[list[str]]:
 def places() -> dict[str, list[Place]]:
     """Folded name -> the places it may be, most populous first."""
     found: dict[str, list[Place]] = defaultdict(list)
-    for name, kind, lat, lon, country, pop in _gazetteer():
+    for name, kind, lat, lon, country, pop, _ in _gazetteer():
         found[form(name)].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
     for entries in found.values():
         entries.sort(key=lambda p: -p.population)
@@ -52,21 +53,20 @@ def places() -> dict[str, list[Place]]:
 def load_resources() -> Resources:
     """Clusters and gazetteer names, as the features use them."""
     clusters: dict[str, str] = {}
-    if CLUSTERS.exists():
-        for line in CLUSTERS.read_text(encoding="utf-8").splitlines():
-            word, _, bits = line.partition("\t")
-            clusters[word] = bits
+    if CLUSTERS.exists():  # lines of word, tab, bits: read as word, bits, word, bits…
+        text = CLUSTERS.read_text(encoding="utf-8").rstrip("\n")
+        fields = iter(text.replace("\n", "\t").split("\t"))
+        clusters = dict(zip(fields, fields, strict=True))
     vectors: dict[str, int] = {}
     matrix = None
     if VECTORS.exists():
         import numpy as np
 
         matrix = np.load(VECTORS).astype(np.float64) / 127.0
-        vectors = {word: row for row, word in enumerate(clusters)}
+        vectors = dict(zip(clusters, range(len(clusters)), strict=True))
     names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    # the names alone (the recogniser needs no coordinates), each once, in the order of places()
-    for folded in dict.fromkeys(form(entry[0]) for entry in _gazetteer()):
-        stems = tuple(normal(w)[1] for w in folded.split())
+    # the names alone, as the normaliser's stems (the recogniser needs no coordinates), each once
+    for stems in dict.fromkeys(tuple(entry[6].split()) for entry in _gazetteer()):
         if stems:
             names[stems[0]].append((stems, "LOC"))
     return Resources(clusters=clusters, vectors=vectors, vector_matrix=matrix, names=dict(names))
