@@ -135,10 +135,21 @@ def shape_key(token: str, w: str, s: str) -> ShapeKey:
             tuple(neighbour_triggers(w, s)), tuple(stem_triggers(s)))
 
 
+#: Every shape key met in this process, numbered by :func:`shape_of`.
+SHAPES: list[ShapeKey] = []
+_SHAPE_NUMBERS: dict[ShapeKey, int] = {}
+
+
 @lru_cache(maxsize=200_000)
-def shape_of(token: str) -> ShapeKey:
-    """:func:`shape_key` of a token, kept (both taggers ask)."""
-    return shape_key(token, *normal(token))
+def shape_of(token: str) -> int:
+    """The number of the token's :func:`shape_key` in ``SHAPES``, kept: both taggers key tables
+    by it, and a number hashes at no cost where a tuple of strings is hashed anew at every
+    look-up."""
+    key = shape_key(token, *normal(token))
+    number = _SHAPE_NUMBERS.setdefault(key, len(SHAPES))
+    if number == len(SHAPES):
+        SHAPES.append(key)
+    return number
 
 
 def shape_attrs(key: ShapeKey) -> list[str]:

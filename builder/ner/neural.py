@@ -22,6 +22,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from builder.ner.features import (
+    SHAPES,
     Resources,
     ShapeKey,
     cluster_of,
@@ -178,7 +179,8 @@ class NeuralTagger:
         self.gaz_gates = np.einsum("tf,dgf->dtg", gaz_rows, self.w_ih[:, :, cols])  # (2, tags, 4H)
         # the summed feature vectors but the gazetteer tag's, as Encoder.encode names them
         ids = self.encoder.feature_ids
-        self.key_sums = _Sums(key_feature_names, ids, w["feat.weight"])
+        self.key_sums: _Sums[int] = _Sums(lambda number: key_feature_names(SHAPES[number]), ids,
+                                          w["feat.weight"])
         self.cluster_sums = _Sums(cluster_feature_names, ids, w["feat.weight"])
         self.ids: dict[str, int] = {}
         self.gates = np.zeros((2, 1024, self.w_ih.shape[1]), dtype=np.float32)
@@ -245,7 +247,7 @@ class NeuralTagger:
 
 
 class _Sums(Generic[K]):
-    """The summed embeddings of a key's feature names (a shape key, a cluster), made once per
+    """The summed embeddings of a key's feature names (a shape key's number, a cluster), made once per
     key: a few thousand tokens share a few hundred keys."""
 
     def __init__(self, names: Callable[[K], list[str]], ids: Callable[[list[list[str]]], Array],

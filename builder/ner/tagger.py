@@ -26,10 +26,10 @@ from builder.ner.features import (
     AFFIXES,
     FORM_FAMILIES,
     OFFSETS,
+    SHAPES,
     STEM_FAMILIES,
     Attrs,
     Resources,
-    ShapeKey,
     affix_attrs,
     cluster_groups,
     cluster_of,
@@ -70,7 +70,7 @@ class FastTagger:
         # the form and stem families' weights by value, and the shape key's and cluster's parts
         # of token scores, one row per key
         self.by_value = _ByValue(self.rows, self.matrix, (*FORM_FAMILIES, *STEM_FAMILIES))
-        self.by_shape: _Parts[ShapeKey] = _Parts(self, word_groups)
+        self.by_shape: _Parts[int] = _Parts(self, lambda number: word_groups(SHAPES[number]))
         self.by_cluster: _Parts[str] = _Parts(self, cluster_groups)
 
     def score(self, attrs: Attrs) -> Array:
@@ -102,7 +102,7 @@ class FastTagger:
         first = len(self.ids)
         need = first + len(tokens)
         self.scores = _room(self.scores, need)
-        shape_keys: list[ShapeKey] = []
+        shape_keys: list[int] = []
         stem_keys: list[str] = []
         cluster_keys: list[str] = []
         vec_at: list[int] = []
@@ -252,7 +252,7 @@ def decode(scores: Sequence[Array], transitions: Array, start: Array | None = No
 
 
 class _Parts(Generic[K]):
-    """Score rows of one part of token attributes, by key (a shape key, a cluster), made on
+    """Score rows of one part of token attributes, by key (a shape key's number, a cluster), made on
     first use: few keys, so they are kept for the whole run."""
 
     def __init__(self, tagger: FastTagger, attrs: Callable[[K], list[list[str]]]) -> None:
