@@ -56,11 +56,13 @@ def score(rec: Recognizer, title: str, alone: bool = False) -> None:
         print(f"{kind:5} {p:6.3f} {r:6.3f} {f1:6.3f} {t + f_n:5}")
 
 
-def tag(sentences: list[list[str]], rec: Recognizer, alone: bool = False) -> list[list[str]]:
-    """Tags in batches of 25 sentences, about an article's worth, tagged together as in a build."""
+def tag(sentences: list[list[str]], rec: Recognizer, alone: bool = False,
+        size: int = 25) -> list[list[str]]:
+    """Tags in batches of ``size`` sentences: 25 is about an article's worth, tagged together
+    as in a build; ``arshif entities`` tags a file 256 lines at a time."""
     predicted = []
-    for i in range(0, len(sentences), 25):
-        batch = sentences[i:i + 25]
+    for i in range(0, len(sentences), size):
+        batch = sentences[i:i + size]
         tagged = rec.tag_many(batch)
         if alone:
             predicted += [propagate([s], [t])[0] for s, t in zip(batch, tagged, strict=True)]
@@ -69,7 +71,8 @@ def tag(sentences: list[list[str]], rec: Recognizer, alone: bool = False) -> lis
     return predicted
 
 
-def speed(title: str, make: Callable[[], Recognizer], runs: int = 5) -> None:
+def speed(title: str, make: Callable[[], Recognizer], size: int = 25, alone: bool = False,
+          runs: int = 5) -> None:
     """Sentences per second tagging the held-back part, from cold: a new recogniser each run
     (loading is not timed) and the per-token caches emptied. This VM's timings vary by a third
     from run to run, so the median of several runs is printed, with the range."""
@@ -80,7 +83,7 @@ def speed(title: str, make: Callable[[], Recognizer], runs: int = 5) -> None:
             cached.cache_clear()
         rec = make()
         start = time.perf_counter()
-        tag(sentences, rec)
+        tag(sentences, rec, alone, size)
         rates.append(len(sentences) / (time.perf_counter() - start))
     print(f"speed, {title}: median {statistics.median(rates):.0f} sentences/s over {runs} runs "
           f"({min(rates):.0f}-{max(rates):.0f}; features, tagging and consistency; one core; "
@@ -146,6 +149,8 @@ if __name__ == "__main__":
     score(combined, "CRF + network, each sentence alone as arshif entities reads it (one text "
           "per line)", alone=True)
     speed("CRF alone", lambda: Recognizer(args.model, None))
-    speed("CRF + network", lambda: Recognizer(args.model, args.neural))
+    speed("CRF + network, articles of 25 sentences", lambda: Recognizer(args.model, args.neural))
+    speed("CRF + network, 256 lines at a time as arshif entities reads a file",
+          lambda: Recognizer(args.model, args.neural), size=256, alone=True)
     cli_speed()
     seed_check(combined)
