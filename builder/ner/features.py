@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from builder.arabic.normalize import fold, stem
 
@@ -123,16 +123,21 @@ def word_attrs(token: str, w: str, s: str) -> list[str]:
     return [f"{FORM_FAMILIES[0]}:{w}", *shape_attrs(shape_key(token, w, s))]
 
 
-#: What a token's attributes but its form, stem, affixes and cluster depend on: its last
-#: letter, clitic prefix, shape, an opening quote before it, the trigger lists it is in as a
-#: neighbour (:func:`neighbour_triggers`) and those its stem is in.
-ShapeKey = tuple[str, str, str, bool, tuple[str, ...], tuple[str, ...]]
+class ShapeKey(NamedTuple):
+    """What a token's attributes but its form, stem, affixes and cluster depend on."""
+
+    last: str  # its last letter
+    prefix: str  # its clitic prefix
+    shape: str
+    opens: bool  # an opening quote or bracket before it
+    neighbour_triggers: tuple[str, ...]  # :func:`neighbour_triggers`
+    stem_triggers: tuple[str, ...]  # the trigger lists its stem is in
 
 
 def shape_key(token: str, w: str, s: str) -> ShapeKey:
     """A few thousand tokens share a few hundred keys, so both taggers score each key once."""
-    return (w[-1:], w[: len(w) - len(s)], _shape(w), token[:1] in "«\"“(",
-            tuple(neighbour_triggers(w, s)), tuple(stem_triggers(s)))
+    return ShapeKey(w[-1:], w[: len(w) - len(s)], _shape(w), token[:1] in "«\"“(",
+                    tuple(neighbour_triggers(w, s)), tuple(stem_triggers(s)))
 
 
 #: Every shape key met in this process, numbered by :func:`shape_of`.
@@ -155,13 +160,12 @@ def shape_of(token: str) -> int:
 def shape_attrs(key: ShapeKey) -> list[str]:
     """The form's attributes but itself (last letter, clitic prefix, shape, quotes), and the
     stem's trigger lists."""
-    last, prefix, shape, opens, _, triggers = key
-    out = ["b", f"xw1:{last}", f"pre:{prefix}", f"shape:{shape}"]
-    if prefix.endswith(("ال", "لل")):
+    out = ["b", f"xw1:{key.last}", f"pre:{key.prefix}", f"shape:{key.shape}"]
+    if key.prefix.endswith(("ال", "لل")):
         out.append("al")
-    if opens:
+    if key.opens:
         out.append("open")
-    return out + list(triggers)
+    return out + list(key.stem_triggers)
 
 
 def stem_attrs(s: str) -> list[str]:
@@ -170,12 +174,8 @@ def stem_attrs(s: str) -> list[str]:
     return [f"{STEM_FAMILIES[0]}:{s}", *affix_attrs(s)]
 
 
-#: How many attributes :func:`affix_attrs` makes (always this many).
-AFFIXES = 5
-
-
 def affix_attrs(s: str) -> list[str]:
-    """The stem's first and last two and three letters, and its length."""
+    """The stem's first and last two and three letters, and its length (always five)."""
     return [f"p2:{s[:2]}", f"p3:{s[:3]}", f"x2:{s[-2:]}", f"x3:{s[-3:]}", f"len:{min(len(s), 8)}"]
 
 
@@ -249,7 +249,7 @@ def neighbour_cluster_attrs(d: int, c: str) -> list[str]:
 
 def word_groups(key: ShapeKey) -> list[list[str]]:
     groups: list[list[str]] = [shape_attrs(key), *([] for _ in OFFSETS)]
-    groups[1 + _BEFORE] = list(key[4])
+    groups[1 + _BEFORE] = list(key.neighbour_triggers)
     return groups
 
 

@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Generic
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -32,7 +31,7 @@ from builder.ner.features import (
     shape_of,
 )
 from builder.ner.resources import DATA
-from builder.ner.tagger import GAZ_TAGS, K, split_rows
+from builder.ner.tagger import GAZ_TAGS, K, KeyedRows, split_rows
 
 Array = np.ndarray
 WEIGHTS = DATA / "ner-nn.npz"
@@ -69,10 +68,10 @@ def token_feature_names(key: ShapeKey, cluster: str, gaz: str) -> list[str]:
 
 
 def key_feature_names(key: ShapeKey) -> list[str]:
-    _, prefix, shape, opens, triggers, _ = key
-    return [f"shape:{shape}", f"pre:{prefix}", "tPER" if "trigPER" in triggers else "",
+    triggers = key.neighbour_triggers
+    return [f"shape:{key.shape}", f"pre:{key.prefix}", "tPER" if "trigPER" in triggers else "",
             "tLOC" if "trigLOC" in triggers else "", "tORG" if "trigORG" in triggers else "",
-            "open" if opens else ""]
+            "open" if key.opens else ""]
 
 
 def cluster_feature_names(c: str) -> list[str]:
@@ -178,12 +177,18 @@ class NeuralTagger:
         cols = slice(w["conv.weight"].shape[0], w["conv.weight"].shape[0] + gaz_rows.shape[1])
         self.gaz_gates = np.einsum("tf,dgf->dtg", gaz_rows, self.w_ih[:, :, cols])  # (2, tags, 4H)
         # the summed feature vectors but the gazetteer tag's, as Encoder.encode names them
-        ids = self.encoder.feature_ids
-        self.key_sums: _Sums[int] = _Sums(lambda number: key_feature_names(SHAPES[number]), ids,
-                                          w["feat.weight"])
-        self.cluster_sums = _Sums(cluster_feature_names, ids, w["feat.weight"])
+        dims = (w["feat.weight"].shape[1],)
+        self.key_sums: KeyedRows[int] = KeyedRows(
+            self._summed(lambda number: key_feature_names(SHAPES[number])), dims, np.float32)
+        self.cluster_sums: KeyedRows[str] = KeyedRows(self._summed(cluster_feature_names), dims,
+                                                      np.float32)
         self.ids: dict[str, int] = {}
         self.gates = np.zeros((2, 1024, self.w_ih.shape[1]), dtype=np.float32)
+
+    def _summed(self, names: Callable[[K], list[str]]) -> Callable[[list[K]], Array]:
+        """What a key's row is made of: the sum of its feature names' vectors."""
+        vectors = self.w["feat.weight"]
+        return lambda keys: vectors[self.encoder.feature_ids([names(k) for k in keys])].sum(axis=1)
 
     def inputs(self, tokens: Sequence[str]) -> Array:
         """The BiLSTM's input rows but for the gazetteer tag: char CNN, summed feature
@@ -244,27 +249,6 @@ class NeuralTagger:
                 [normal(t)[1] for t in s], self.encoder.res)], dtype=np.int64)
         hidden = _bilstm((self.gates, rows), (self.gaz_gates, gaz), lengths, self.w_hh_t)
         return split_rows(hidden @ self.w["out.weight"].T + self.w["out.bias"], lengths)
-
-
-class _Sums(Generic[K]):
-    """The summed embeddings of a key's feature names (a shape key's number, a cluster), made once per
-    key: a few thousand tokens share a few hundred keys."""
-
-    def __init__(self, names: Callable[[K], list[str]], ids: Callable[[list[list[str]]], Array],
-                 vectors: Array) -> None:
-        self.names, self.feature_ids, self.vectors = names, ids, vectors
-        self.ids: dict[K, int] = {}
-        self.table = np.zeros((0, vectors.shape[1]), dtype=np.float32)
-
-    def __call__(self, keys: list[K]) -> Array:
-        """(keys, dims): each key's sum."""
-        new = [k for k in dict.fromkeys(keys) if k not in self.ids]
-        if new:
-            ids = self.feature_ids([self.names(k) for k in new])
-            self.table = np.concatenate([self.table, self.vectors[ids].sum(axis=1)])
-            self.ids.update(zip(new, range(len(self.ids), len(self.ids) + len(new)), strict=True))
-        found: Array = self.table[[self.ids[k] for k in keys]]
-        return found
 
 
 def _bilstm(tokens: tuple[Array, Array], gaz: tuple[Array, Array], lengths: list[int],

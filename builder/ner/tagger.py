@@ -23,7 +23,6 @@ import numpy as np
 import pycrfsuite
 
 from builder.ner.features import (
-    AFFIXES,
     FORM_FAMILIES,
     OFFSETS,
     SHAPES,
@@ -70,8 +69,10 @@ class FastTagger:
         # the form and stem families' weights by value, and the shape key's and cluster's parts
         # of token scores, one row per key
         self.by_value = _ByValue(self.rows, self.matrix, (*FORM_FAMILIES, *STEM_FAMILIES))
-        self.by_shape: _Parts[int] = _Parts(self, lambda number: word_groups(SHAPES[number]))
-        self.by_cluster: _Parts[str] = _Parts(self, cluster_groups)
+        self.by_shape: KeyedRows[int] = KeyedRows(
+            self._summed(lambda number: word_groups(SHAPES[number])), self.scores.shape[1:])
+        self.by_cluster: KeyedRows[str] = KeyedRows(self._summed(cluster_groups),
+                                                    self.scores.shape[1:])
 
     def score(self, attrs: Attrs) -> Array:
         """Σ value × weight over the attributes (unknown attributes weigh nothing)."""
@@ -94,6 +95,12 @@ class FastTagger:
         idx = [get(a, unknown) for a in flat]
         result: Array = np.add.reduceat(self.matrix[idx], starts, axis=0)
         return result
+
+    def _summed(self, groups: Callable[[K], list[list[str]]]) -> Callable[[list[K]], Array]:
+        """What a key's row is made of: the summed weights of each of its attribute groups (its
+        own, then what it gives each neighbour)."""
+        return lambda keys: self.group_sums([g for k in keys for g in groups(k)]).reshape(
+            len(keys), *self.scores.shape[1:])
 
     def _add(self, tokens: list[str]) -> None:
         """Give each new token its row in ``scores``: its own score and what it gives each
@@ -121,13 +128,13 @@ class FastTagger:
             self.words.append(w)
             self.stems.append(s)
         self.scores[first:need] = (
-            self.by_shape.scores(shape_keys)
+            self.by_shape(shape_keys)
             + self.by_value.scores(self.words[first:], _FORMS)
             + self.by_value.scores(stem_keys, _STEMS)
-            + self.by_cluster.scores(cluster_keys))
+            + self.by_cluster(cluster_keys))
         get, unknown = self.rows.get, len(self.rows)
         affixes = [get(a, unknown) for s in stem_keys for a in affix_attrs(s)]
-        self.scores[first:need, 0] += self.matrix[affixes].reshape(-1, AFFIXES, self.k).sum(axis=1)
+        self.scores[first:need, 0] += self.matrix[affixes].reshape(len(stem_keys), -1, self.k).sum(axis=1)
         if vec_at:
             self.scores[vec_at, 0] += self.vector_scores[vec_rows]
 
@@ -251,25 +258,25 @@ def decode(scores: Sequence[Array], transitions: Array, start: Array | None = No
     return out
 
 
-class _Parts(Generic[K]):
-    """Score rows of one part of token attributes, by key (a shape key's number, a cluster), made on
-    first use: few keys, so they are kept for the whole run."""
+class KeyedRows(Generic[K]):
+    """Rows of an array by key (a shape key's number, a cluster), each made once, on first use:
+    a few thousand tokens share a few hundred keys, so the rows are kept for the whole run.
+    Used by both taggers (scores here, summed feature vectors in the network)."""
 
-    def __init__(self, tagger: FastTagger, attrs: Callable[[K], list[list[str]]]) -> None:
-        self.tagger, self.attrs = tagger, attrs
+    def __init__(self, make: Callable[[list[K]], Array], shape: tuple[int, ...],
+                 dtype: type = np.float64) -> None:
+        self.make = make  # the rows of new keys, all of a call's in one batch
         self.ids: dict[K, int] = {}
-        self.table = np.zeros((1024, 1 + len(OFFSETS), tagger.k))
+        self.table: Array = np.zeros((1024, *shape), dtype=dtype)
 
-    def scores(self, keys: list[K]) -> Array:
-        """The rows of ``keys``, in order (rows of new keys are made in one batch)."""
+    def __call__(self, keys: list[K]) -> Array:
+        """The rows of ``keys``, in order."""
         new = [k for k in dict.fromkeys(keys) if k not in self.ids]
         if new:
             used = len(self.ids)
             self.table = _room(self.table, used + len(new))
-            sums = self.tagger.group_sums([g for k in new for g in self.attrs(k)])
-            self.table[used:used + len(new)] = sums.reshape(len(new), *self.table.shape[1:])
-            for k in new:
-                self.ids[k] = len(self.ids)
+            self.table[used:used + len(new)] = self.make(new)
+            self.ids.update(zip(new, range(used, used + len(new)), strict=True))
         found: Array = self.table[[self.ids[k] for k in keys]]
         return found
 
@@ -308,7 +315,7 @@ def _room(table: Array, rows: int) -> Array:
     """``table``, or a copy twice as long, so that it has at least ``rows`` rows."""
     if rows <= len(table):
         return table
-    grown = np.zeros((max(rows, 2 * len(table)), *table.shape[1:]))
+    grown = np.zeros((max(rows, 2 * len(table)), *table.shape[1:]), dtype=table.dtype)
     grown[: len(table)] = table
     return grown
 
