@@ -64,6 +64,24 @@ def test_shipped_tables_are_the_models_weights(tmp_path: Path) -> None:
     assert np.array_equal(_tables(copy)[2], from_model[2])
 
 
+def test_vocabulary_finds_each_word_and_nothing_else(tmp_path: Path) -> None:
+    """The network's words are found by binary search over UTF-8 bytes: a word is found as
+    itself only, never as a cut (too long) or NUL-stripped twin, and survives saving."""
+    from builder.ner.vocabulary import Vocabulary
+
+    words = ["ترامب", "ب", "Reuters", "ترامبب", " ", "", "z" * 6]
+    vocab = Vocabulary.of(words, first=2)
+    vocab.save(tmp_path / "v.npz")
+    for v in (vocab, Vocabulary.load(tmp_path / "v.npz")):
+        assert v.find(words, 1).tolist() == list(range(2, 2 + len(words)))
+        lost = ["ترامب\0", "ترامببz", "z" * 7, "ترام", "\0", "ب\0", "\ud800", "reuters", "ترامبا"]
+        assert v.find(lost, 1).tolist() == [1] * len(lost)
+        assert v.find([], 1).tolist() == []
+    assert Vocabulary.of([]).find(["ب"], 1).tolist() == [1]
+    with pytest.raises(ValueError):
+        Vocabulary.of(["ب", "ب"])
+
+
 def test_the_gazetteers_stems_are_the_normalisers() -> None:
     """The recogniser matches place names by the stems make_gazetteer.py wrote beside them; a
     changed normaliser must come with a remade gazetteer (make gazetteer)."""

@@ -1,4 +1,4 @@
-"""Build ``builder/data/embed-{forms,stems}.{txt,npy}``: word vectors learned from unlabeled news.
+"""Build ``builder/data/embed-{forms,stems}.{npy,words.npz}``: word vectors learned from unlabeled news.
 
 The neural tagger reads a token through its folded form and its clitic-stripped stem; a name the
 labelled corpus never saw still has a vector if it occurs in unlabeled news. Source: SaudiNewsNet
@@ -6,7 +6,7 @@ labelled corpus never saw still has a vector if it occurs in unlabeled news. Sou
 too), plus the tokens of the NER corpora. Method: gensim's word2vec, skip-gram, 100 dimensions,
 window 5; forms with 10 negative samples over 5 epochs, stems with 5 over 3 (stems are fewer and
 more frequent). Words seen at least ``MIN_COUNT`` times are kept, each row scaled to length 1 and
-stored as int8 (×127), rows in the order of the word list beside it.
+stored as int8 (×127); the words beside them (vocabulary.py) give each its row.
 Needs the ``model`` extra; run with ``make model`` (about 15 minutes on two cores).
 """
 
@@ -21,9 +21,11 @@ from typing import Any
 from builder.ner.corpus import read_conll
 from builder.ner.features import normal
 from builder.ner.make_clusters import articles
+from builder.ner.neural import vocabulary_path
 from builder.ner.recognizer import sentence_tokens
 from builder.ner.resources import DATA
 from builder.ner.train import SHARED
+from builder.ner.vocabulary import Vocabulary
 
 MIN_COUNT = 5
 #: name -> (negative samples, epochs, worker threads): as the shipped files were made
@@ -52,15 +54,14 @@ def write_corpora(folder: Path) -> None:
 
 def export(kv: Any, name: str) -> None:
     """Keep the words of gensim's ``KeyedVectors`` seen ``MIN_COUNT`` times; unit rows as int8,
-    the word list beside them."""
+    the words beside them."""
     import numpy as np
 
     words = [w for w in kv.index_to_key if kv.get_vecattr(w, "count") >= MIN_COUNT]
     matrix = kv[words]
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
     np.save(DATA / f"embed-{name}.npy", np.round(matrix * 127).astype(np.int8))
-    (DATA / f"embed-{name}.txt").write_text(
-        "".join(w.replace("_", " ") + "\n" for w in words), encoding="utf-8")
+    Vocabulary.of([w.replace("_", " ") for w in words], first=2).save(vocabulary_path(name))
     print(f"{name}: {len(words)} words", file=sys.stderr)
 
 

@@ -32,6 +32,7 @@ from builder.ner.features import (
 )
 from builder.ner.resources import DATA
 from builder.ner.tagger import GAZ_TAGS, K, KeyedRows, split_rows
+from builder.ner.vocabulary import Vocabulary
 
 Array = np.ndarray
 WEIGHTS = DATA / "ner-nn.npz"
@@ -45,14 +46,19 @@ CHUNK = 256
 
 
 @cache
-def embeddings(name: str) -> tuple[dict[str, int], Array]:
-    """Word -> row, and the vectors as stored, int8 (rows 0 and 1: padding and unknown, zero).
-    :func:`unpack` makes rows float; unpacking all 15 M numbers at every start took 0.15 s."""
-    words = (DATA / f"embed-{name}.txt").read_text(encoding="utf-8").splitlines()
+def embeddings(name: str) -> tuple[Vocabulary, Array]:
+    """The words and their rows, and the vectors as stored, int8 (rows 0 and 1: padding and
+    unknown, zero). :func:`unpack` makes rows float; unpacking all 15 M numbers at every start
+    took 0.15 s."""
     stored = np.load(DATA / f"embed-{name}.npy")
-    matrix = np.zeros((len(words) + 2, stored.shape[1]), dtype=np.int8)
+    matrix = np.zeros((len(stored) + 2, stored.shape[1]), dtype=np.int8)
     matrix[2:] = stored
-    return dict(zip(words, range(2, len(words) + 2), strict=True)), matrix
+    return Vocabulary.load(vocabulary_path(name)), matrix
+
+
+def vocabulary_path(name: str) -> Path:
+    """Where the words of ``embed-{name}.npy`` are (their rows: 2 onwards, in its order)."""
+    return DATA / f"embed-{name}.words.npz"
 
 
 def unpack(vectors: Array) -> Array:
@@ -110,8 +116,8 @@ class Encoder:
 
     def word_ids(self, pairs: Sequence[tuple[str, str]]) -> tuple[Array, Array]:
         """The rows of each (form, stem)'s vectors."""
-        return (np.array([self.forms.get(w, UNKNOWN) for w, _ in pairs], dtype=np.int64),
-                np.array([self.stems.get(s, UNKNOWN) for _, s in pairs], dtype=np.int64))
+        return (self.forms.find([w for w, _ in pairs], UNKNOWN),
+                self.stems.find([s for _, s in pairs], UNKNOWN))
 
     def feature_ids(self, names: list[list[str]]) -> Array:
         """(rows, slots) ids of feature names (PAD for none or one never seen in training)."""
