@@ -42,6 +42,8 @@ from builder.ner.features import (
 )
 
 Array = np.ndarray
+#: the word-bigram attribute families (:meth:`FastTagger._add_pairs`)
+_PAIRS = ("-1w|w:", "w|+1w:")
 GAZ_TAGS = ("O", "B-LOC", "I-LOC", "B-PER", "I-PER", "B-ORG", "I-ORG")
 K = TypeVar("K", bound=Hashable)
 
@@ -62,6 +64,11 @@ class FastTagger:
             0 if res.vector_matrix is None else res.vector_matrix.shape[1])]
         self.vector_scores = (res.vector_matrix @ self.matrix[dims]
                               if dims else np.zeros((0, self.k)))
+        # the words a word-bigram attribute can start with (a value "a|b" may also be a pair
+        # "a|" + "b" when a token is "|"): most pairs start with none, and skip the look-ups
+        self.pair_firsts = {value[:cut] for attr in attrs if attr.startswith(_PAIRS)
+                            for value in (attr.partition(":")[2],)
+                            for cut, ch in enumerate(value) if ch == "|"}
         self.ids: dict[str, int] = {}
         self.words: list[str] = []
         self.stems: list[str] = []
@@ -175,12 +182,15 @@ class FastTagger:
         """Add the weights of the word-bigram attributes (the few that depend on two tokens)."""
         words = self.words
         rows = self.rows
+        firsts = self.pair_firsts
         hits: list[int] = []
         where: list[int] = []
         start = 0
         for s in sentences:
             ws = [words[i] for i in ids[start:start + len(s)].tolist()]
             for i in range(len(ws) - 1):
+                if ws[i] not in firsts:
+                    continue
                 row = rows.get(f"-1w|w:{ws[i]}|{ws[i + 1]}")
                 if row is not None:
                     hits.append(row)
