@@ -257,6 +257,32 @@ def test_the_network_scores_a_sentence_the_same_alone_or_in_a_batch(
         assert np.allclose(alone, scores, atol=1e-5)
 
 
+def test_the_networks_cache_makes_room_without_changing_scores(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long run keeps the rows of its most used tokens when the cache is full and forgets the
+    others: the scores stay those of a run that forgot nothing."""
+    from builder.ner import neural
+
+    sentences = [toks for toks, _ in read_conll(SHARED / "ner" / "aqmar" / "dev.txt")][:300]
+    want = neural.NeuralTagger(load_resources()).emissions(sentences)
+    net = neural.NeuralTagger(load_resources())
+    monkeypatch.setattr(neural, "CACHED_TOKENS", 400)
+    made = []
+    monkeypatch.setattr(net, "inputs", lambda tokens: made.append(len(tokens)) or
+                        neural.NeuralTagger.inputs(net, tokens))
+    got = [e for i in range(0, len(sentences), 10) for e in net.emissions(sentences[i:i + 10])]
+    assert sum(made) > len({t for s in sentences for t in s})  # rows were forgotten
+    assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(got, want, strict=True))
+    net._keep_most_used()
+    assert len(net.ids) == 300 and {"في", "من", "،", "."} <= set(net.ids)
+    made.clear()
+    known = [i for i, s in enumerate(sentences) if s and set(s) <= set(net.ids)][:20]
+    assert len(known) >= 3
+    again = net.emissions([sentences[i] for i in known])
+    assert not made  # the kept rows are used as they are…
+    assert all(np.allclose(a, want[i], atol=1e-5) for a, i in zip(again, known, strict=True))
+
+
 def test_the_network_reads_tokens_as_training_encoded_them(recognizer: Recognizer) -> None:
     """The tagger makes a token's inputs its own way (feature sums kept per shape key and per
     cluster, the convolution as per-tap look-ups, in chunks); they must be what the training

