@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import select
@@ -211,6 +212,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The cyclic garbage collector, every 100,000 allocations rather than 700: tagging makes
+    # millions of short-lived objects (tokens, matches) and next to no cycles, and the default
+    # took 4% of arshif entities' time and of the extraction's. mypy does the same.
+    gc.set_threshold(100_000, 30, 30)
     args = parser().parse_args(argv)
     result: int = args.func(args)
     return result

@@ -26,6 +26,8 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list
     """``tags`` with recognised names also tagged where the same words recur untagged."""
     kinds: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for tokens, sent_tags in zip(sentences, tags, strict=True):
+        if sent_tags.count("O") == len(sent_tags):
+            continue  # most sentences: no name
         for start, end, kind in spans(sent_tags):
             if kind != "MISC" and end - start <= MAX_TOKENS:
                 key = _key(tokens[start:end])
@@ -41,19 +43,16 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list
     for tokens, sent_tags in zip(sentences, tags, strict=True):
         new = list(sent_tags)
         folded = list(map(fold_word, tokens))
-        i = 0
-        while i < len(tokens):
-            if folded[i] not in firsts:
-                i += 1
+        free = 0  # where the next name may start: names tagged here do not overlap
+        for i in [i for i, word in enumerate(folded) if word in firsts]:
+            if i < free:
                 continue
             for n in lengths:
                 key = tuple(folded[i:i + n])
                 if len(key) == n and key in kinds and all(t == "O" for t in new[i:i + n]):
                     kind = kinds[key].most_common(1)[0][0]
                     new[i:i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
-                    i += n
+                    free = i + n
                     break
-            else:
-                i += 1
         out.append(new)
     return out
