@@ -77,10 +77,13 @@ def _shape(token: str) -> str:
 def gazetteer_tags(stems: Sequence[str], res: Resources) -> list[str]:
     """B-/I- tags of the longest gazetteer names found in a stem sequence."""
     tags = ["O"] * len(stems)
-    i = 0
-    while i < len(stems):
+    names = res.names
+    free = 0  # where the next name may start: found names do not overlap
+    for i in [i for i, s in enumerate(stems) if s in names]:  # most words start no name
+        if i < free:
+            continue
         best: tuple[int, str] | None = None
-        for name, kind in res.names.get(stems[i], []):
+        for name, kind in names[stems[i]]:
             n = len(name)
             if tuple(stems[i:i + n]) == name and (best is None or n > best[0]):
                 best = (n, kind)
@@ -88,9 +91,7 @@ def gazetteer_tags(stems: Sequence[str], res: Resources) -> list[str]:
             tags[i] = "B-" + best[1]
             for k in range(i + 1, i + best[0]):
                 tags[k] = "I-" + best[1]
-            i += best[0]
-        else:
-            i += 1
+            free = i + best[0]
     return tags
 
 
