@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -141,6 +142,32 @@ def test_dirty_build_equals_clean_build(project: Path, tmp_path: Path) -> None:
     clean = make_project(tmp_path / "clean", project / "content")
     quiet_build(clean)
     assert digest(project / "site") == digest(clean / "site")
+
+
+def test_the_publishing_hooks_change_speed_not_bytes(sample_site: Path, tmp_path: Path) -> None:
+    """MkDocs with the project's hooks (raw pages, shared parts rendered once) and theme
+    blocks gives the same site as MkDocs and Material left alone."""
+    import subprocess
+    import sys
+
+    sites = {}
+    for name in ("hooked", "plain"):
+        root = tmp_path / name
+        shutil.copytree(sample_site / "docs", root / "docs")
+        shutil.copytree(ROOT / "templates", root / "templates")
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        if name == "plain":
+            hooks = config[config.index("hooks:"):config.index("plugins:")]
+            assert "shared_parts.py" in hooks and "raw_pages.py" in hooks
+            config = config.replace(hooks, "")
+            (root / "templates" / "overrides" / "main.html").write_text('{% extends "base.html" %}\n')
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
+                       cwd=root, check=True, capture_output=True,
+                       env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+        sites[name] = digest(root / "site")
+    assert len(sites["plain"]) > 100
+    assert sites["hooked"] == sites["plain"]
 
 
 def test_sitemap_lists_pages_when_the_site_has_an_address(project: Path) -> None:
