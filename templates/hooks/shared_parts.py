@@ -22,8 +22,11 @@ _RENDERED: dict[tuple[str, str, int], str] = {}
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Every build starts afresh (``mkdocs serve`` builds again in the same process)."""
+    """Every build starts afresh (``mkdocs serve`` builds again in the same process, with a new
+    environment). Within one build the templates do not change, so Jinja need not look at each
+    included file's time on disk again at every page (34,000 times for 1,500 pages)."""
     _RENDERED.clear()
+    env.auto_reload = False
     env.globals["arshif_once"] = _once
     return env
 
