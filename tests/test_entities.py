@@ -287,7 +287,8 @@ def test_the_network_reads_tokens_as_training_encoded_them(recognizer: Recognize
     """The tagger makes a token's inputs its own way (feature sums kept per shape key and per
     cluster, the convolution as per-tap look-ups, in chunks); they must be what the training
     encoding (``Encoder.encode``) gives PyTorch, computed here the plain way."""
-    from builder.ner.neural import PAD, unpack
+    from builder.ner.neural import PAD
+    from builder.ner.resources import DATA
 
     net = recognizer.neural
     assert net is not None
@@ -301,8 +302,10 @@ def test_the_network_reads_tokens_as_training_encoded_them(recognizer: Recognize
     embedded = np.pad(w["char.weight"][chars], ((0, 0), (1, 1), (0, 0)))  # (n, chars + 2, dims)
     windows = np.stack([embedded[:, k:k + chars.shape[1]] for k in range(3)], axis=-1)
     conv = np.einsum("ntek,fek->ntf", windows, w["conv.weight"]) + w["conv.bias"]
+    vectors = [np.vstack([np.zeros((2, 100)), np.load(DATA / f"embed-{name}.npy")]) / 127
+               for name in ("forms", "stems")]  # rows 0 and 1: padding and unknown
     want = np.concatenate([np.maximum(conv, 0).max(axis=1), w["feat.weight"][feats].sum(axis=1),
-                           unpack(net.form_vectors[forms]), unpack(net.stem_vectors[stems])], axis=1)
+                           vectors[0][forms], vectors[1][stems]], axis=1)
     got = net.inputs(tokens)
     assert got.shape == want.shape
     assert np.allclose(got, want, atol=1e-5)

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from builder.ner.neural import TAGS, WEIGHTS, Encoder, NeuralTagger, embeddings, unpack
+from builder.ner.neural import TAGS, WEIGHTS, Encoder, NeuralTagger, embeddings, vectors_of
 from builder.ner.resources import load_resources
 from builder.ner.train import split_anercorp
 
@@ -43,7 +43,8 @@ def build(n_chars: int, n_feats: int, hidden: int = HIDDEN) -> Any:
     class Net(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            forms, stems = (unpack(embeddings(name)[1]) for name in ("forms", "stems"))
+            forms, stems = (vectors_of(stored, np.arange(len(stored) + 2)) for stored in
+                            (embeddings(name)[1] for name in ("forms", "stems")))
             self.form, self.stem = (frozen(vectors) for vectors in (forms, stems))
             self.char = nn.Embedding(n_chars, CHAR_DIM, padding_idx=0)
             self.conv = nn.Conv1d(CHAR_DIM, CHAR_FILTERS, 3, padding=1)
