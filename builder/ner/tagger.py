@@ -350,13 +350,17 @@ def export_tables(model: Path) -> Path:
     stamp is not the model's."""
     labels, attrs, matrix, transitions = _tables_from_dump(model)
     path = tables_path(model)
+    # the attributes as one UTF-8 text, a line each (they hold no spaces): an array of 37,000
+    # strings took 0.03 s to load, the text a sixth of that
+    text = np.frombuffer("\n".join(attrs).encode("utf-8"), dtype=np.uint8)
     np.savez_compressed(path, digest=np.array(_digest(model)), labels=np.array(labels),
-                        attrs=np.array(attrs), matrix=matrix, transitions=transitions)
+                        attrs=text, matrix=matrix, transitions=transitions)
     return path
 
 
 def _digest(model: Path) -> str:
-    return hashlib.sha256(model.read_bytes()).hexdigest()
+    """The model's stamp; ``tables-2`` names the exported arrays' layout."""
+    return "tables-2:" + hashlib.sha256(model.read_bytes()).hexdigest()
 
 
 def _tables(model: Path) -> Tables:
@@ -367,8 +371,9 @@ def _tables(model: Path) -> Tables:
     if path.exists():
         with np.load(path) as stored:
             if str(stored["digest"]) == _digest(model):
-                return (stored["labels"].tolist(), stored["attrs"].tolist(), stored["matrix"],
-                        stored["transitions"])
+                attrs = stored["attrs"].tobytes().decode("utf-8")
+                return (stored["labels"].tolist(), attrs.split("\n") if attrs else [],
+                        stored["matrix"], stored["transitions"])
     return _tables_from_dump(model)
 
 
