@@ -12,6 +12,7 @@ Needs the ``model`` extra; run with ``make model`` (about 15 minutes on two core
 
 from __future__ import annotations
 
+import io
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from builder.ner.recognizer import sentence_tokens
 from builder.ner.resources import DATA
 from builder.ner.train import SHARED
 from builder.ner.vocabulary import Vocabulary
+from builder.writer import write_atomic
 
 MIN_COUNT = 5
 #: name -> (negative samples, epochs, worker threads): as the shipped files were made
@@ -60,7 +62,10 @@ def export(kv: Any, name: str) -> None:
     words = [w for w in kv.index_to_key if kv.get_vecattr(w, "count") >= MIN_COUNT]
     matrix = kv[words]
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
-    np.save(DATA / f"embed-{name}.npy", np.round(matrix * 127).astype(np.int8))
+    stored = io.BytesIO()
+    np.save(stored, np.round(matrix * 127).astype(np.int8))
+    # a new file renamed over the old one: a running recogniser maps the old file's pages
+    write_atomic(DATA / f"embed-{name}.npy", stored.getvalue())
     Vocabulary.of([w.replace("_", " ") for w in words], first=2).save(vocabulary_path(name))
     print(f"{name}: {len(words)} words", file=sys.stderr)
 

@@ -21,7 +21,8 @@ from builder.ner.neural import TAGS, WEIGHTS, NeuralTagger
 from builder.ner.resources import MODEL, load_resources
 from builder.ner.tagger import FastTagger, decode
 
-#: A token: a run of letters, digits and Arabic marks, or one punctuation character.
+#: A token: a run of letters, digits and Arabic marks, or one punctuation character (runs are
+#: matched possessively: the same tokens, without the backtracking).
 TOKEN = re.compile(r"(?:[^\W_]++|[\u0610-\u061A\u064B-\u065F\u0670\u0640]++)++|[^\w\s]")
 #: Where sentences end: the recogniser tags one sentence at a time, as it was trained.
 SENTENCE_END = {".", "!", "?", "؟", "؛"}
