@@ -33,10 +33,9 @@ class Place:
     population: int
 
 
-@cache
 def _gazetteer() -> list[list[str]]:
     """The gazetteer's entries: name, kind, latitude, longitude, country, population, stems
-    (make_gazetteer.py)."""
+    (make_gazetteer.py). Not kept: :func:`places` keeps what it makes of them."""
     if not GAZETTEER.exists():
         return []
     return [line.split("\t") for line in GAZETTEER.read_text(encoding="utf-8").splitlines()
