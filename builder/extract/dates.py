@@ -61,6 +61,8 @@ UNITS = {
     "عام": ("year", 1), "عامين": ("year", 2), "اعوام": ("year", 0),
     "سنه": ("year", 1), "سنتين": ("year", 2), "سنوات": ("year", 0), "سنين": ("year", 0),
 }
+#: ordinal centuries -> their hundreds (القرن العشرين: the 1900s)
+CENTURIES = {"الثامن عشر": 17, "التاسع عشر": 18, "العشرين": 19, "الحادي والعشرين": 20}
 DECADES = {"العشرينيات": 2, "الثلاثينيات": 3, "الاربعينيات": 4, "الخمسينيات": 5,
            "الستينيات": 6, "السبعينيات": 7, "الثمانينيات": 8, "التسعينيات": 9}
 
@@ -74,6 +76,7 @@ LEVANTINE, EGYPTIAN, MAGHREBI = _folded(LEVANTINE), _folded(EGYPTIAN), _folded(M
 GREGORIAN_MONTHS = LEVANTINE | EGYPTIAN | MAGHREBI
 HIJRI_MONTHS, WEEKDAYS, ORDINALS = _folded(HIJRI_MONTHS), _folded(WEEKDAYS), _folded(ORDINALS)
 COUNTS, UNITS, DECADES = _folded(COUNTS), _folded(UNITS), _folded(DECADES)
+CENTURIES = _folded(CENTURIES)
 PAST = "(?:" + "|".join(fold(w) for w in (
     "الماضية", "الماضي", "الفائتة", "الفائت", "المنصرمة", "المنصرم", "السابق")) + ")"
 NEXT = "(?:" + "|".join(fold(w) for w in ("المقبلة", "المقبل", "القادمة", "القادم")) + ")"
@@ -93,15 +96,17 @@ def _word(pattern: str) -> str:
 _CL = r"(?:[وفبل]|وب|ول|فب|فل)?"  # proclitics before a cue word
 GM = _word(_alt(GREGORIAN_MONTHS))
 HM = _word(_alt(HIJRI_MONTHS))
-# a Gregorian month, possibly doubled: آذار/مارس, آذار (مارس), يوليو/ تموز
-GMX = rf"(?P<{{n}}>{GM})(?:\s*/\s*(?:{GM})|\s*\(\s*(?:{GM})\s*\))?"
+# a Gregorian month, possibly doubled: آذار/مارس, آذار (مارس), يوليو/ تموز, يناير كانون الثاني
+GMX = rf"(?P<{{n}}>{GM})(?:\s*/\s*(?:{GM})|\s*\(\s*(?:{GM})\s*\)|\s+(?:{GM}))?"
 # the same after a joining و ("أيار وآب"): the و is a letter, so no word boundary before it
 GMX_WA = GMX.replace(r"(?<![\w])", r"(?<![^\sو])", 1)
 DAY = r"(?<![\d.:/-])(?:0?[1-9]|[12]\d|3[01])(?![\d:])"
 ORD = _word(_alt(ORDINALS))
 YEAR = r"(?<![\d.:/])(?:1[0-9]\d\d|20\d\d)(?![\d:])"
 GREG_MARK = r"(?:\s*م(?![\w]))?"
-HIJRI_MARK = r"\s*ه(?![\w])"
+#: between a month and its year: "مارس 2019", "مارس عام 2019", "مارس من العام 2019"
+YEAR_LEAD = r"\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+|من\s+)?"
+HIJRI_MARK = r"\s*(?:ه|هجريه|هجري|للهجره)(?![\w])"  # هـ, هجرية, للهجرة
 WD = _word(_alt(WEEKDAYS))
 
 
@@ -193,14 +198,15 @@ def _around(month: int, base: date, when: str) -> int:
 
 
 # ---------------------------------------------------------------- absolute Gregorian
-@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+|-\s*)?{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
+@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+|-\s*)?(?:شهر\s+)?{GMX.format(n='m')}{YEAR_LEAD}"
       rf"(?P<y>{YEAR}){GREG_MARK}")
 def full_date(m: re.Match[str], base: date | None) -> Found | None:
     value = _ymd(int(m["y"]), _month(m["m"]), _day(m["d"]))
     return Found(m.start(), m.end(), value, "gregorian") if value else None
 
 
-@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?{GMX.format(n='m')}(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
+@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?:شهر\s+)?{GMX.format(n='m')}"
+      rf"(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
 def day_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -217,7 +223,7 @@ def day_month(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
 
 
-@rule("gmonth", rf"{GMX.format(n='m')}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>{YEAR}){GREG_MARK}")
+@rule("gmonth", rf"{GMX.format(n='m')}{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK}")
 def month_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month(m['m']):02d}", "gregorian")
 
@@ -250,7 +256,7 @@ def numeric_ymd(m: re.Match[str], base: date | None) -> Found | None:
 
 
 # ---------------------------------------------------------------- Hijri
-@rule("hmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?P<m>{HM})\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)"
+@rule("hmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?P<m>{HM}){YEAR_LEAD}(?P<y>1[34]\d\d)"
       rf"(?:{HIJRI_MARK})?")
 def hijri_full(m: re.Match[str], base: date | None) -> Found | None:
     y, mo, d = int(m["y"]), _hmonth(m["m"]), _day(m["d"])
@@ -258,7 +264,7 @@ def hijri_full(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}-{d:02d}") if value else None
 
 
-@rule("hmonth", rf"(?:شهر\s+)?(?P<m>{HM})\s+(?:(?:عام|سنه)\s+)?(?P<y>1[34]\d\d)(?:{HIJRI_MARK})?")
+@rule("hmonth", rf"(?:شهر\s+)?(?P<m>{HM}){YEAR_LEAD}(?P<y>1[34]\d\d)(?:{HIJRI_MARK})?")
 def hijri_month(m: re.Match[str], base: date | None) -> Found | None:
     y, mo = int(m["y"]), _hmonth(m["m"])
     value = hijri_to_gregorian(y, mo)
@@ -290,6 +296,32 @@ def preposition_year(m: re.Match[str], base: date | None) -> Found | None:
       rf"(?:و\s*|الي\s+|حتي\s+)(?P<b>{YEAR})")
 def year_pair(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
+
+
+_CUE_OPT = r"(?:(?:ال)?(?:عام|سنه)\s+)?"
+
+
+@rule("digit", rf"(?<![\w]){_CL}(?:من|بين)\s+{_CUE_OPT}(?P<a>(?:19|20)\d\d){GREG_MARK}\s+"
+      rf"(?:الي\s+|حتي\s+|و\s*){_CUE_OPT}(?P<b>(?:19|20)\d\d){GREG_MARK}(?![\d/.:-])(?!\s*[%٪])")
+def from_to_years(m: re.Match[str], base: date | None) -> Found | None:
+    """``من 2015 حتى 2018``, ``بين 2011 و2014``: bare numbers too, so only a span of at most
+    50 years counts (``بين 1500 و2000 مقاتل`` is not one)."""
+    if not 0 < int(m["b"]) - int(m["a"]) <= 50:
+        return None
+    return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
+
+
+@rule("digit", rf"(?<![\w]){_CL}(?:ال)?(?P<part>ربع|نصف)\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير)"
+      rf"\s+(?:من\s+)?{_CUE_OPT}(?P<y>{YEAR}){GREG_MARK}")
+def part_of_year(m: re.Match[str], base: date | None) -> Found | None:
+    """``الربع الأول من 2019`` (months 1-3), ``النصف الثاني من العام 2018`` (7-12)."""
+    size = 3 if m["part"] == "ربع" else 6
+    index = {"الاول": 0, "الثاني": 1, "الثالث": 2, "الرابع": 3}.get(m["n"], 12 // size - 1)
+    if index * size >= 12:
+        return None
+    first = index * size + 1
+    return Found(m.start(), m.end(), f"{m['y']}-{first:02d}/{m['y']}-{first + size - 1:02d}",
+                 "gregorian")
 
 
 @rule("digit", r"(?<![\d/.-])(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)(?![\d/.-])")
@@ -331,7 +363,8 @@ def decade(m: re.Match[str], base: date | None) -> Found | None:
 
 
 # ---------------------------------------------------------------- relative to the base date
-@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>اول\s+امس|امس|البارحه|غدا|بعد\s+غد)(?:\s+(?P<wd>{WD}))?(?![\w])")
+@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>اول\s+امس|امس\s+الاول|امس|البارحه|غدا|بعد\s+غد)"
+      rf"(?:\s+(?P<wd>{WD}))?(?![\w])")
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -400,6 +433,40 @@ def this_period(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
+_MONTH_DAY = rf"(?<![\w]){_CL}(?:يوم\s+)?(?:ال)?(?P<d>{DAY}|{ORD})\s+(?:من\s+)?"
+
+
+@rule("unit", rf"{_MONTH_DAY}(?:هذا\s+)?(?:ال)?شهر\s+(?P<w>{PAST}|{NEXT}|{CURRENT})(?![\w])")
+def day_of_month(m: re.Match[str], base: date | None) -> Found | None:
+    """``23 من الشهر الجاري``, ``في العاشر من الشهر الماضي``: a day of the base date's month
+    or of the one before or after it."""
+    if base is None:
+        return None
+    w = m["w"]
+    step = -1 if re.fullmatch(PAST, w) else 1 if re.fullmatch(NEXT, w) else 0
+    month = _shift_months(base.replace(day=1), step)
+    value = _ymd(month.year, month.month, _day(m["d"]))
+    return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
+
+
+@rule("relative", rf"{_MONTH_DAY}(?P<w>{CURRENT})(?![\w])")
+def day_of_this_month(m: re.Match[str], base: date | None) -> Found | None:
+    """``في 15 الجاري``: news shorthand for the 15th of this month."""
+    return day_of_month(m, base)
+
+
+@rule("century", rf"(?<![\w]){_CL}(?:ال)?قرن\s+(?P<c>{_alt(CENTURIES)}|{PAST}|{CURRENT})(?![\w])")
+def century(m: re.Match[str], base: date | None) -> Found | None:
+    """``القرن العشرين`` is 19XX; ``القرن الماضي`` counts from the base date."""
+    hundreds = CENTURIES.get(" ".join(m["c"].split()))
+    if hundreds is None:
+        if base is None:
+            return None
+        hundreds = base.year // 100 - (1 if re.fullmatch(PAST, m["c"]) else 0)
+    return Found(m.start(), m.end(), f"{hundreds:02d}XX", "gregorian",
+                 absolute=m["c"] in CENTURIES)
+
+
 @rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|اعوام|سنوات)\s+(?:ال)?"
       rf"(?P<n>{_alt(COUNTS)})\s+(?P<w>{PAST}|{NEXT})")
 def last_n(m: re.Match[str], base: date | None) -> Found | None:
@@ -427,7 +494,7 @@ _JOIN = re.compile(r"^[\s\-–|,،()]*(?:الموافق|الموافقه|ل|م)?
 TRIGGER_CLASSES: dict[str, list[str]] = {
     "gmonth": list(GREGORIAN_MONTHS), "hmonth": list(HIJRI_MONTHS), "weekday": list(WEEKDAYS),
     "ordinal": list(ORDINALS), "unit": list(UNITS), "decade": [d[2:] for d in DECADES],
-    "count": list(COUNTS),
+    "count": list(COUNTS), "century": ["قرن"],
     "relative": [fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي")],
 }
 _TRIGGER_WORD = r"(?:[وفبل]|وب|ول|فب|فل)?(?:ال)?(?:{})"
