@@ -100,8 +100,10 @@ HM = _word(_alt(HIJRI_MONTHS))
 GMX = rf"(?P<{{n}}>{GM})(?:\s*/\s*(?:{GM})|\s*\(\s*(?:{GM})\s*\)|\s+(?:{GM}))?"
 # the same after a joining و ("أيار وآب"): the و is a letter, so no word boundary before it
 GMX_WA = GMX.replace(r"(?<![\w])", r"(?<![^\sو])", 1)
-DAY = r"(?<![\d.:/-])(?:0?[1-9]|[12]\d|3[01])(?![\d:])"
-ORD = _word(_alt(ORDINALS))
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])(?![\d:])"
+DAY = r"(?<![\d.:/-])" + _DAY_NUMBER
+DAY_AFTER_DASH = r"(?<![\d.:/])" + _DAY_NUMBER  # the second day of 22-23 آذار
+ORD = r"(?<!اسبوع\s)" + _word(_alt(ORDINALS))  # not الأسبوع الأول من نيسان: a week, not a day
 YEAR = r"(?<![\d.:/])(?:1[0-9]\d\d|20\d\d)(?![\d:])"
 GREG_MARK = r"(?:\s*م(?![\w]))?"
 #: between a month and its year: "مارس 2019", "مارس عام 2019", "مارس من العام 2019"
@@ -188,11 +190,17 @@ def _shift_months(d: date, months: int) -> date:
     raise ValueError("no such month")
 
 
-def _around(month: int, base: date, when: str) -> int:
-    """The year of a month named without one: the base year, or the nearest past/next."""
-    if when == "past":
+def _step(when: str) -> int:
+    """-1, 0 or 1 for a word of the past, the present or the future (الماضي, الجاري, المقبل)."""
+    return -1 if re.fullmatch(PAST, when) else 1 if re.fullmatch(NEXT, when) else 0
+
+
+def _around(month: int, base: date, step: int) -> int:
+    """The year of a month named without one: the base year, or the nearest past (step -1) or
+    next (1)."""
+    if step < 0:
         return base.year if month < base.month else base.year - 1
-    if when == "next":
+    if step > 0:
         return base.year if month > base.month else base.year + 1
     return base.year
 
@@ -211,13 +219,12 @@ def day_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     month = _month(m["m"])
-    when = "past" if m["w"] and re.fullmatch(PAST, m["w"]) else \
-        "next" if m["w"] and re.fullmatch(NEXT, m["w"]) else ""
+    step = _step(m["w"] or "")
     day = _day(m["d"])
     year = base.year
-    if when == "past" and (month, day) >= (base.month, base.day):
+    if step < 0 and (month, day) >= (base.month, base.day):
         year -= 1
-    elif when == "next" and (month, day) <= (base.month, base.day):
+    elif step > 0 and (month, day) <= (base.month, base.day):
         year += 1
     value = _ymd(year, month, day)
     return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
@@ -228,13 +235,30 @@ def month_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month(m['m']):02d}", "gregorian")
 
 
+@rule("gmonth", rf"{GMX.format(n='m')}\s+(?P<d>{DAY})\s*[,،]\s*(?P<y>{YEAR}){GREG_MARK}")
+def month_day_year(m: re.Match[str], base: date | None) -> Found | None:
+    """``مارس 23, 2019``, the English order of some translated headers (the comma is needed)."""
+    return full_date(m, base)
+
+
+@rule("gmonth", rf"(?:(?P<d>{DAY}|{ORD})\s*(?:من\s+)?)?(?:شهر\s+)?{GMX.format(n='m')}\s+من\s+"
+      rf"(?P<this>هذا\s+)?(?:ال)?(?:عام|سنه)(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?(?![\w])")
+def month_of_year_around(m: re.Match[str], base: date | None) -> Found | None:
+    """``أيار من العام الماضي``, ``3 آذار من العام المقبل``, ``نيسان من هذا العام``."""
+    if base is None or not (m["this"] or m["w"]):
+        return None
+    year, month = base.year + _step(m["w"] or ""), _month(m["m"])
+    value = _ymd(year, month, _day(m["d"])) if m["d"] else f"{year:04d}-{month:02d}"
+    return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
+
+
 @rule("gmonth", rf"{GMX.format(n='m')}\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
 def month_relative(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     month = _month(m["m"])
-    when = "past" if re.fullmatch(PAST, m["w"]) else "next" if re.fullmatch(NEXT, m["w"]) else ""
-    return Found(m.start(), m.end(), f"{_around(month, base, when):04d}-{month:02d}", "gregorian",
+    return Found(m.start(), m.end(), f"{_around(month, base, _step(m['w'])):04d}-{month:02d}",
+                 "gregorian",
                  absolute=False)
 
 
@@ -331,8 +355,8 @@ def year_span(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
 
 
-@rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY})\s+{GMX.format(n='m')}\s*[,،]?\s*"
-      rf"(?P<y>{YEAR}){GREG_MARK}")
+@rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY_AFTER_DASH})\s+"
+      rf"{GMX.format(n='m')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
 def day_range(m: re.Match[str], base: date | None) -> Found | None:
     y, mo = int(m["y"]), _month(m["m"])
     a, b = _ymd(y, mo, int(m["a"])), _ymd(y, mo, int(m["b"]))
@@ -373,7 +397,7 @@ def yesterday(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False)
 
 
-@rule("relative", rf"(?<![\w])(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
+@rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
 def today(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -414,13 +438,15 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
+@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?P<w>{PAST}|{NEXT}|{CURRENT})"
+      rf"|(?<![\w]){_CL}(?:هذا|هذه)\s+ال(?P<u2>اسبوع|شهر|عام|سنه)(?![\w])")
 def this_period(m: re.Match[str], base: date | None) -> Found | None:
+    """``العام الماضي``, ``الأسبوع المقبل``, ``هذا العام`` (not ``هذا اليوم``: ``في مثل هذا اليوم
+    من عام 2011`` is an anniversary)."""
     if base is None:
         return None
-    w = m["w"]
-    step = -1 if re.fullmatch(PAST, w) else 1 if re.fullmatch(NEXT, w) else 0
-    unit = m["u"]
+    step = _step(m["w"] or "")
+    unit = m["u"] or m["u2"]
     if unit == "يوم":
         value = (base + timedelta(days=step)).isoformat()
     elif unit == "اسبوع":
@@ -442,9 +468,7 @@ def day_of_month(m: re.Match[str], base: date | None) -> Found | None:
     or of the one before or after it."""
     if base is None:
         return None
-    w = m["w"]
-    step = -1 if re.fullmatch(PAST, w) else 1 if re.fullmatch(NEXT, w) else 0
-    month = _shift_months(base.replace(day=1), step)
+    month = _shift_months(base.replace(day=1), _step(m["w"]))
     value = _ymd(month.year, month.month, _day(m["d"]))
     return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
 
