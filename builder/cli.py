@@ -130,14 +130,24 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
-def article_json(article: Article, entities: dict[str, Entity]) -> dict[str, Any]:
-    """What ``arshif extract`` prints for an article: entities as id, name and type."""
-    def named(ids: list[str]) -> list[dict[str, str]]:
-        return [{"id": e, "name": entities[e].name, "type": entities[e].type} for e in ids]
+def article_json(article: Article, entities: dict[str, Entity],
+                 unreviewed: list[tuple[str, str]]) -> dict[str, Any]:
+    """What ``arshif extract`` prints for an article: entities as id, name and type; after the
+    registry's and the gazetteer's, the names the recogniser found that neither knows, marked
+    ``"proposed": true`` (the build proposes them for review), each with the id
+    ``arshif review accept`` would give it."""
+    from builder.registry import derived_id
+
+    def named(ids: list[str], places: bool) -> list[dict[str, Any]]:
+        known: list[dict[str, Any]] = [
+            {"id": e, "name": entities[e].name, "type": entities[e].type} for e in ids]
+        return known + [{"id": derived_id(name), "name": name, "type": kind, "proposed": True}
+                        for name, kind in unreviewed if (kind == "LOC") == places]
     return {
         "id": article.id, "title": article.title, "date": article.date,
         "dates": [{k: v for k, v in asdict(d).items() if v is not None} for d in article.dates],
-        "places": named(article.places), "actors": named(article.actors), "source": article.source,
+        "places": named(article.places, True), "actors": named(article.actors, False),
+        "source": article.source,
         "url": article.url, "author": article.author, "summary": article.summary,
         "words": article.words, "original": article.original,
     }
@@ -148,7 +158,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from builder import readers
     from builder.assemble import assemble
     from builder.config import Config, Layout
-    from builder.extract.entities import EntityFinder
+    from builder.extract.entities import EntityFinder, unreviewed
     from builder.extract.facts import read_facts
     from builder.registry import Registry
 
@@ -175,7 +185,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             for note in facts.notes:
                 print(f"arshif: {item.origin}: {note}", file=sys.stderr)
             finder.add(article, facts.resolved)
-            print(json.dumps(article_json(article, finder.entities()), ensure_ascii=False), flush=True)
+            found = article_json(article, finder.entities(), unreviewed(facts.resolved))
+            print(json.dumps(found, ensure_ascii=False), flush=True)
     return status
 
 

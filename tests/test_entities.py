@@ -13,6 +13,7 @@ import pycrfsuite
 import pytest
 import yaml
 
+from builder.arabic.normalize import fold
 from builder.assemble import assemble
 from builder.extract.entities import EntityFinder, resolve
 from builder.model import Origin, RawArticle
@@ -169,6 +170,78 @@ def test_seed_article_entities(recognizer: Recognizer) -> None:
     assert want_places <= places
     assert len(want_actors & actors) >= 10
     assert len(places - want_places) + len(actors - want_actors) <= 1
+
+
+def test_cli_extract_gives_the_seeds_entities_and_the_names_no_registry_knows(
+        tmp_path: Path) -> None:
+    """``arshif extract``: the seed's places and actors under their canonical names, none of them
+    proposed; in an article about people the registry does not know, the recogniser's names with
+    the id ``arshif review accept`` would give, a family name alone counted with the full name."""
+    from builder.registry import derived_id
+
+    article = tmp_path / "coach.txt"
+    article.write_text("قال المدرب ستيف مكلارين لصحيفة كرونيكل البريطانية إن اللاعب يحتاج إلى "
+                       "جراحة في الركبة. وأضاف مكلارين أن الفريق سيتعاقد مع لاعب جديد.\n",
+                       encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "builder.cli", "extract", str(SEED), str(article)],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    seed, coach = (json.loads(line) for line in out.splitlines())
+    expected = yaml.safe_load((SHARED / "news" / "seed" / "baghouz.expected.yaml").read_text())
+    assert {p["name"] for p in seed["places"]} == set(expected["places"])
+    assert {a["name"] for a in seed["actors"]} == (set(expected["actors"]["organisations"])
+                                                   | set(expected["actors"]["people"]))
+    assert not any(e.get("proposed") for e in seed["places"] + seed["actors"])
+    people = [a for a in coach["actors"] if a["type"] == "PER"]
+    assert people == [{"id": derived_id("ستيف مكلارين"), "name": "ستيف مكلارين", "type": "PER",
+                       "proposed": True}]
+    assert "كرونيكل" in {a["name"] for a in coach["actors"]}  # its ك is not a clitic
+
+
+def test_gazetteer_places_resolve_whatever_their_clitics_and_article() -> None:
+    """A place the registry does not know resolves through the gazetteer as ``ليبيا``, ``وليبيا``
+    or ``بألمانيا`` alike (the gazetteer had been looked up by the folded form with the first
+    word's clitics off, so ``ليبيا`` was sought as ``يبيا`` and ``ألمانيا`` as ``مانيا``)."""
+    from builder.model import EntityMention
+
+    registry = Registry.load_text("entities: []\n")
+    found = {}
+    for surface, written in [("ليبيا", "ليبيا"), ("وليبيا", "ليبيا"), ("بألمانيا", "ألمانيا"),
+                             ("بيروت", "بيروت"), ("والعراق", "العراق"), ("لندن", "لندن")]:
+        resolved = resolve([EntityMention(0, len(surface), surface, "LOC")], [], registry)
+        assert not resolved.proposed, surface
+        found[surface] = resolved.made[0].name
+        assert fold(found[surface]) == fold(written), surface
+
+
+def test_a_short_place_behind_a_conjunction_goes_by_the_articles_country() -> None:
+    """``وجدة`` is Oujda, or و + Jeddah (the normaliser keeps و on a word of four letters): in an
+    article naming Saudi Arabia it is Jeddah, in one naming Morocco it is Oujda."""
+    from builder.model import EntityMention
+
+    registry = Registry.load(ROOT / "content" / "entities.yml")
+
+    def where(country: str) -> list[str]:
+        mentions = [EntityMention(0, len(country), country, "LOC"),
+                    EntityMention(len(country) + 1, len(country) + 5, "وجدة", "LOC")]
+        resolved = resolve(mentions, [], registry)
+        return [(registry.entities.get(e) or next(m for m in resolved.made if m.id == e)).name
+                for e in resolved.ids]
+
+    assert where("السعودية") == ["السعودية", "جدة"]
+    assert where("المغرب") == ["المغرب", "وجدة"]
+
+
+@pytest.mark.parametrize("surface,name", [
+    ("لترامب", "ترامب"), ("وداعش", "داعش"), ("لموسكو", "موسكو"), ("والتحالف", "التحالف"),
+    ("للتحالف الدولي", "التحالف الدولي"), ("وبوتين", "بوتين"),
+    ("بوتين", "بوتين"), ("كرونيكل", "كرونيكل"), ("ليبرتي", "ليبرتي"), ("لبنان", "لبنان")])
+def test_a_names_first_letter_is_a_clitic_only_when_the_news_says_so(surface: str,
+                                                                     name: str) -> None:
+    """The name proposed for review (and printed by ``arshif extract``) loses a leading ب ل ك و ف
+    only when the word vectors read the rest as the same word."""
+    from builder.extract.entities import _name_form
+
+    assert _name_form(surface) == name
 
 
 def test_cli_entities_contract() -> None:

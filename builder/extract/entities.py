@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from builder.arabic.normalize import fold, stem
 from builder.model import Article, Entity, EntityMention
 from builder.ner.resources import Place, places
@@ -81,12 +83,14 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     for m in mentions:
         eid = registry.resolve(m.text)
         if eid is None and m.type == "LOC":
-            place = _place(m.text, countries)
-            if place is not None:
+            place = _place(m.text, countries, registry)
+            if isinstance(place, Entity):
                 made[place.id] = place
                 eid = place.id
+            else:
+                eid = place
         if eid is None:
-            name = _name_form(m.text, keep_article=True)
+            name = _name_form(m.text)
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3 and k not in proposed:
                 proposed[k] = [k, name, m.type, m.start]
@@ -96,11 +100,29 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     return Resolved(ids, list(made.values()), list(proposed.values()))
 
 
+def unreviewed(resolved: Resolved) -> list[tuple[str, str]]:
+    """An article's names that neither the registry nor the gazetteer knows (its proposals), as
+    (name, type) in order of first mention. A name that begins or ends a longer one of its type
+    in the article is that one: a person's (``مكلارين``, ``مشعل بن ماجد`` beside ``مشعل بن ماجد
+    بن عبدالعزيز``), or an organisation's one word (``نيوكاسل`` beside ``نيوكاسل يونايتد``)."""
+    rows = sorted(resolved.proposed, key=lambda p: p[3])
+    split = [(p[0].split(), p[2]) for p in rows]
+
+    def inside(words: list[str], kind: str) -> bool:
+        n = len(words)
+        if kind == "LOC" or (kind == "ORG" and n > 1):
+            return False
+        return any(t == kind and len(w) > n and words in (w[:n], w[-n:]) for w, t in split)
+
+    return [(p[1], p[2]) for p, (words, kind) in zip(rows, split, strict=True)
+            if not inside(words, kind)]
+
+
 def _countries(mentions: list[EntityMention], known: set[str], registry: Registry) -> Counter[str]:
     """Countries the article names (gazetteer and registry), to choose between homonyms."""
     named: Counter[str] = Counter()
     for m in mentions:
-        for place in places().get(_name_form(m.text), [])[:1]:
+        for place in places().get(key(m.text), [])[:1]:
             named[place.country] += 1
     for eid in known:
         if registry.entities[eid].country:
@@ -108,11 +130,31 @@ def _countries(mentions: list[EntityMention], known: set[str], registry: Registr
     return named
 
 
-def _place(surface: str, countries: Counter[str]) -> Entity | None:
-    candidates = places().get(_name_form(surface))
-    if not candidates:
+#: Letters that may be a clitic glued to a place's name (و ف ب ل ك).
+_CLITIC_LETTERS = "وفبلك"
+
+
+def _place(surface: str, countries: Counter[str], registry: Registry) -> Entity | str | None:
+    """A place the registry does not know under ``surface``: a gazetteer place (made as an
+    entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
+    (``وجدة``: Oujda, or و + Jeddah). The country the article names most decides, then the
+    registry, the whole word, the population and the spelling as written (``بريدة``, not
+    ``بريده``, of one place)."""
+    options: list[tuple[tuple[int, int, int, bool], Place | str]] = [
+        ((countries.get(p.country, 0), 1, p.population, p.name == surface), p)
+        for p in places().get(key(surface), [])]
+    rest = surface[1:]
+    if surface[:1] in _CLITIC_LETTERS and len(fold(rest)) >= 3:
+        eid = registry.resolve(rest)
+        if eid is not None and registry.entities[eid].type == "LOC":
+            options.append(((countries.get(registry.entities[eid].country, 0), 2, 0, True), eid))
+        options += [((countries.get(p.country, 0), 0, p.population, p.name == rest), p)
+                    for p in places().get(key(rest), [])]
+    if not options:
         return None
-    best: Place = max(candidates, key=lambda p: (countries.get(p.country, 0), p.population))
+    best = max(options, key=lambda option: option[0])[1]
+    if isinstance(best, str):
+        return best
     eid = "geo-" + hashlib.sha256(f"{best.name}|{best.country}".encode()).hexdigest()[:10]
     return Entity(id=eid, name=best.name, type="LOC", lat=best.lat, lon=best.lon,
                   country=best.country)
@@ -158,20 +200,52 @@ def _sentence_at(text: str, at: int) -> str:
     return text[start:end].strip()
 
 
+#: How alike the word vectors of a word and of the word without its first letter must be for
+#: that letter to be a clitic: ``وداعش``/``داعش`` 0.73, ``لموسكو``/``موسكو`` 0.69, against
+#: ``بوتين``/``وتين`` 0.26 and ``لبنان``/``بنان`` 0.42.
+CLITIC_LIKENESS = 0.5
+
+
+def _is_clitic(word: str, rest: str) -> bool:
+    """Whether ``word`` is ``rest`` behind a one-letter clitic (ب ل ك و ف), judged by the
+    unlabeled news the word vectors were learned from: ``rest`` must be a word there and, when
+    ``word`` is one too, mean the same (``لترامب`` -> ``ترامب``, but ``بوتين`` is not ``وتين``)."""
+    from builder.ner.neural import embeddings, vectors_of
+
+    vocabulary, stored = embeddings("forms")
+    rows = vocabulary.find([word, rest], -1)
+    if rows[1] < 0:
+        return False
+    if rows[0] < 0:
+        return True
+    a, b = vectors_of(stored, rows).astype(np.float64)
+    return float(a @ b) >= CLITIC_LIKENESS * float(np.linalg.norm(a) * np.linalg.norm(b))
+
+
 @lru_cache(maxsize=200_000)
-def _name_form(surface: str, keep_article: bool = False) -> str:
-    """A mention as a name: the clitics of its first word off (``وداعش`` -> ``داعش``)."""
+def _name_form(surface: str) -> str:
+    """A mention as a name, as written but without the clitics of its first word (``وداعش`` ->
+    ``داعش``, ``والتحالف`` -> ``التحالف``): the name a proposal shows."""
     parts = surface.split()
     if not parts:
         return surface
     first = fold(parts[0])
     bare = stem(first)
-    if keep_article and first != bare and first.endswith("ال" + bare):
-        bare = "ال" + bare
+    article = ""
+    if bare != first:
+        if first.endswith("ال" + bare):
+            bare = "ال" + bare  # والتحالف -> التحالف
+        elif first.startswith("لل") and first[2:] == bare:
+            article = "ال"  # للتحالف -> التحالف: ل + ال wrote one ل
+        else:  # one letter at a time: وبوتين -> بوتين, not وتين (the ب is the name's own)
+            kept = first
+            while len(kept) > len(bare) and _is_clitic(kept, kept[1:]):
+                kept = kept[1:]
+            bare = kept
     if bare != first:
         # cut the same number of letters from the word as written (keeps its hamza and marks)
         written = parts[0]
         cut = len(first) - len(bare)
         letters = [i for i, ch in enumerate(written) if fold(ch)]
-        parts[0] = written[letters[cut]:] if cut < len(letters) else written
-    return " ".join(parts) if keep_article else fold(" ".join(parts))
+        parts[0] = article + written[letters[cut]:] if cut < len(letters) else written
+    return " ".join(parts)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from builder.ner.features import Resources, form
+from builder.ner.features import Resources
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL = DATA / "ner.crfsuite"
@@ -44,10 +44,11 @@ def _gazetteer() -> list[list[str]]:
 
 @cache
 def places() -> dict[str, list[Place]]:
-    """Folded name -> the places it may be, most populous first."""
+    """A name's stems (``registry.key``: ``ليبيا``, ``وليبيا`` and ``لليبيا`` alike) -> the places
+    it may be, most populous first."""
     found: dict[str, list[Place]] = defaultdict(list)
-    for name, kind, lat, lon, country, pop, _ in _gazetteer():
-        found[form(name)].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
+    for name, kind, lat, lon, country, pop, stems in _gazetteer():
+        found[stems].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
     for entries in found.values():
         entries.sort(key=lambda p: -p.population)
     return dict(found)
