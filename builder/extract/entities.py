@@ -209,7 +209,8 @@ CLITIC_LIKENESS = 0.5
 def _is_clitic(word: str, rest: str) -> bool:
     """Whether ``word`` is ``rest`` behind a one-letter clitic (ب ل ك و ف), judged by the
     unlabeled news the word vectors were learned from: ``rest`` must be a word there and, when
-    ``word`` is one too, mean the same (``لترامب`` -> ``ترامب``, but ``بوتين`` is not ``وتين``)."""
+    ``word`` is one too, be the more frequent of the two (rows go most frequent first:
+    ``وليام`` is William, not و + Liam) and mean the same (``بوتين`` is not ب + ``وتين``)."""
     from builder.ner.neural import embeddings, vectors_of
 
     vocabulary, stored = embeddings("forms")
@@ -218,6 +219,8 @@ def _is_clitic(word: str, rest: str) -> bool:
         return False
     if rows[0] < 0:
         return True
+    if rows[1] > rows[0]:
+        return False
     a, b = vectors_of(stored, rows).astype(np.float64)
     return float(a @ b) >= CLITIC_LIKENESS * float(np.linalg.norm(a) * np.linalg.norm(b))
 

@@ -59,6 +59,8 @@ def export(kv: Any, name: str) -> None:
     the words beside them."""
     import numpy as np
 
+    # gensim's order, most frequent first: extract/entities.py reads a word's frequency rank
+    # from its row
     words = [w for w in kv.index_to_key if kv.get_vecattr(w, "count") >= MIN_COUNT]
     matrix = kv[words]
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
