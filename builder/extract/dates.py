@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from builder.arabic.normalize import Folded, fold
 from builder.model import Calendar, DateMention
@@ -110,11 +110,15 @@ GREG_MARK = r"(?:\s*م(?![\w]))?"
 YEAR_LEAD = r"\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+|من\s+)?"
 HIJRI_MARK = r"\s*(?:ه|هجريه|هجري|للهجره)(?![\w])"  # هـ, هجرية, للهجرة
 WD = _word(_alt(WEEKDAYS))
+#: Words that make the next one a weekday (``مساء الاثنين``; الاثنين alone may be "the two").
+_DAY_PART = "(?:يوم|صباح|مساء|ظهر|عصر|فجر|ليل|ليله|منتصف\\s+ليل|منتصف\\s+ليله)"
 
 
 @dataclass(frozen=True)
 class Found:
-    """A rule's match on the folded text: span, value, calendar and Hijri as written."""
+    """A rule's match on the folded text: span, value, calendar and Hijri as written.
+    ``absolute``: written as a calendar date with its day or month named (its year may come from
+    the base date: ``24 مارس``), not as a word relative to the base (``أمس``, ``الأحد``)."""
 
     start: int
     end: int
@@ -195,14 +199,15 @@ def _step(when: str) -> int:
     return -1 if re.fullmatch(PAST, when) else 1 if re.fullmatch(NEXT, when) else 0
 
 
-def _around(month: int, base: date, step: int) -> int:
-    """The year of a month named without one: the base year, or the nearest past (step -1) or
-    next (1)."""
+def _around(month: int, now: tuple[int, int], step: int) -> int:
+    """The year of a month named without one, ``now`` being (year, month) in its calendar: this
+    year, or the nearest past (step -1) or next (1)."""
+    year, current = now
     if step < 0:
-        return base.year if month < base.month else base.year - 1
+        return year if month < current else year - 1
     if step > 0:
-        return base.year if month > base.month else base.year + 1
-    return base.year
+        return year if month > current else year + 1
+    return year
 
 
 # ---------------------------------------------------------------- absolute Gregorian
@@ -227,7 +232,7 @@ def day_month(m: re.Match[str], base: date | None) -> Found | None:
     elif step > 0 and (month, day) <= (base.month, base.day):
         year += 1
     value = _ymd(year, month, day)
-    return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
+    return Found(m.start(), m.end(), value, "gregorian") if value else None
 
 
 @rule("gmonth", rf"{GMX.format(n='m')}{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK}")
@@ -257,9 +262,8 @@ def month_relative(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     month = _month(m["m"])
-    return Found(m.start(), m.end(), f"{_around(month, base, _step(m['w'])):04d}-{month:02d}",
-                 "gregorian",
-                 absolute=False)
+    year = _around(month, (base.year, base.month), _step(m["w"]))
+    return Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "gregorian", absolute=False)
 
 
 @rule("digit", rf"(?<![\d.])(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?![\d])"
@@ -293,6 +297,40 @@ def hijri_month(m: re.Match[str], base: date | None) -> Found | None:
     y, mo = int(m["y"]), _hmonth(m["m"])
     value = hijri_to_gregorian(y, mo)
     return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}") if value else None
+
+
+def _hijri_of(base: date) -> Hijri:
+    return Gregorian(base.year, base.month, base.day).to_hijri()
+
+
+@rule("hmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{HM})"
+      rf"(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
+def hijri_day_month(m: re.Match[str], base: date | None) -> Found | None:
+    """``15 رمضان``, ``غرة شوال المقبل``: a Hijri day and month in the base date's Hijri year,
+    or the nearest past or next one."""
+    if base is None:
+        return None
+    today, month, day = _hijri_of(base), _hmonth(m["m"]), _day(m["d"])
+    step, year = _step(m["w"] or ""), _hijri_of(base).year
+    if step < 0 and (month, day) >= (today.month, today.day):
+        year -= 1
+    elif step > 0 and (month, day) <= (today.month, today.day):
+        year += 1
+    value = hijri_to_gregorian(year, month, day)
+    return Found(m.start(), m.end(), value, "hijri",
+                 f"{year:04d}-{month:02d}-{day:02d}") if value else None
+
+
+@rule("hmonth", rf"(?:شهر\s+)?(?P<m>{HM})\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
+def hijri_month_relative(m: re.Match[str], base: date | None) -> Found | None:
+    """``رمضان الماضي``: the Hijri month as an interval of Gregorian days."""
+    if base is None:
+        return None
+    today, month = _hijri_of(base), _hmonth(m["m"])
+    year = _around(month, (today.year, today.month), _step(m["w"]))
+    value = hijri_to_gregorian(year, month)
+    return Found(m.start(), m.end(), value, "hijri", f"{year:04d}-{month:02d}",
+                 absolute=False) if value else None
 
 
 @rule("digit", rf"{_CL}(?:ال)?(?:عام|سنه)\s+(?P<y>1[34]\d\d){HIJRI_MARK}")
@@ -404,7 +442,7 @@ def today(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), base.isoformat(), "gregorian", absolute=False)
 
 
-@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?يوم)\s+)?(?P<wd>{WD})(?:\s+(?P<w>{PAST}|{NEXT}))?")
+@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?{_DAY_PART})\s+)?(?P<wd>{WD})(?:\s+(?P<w>{PAST}|{NEXT}))?")
 def weekday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
