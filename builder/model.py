@@ -74,11 +74,19 @@ class Entity:
     name: str
     type: EntityType
     aliases: tuple[str, ...] = ()
+    #: forms that name it only where the recogniser found a name of its type (``حماس``, which is
+    #: also the word for enthusiasm): the registry does not look for them in the text
+    recognised_aliases: tuple[str, ...] = ()
     description: str = ""
     wikidata: str = ""
     lat: float | None = None
     lon: float | None = None
     country: str = ""
+
+    @property
+    def every_alias(self) -> tuple[str, ...]:
+        """The forms readers see beside the name: its aliases, then its recognised aliases."""
+        return self.aliases + self.recognised_aliases
 
 
 @dataclass

@@ -59,26 +59,32 @@ def _entity(raw: Any, n: int) -> Entity:
         raise RegistryError(f"{where}: 'id' must be lower-case letters, digits and '-'")
     if RESERVED_IDS.match(eid):
         raise RegistryError(f"{where}: the id '{eid}' is reserved (an index page or a device name)")
-    aliases = raw.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise RegistryError(f"{where}: 'aliases' must be a list of names")
+    forms = {}
+    for list_field in ("aliases", "recognised_aliases"):
+        forms[list_field] = raw.get(list_field) or []
+        if not isinstance(forms[list_field], list) or not all(
+                isinstance(a, str) for a in forms[list_field]):
+            raise RegistryError(f"{where}: '{list_field}' must be a list of names")
     coords = [raw.get("lat"), raw.get("lon")]
     if any(c is not None and (not isinstance(c, int | float) or isinstance(c, bool)) for c in coords):
         raise RegistryError(f"{where}: 'lat' and 'lon' must be numbers")
     for text_field in ("description", "wikidata", "country"):
         if not isinstance(raw.get(text_field, ""), str):
             raise RegistryError(f"{where}: '{text_field}' must be text")
-    return Entity(id=eid, name=name, type=kind, aliases=tuple(aliases),
+    return Entity(id=eid, name=name, type=kind, aliases=tuple(forms["aliases"]),
+                  recognised_aliases=tuple(forms["recognised_aliases"]),
                   description=raw.get("description", ""), wikidata=raw.get("wikidata", ""),
                   lat=coords[0], lon=coords[1], country=raw.get("country", ""))
 
 
 @dataclass
 class Registry:
-    """Entities by id, and every name's matching key -> the entity that claims it."""
+    """Entities by id, and every name's matching key -> the entity that claims it (``names``:
+    looked for in the text; ``recognised``: taken only from the recogniser's mentions)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    recognised: dict[str, str] = field(default_factory=dict)
     rejected: set[str] = field(default_factory=set)
     longest: int = 1
     first_words: set[str] = field(default_factory=set)
@@ -113,31 +119,40 @@ class Registry:
             raise RegistryError(f"id '{entity.id}' is used by both '{self.entities[entity.id].name}' "
                                 f"and '{entity.name}'")
         self.entities[entity.id] = entity
-        for name in (entity.name, *entity.aliases):
+        forms = [(name, self.names) for name in (entity.name, *entity.aliases)]
+        forms += [(name, self.recognised) for name in entity.recognised_aliases]
+        for name, table in forms:
             k = key(name)
             if not k:
                 continue
-            owner = self.names.get(k)
+            owner = self.names.get(k) or self.recognised.get(k)
             if owner is not None and owner != entity.id:
                 raise RegistryError(f"'{name}' is claimed by both '{self.entities[owner].name}' "
                                     f"({owner}) and '{entity.name}' ({entity.id})")
-            self.names[k] = entity.id
-            self.first_words.add(k.split(" ", 1)[0])
-            self.longest = max(self.longest, k.count(" ") + 1)
+            table[k] = entity.id
+            if table is self.names:
+                self.first_words.add(k.split(" ", 1)[0])
+                self.longest = max(self.longest, k.count(" ") + 1)
 
     def digest(self) -> str:
         """A hash of the whole registry: matches and resolutions cached under it stay valid
         while it does."""
-        state = (sorted(self.names.items()), sorted(self.rejected),
+        state = (sorted(self.names.items()), sorted(self.recognised.items()), sorted(self.rejected),
                  sorted((e.id, repr(e)) for e in self.entities.values()))
         return hashlib.sha256(repr(state).encode()).hexdigest()[:16]
 
-    def resolve(self, surface: str) -> str | None:
-        """The entity a mention names, dropping leading words (titles, descriptions) if needed."""
+    def resolve(self, surface: str, recognised_as: str = "") -> str | None:
+        """The entity a mention names, dropping leading words (titles, descriptions) if needed;
+        ``recognised_as``: the type the recogniser gave the mention, which lets the entities'
+        ``recognised_aliases`` of that type count too."""
         ws = key(surface).split()
         for start in range(len(ws)):
             found = self.names.get(" ".join(ws[start:]))
             if found:
+                return found
+        for start in range(len(ws) if recognised_as else 0):
+            found = self.recognised.get(" ".join(ws[start:]))
+            if found and self.entities[found].type == recognised_as:
                 return found
         return None
 

@@ -16,6 +16,16 @@ def test_every_setting_is_documented() -> None:
     assert missing == []
 
 
+def test_every_registry_field_is_documented() -> None:
+    """Each field of a registry entry appears in README's example entry and in the header of
+    the sample registry."""
+    from builder.model import Entity
+
+    header = (ROOT / "content" / "entities.yml").read_text(encoding="utf-8").split("entities:")[0]
+    missing = [f.name for f in fields(Entity) if f"{f.name}:" not in README or f.name not in header]
+    assert missing == []
+
+
 def test_every_command_is_documented() -> None:
     sub = next(a for a in parser()._actions if a.dest == "command")
     missing = [name for name in sub.choices if f"arshif {name}" not in README]  # type: ignore[union-attr]

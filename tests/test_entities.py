@@ -197,6 +197,21 @@ def test_cli_extract_gives_the_seeds_entities_and_the_names_no_registry_knows(
     assert "كرونيكل" in {a["name"] for a in coach["actors"]}  # its ك is not a clitic
 
 
+def test_recognised_aliases_count_only_where_the_recogniser_found_such_a_name() -> None:
+    """``حماس`` is Hamas where the recogniser tagged an organisation, never a registry match in
+    the text (``بحماس كبير``: with great enthusiasm); and it is claimed like any alias."""
+    registry = Registry.load_text("entities:\n  - {id: hamas, name: حركة حماس, type: ORG, "
+                                  "recognised_aliases: [حماس]}\n")
+    assert registry.resolve("حركة حماس") == "hamas"
+    assert registry.resolve("لحماس", "ORG") == "hamas"
+    assert registry.resolve("حماس") is None and registry.resolve("حماس", "PER") is None
+    assert list(registry.scan("استقبل الجمهور الفريق بحماس كبير")) == []
+    assert registry.entities["hamas"].every_alias == ("حماس",)  # shown on its page, exported
+    with pytest.raises(RegistryError, match="claimed by both"):
+        Registry.load_text("entities:\n  - {name: حركة حماس, type: ORG, recognised_aliases: [حماس]}"
+                           "\n  - {name: حماس الجماهير, type: ORG, aliases: [حماس]}\n")
+
+
 def test_gazetteer_places_resolve_whatever_their_clitics_and_article() -> None:
     """A place the registry does not know resolves through the gazetteer as ``ليبيا``, ``وليبيا``
     or ``بألمانيا`` alike (the gazetteer had been looked up by the folded form with the first

@@ -68,7 +68,9 @@ class Resolved:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Resolved:
-        made = [Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["made"]]
+        made = [Entity(**{**e, "aliases": tuple(e["aliases"]),
+                           "recognised_aliases": tuple(e["recognised_aliases"])})
+                for e in data["made"]]
         return cls(list(data["ids"]), made, data["proposed"])  # not made tuples: 100,000 rows
 
 
@@ -81,7 +83,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     made: dict[str, Entity] = {}
     proposed: dict[str, list[Any]] = {}  # lists, as they come back from the cache's JSON
     for m in mentions:
-        eid = registry.resolve(m.text)
+        eid = registry.resolve(m.text, m.type)
         if eid is None and m.type == "LOC":
             place = _place(m.text, countries, registry)
             if isinstance(place, Entity):

@@ -87,7 +87,7 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
             view = {
                 "name": entity.name,
                 "type": TYPE_TITLES[entity.type],
-                "aliases": [a for a in entity.aliases if a != entity.name],
+                "aliases": [a for a in entity.every_alias if a != entity.name],
                 "description": entity.description,
                 "wikidata": entity.wikidata,
                 "first": show_date(dated[0], cfg.month_style, cfg.digits) if dated else "",

@@ -105,7 +105,7 @@ def exports(articles: list[Article], entities: dict[str, Entity],
         for a in ordered)
     used = Counter(e for a in articles for e in dict.fromkeys(a.places + a.actors))
     yield "data/entities.json", _json([
-        {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+        {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.every_alias),
          "description": e.description, "wikidata": e.wikidata, "lat": e.lat, "lon": e.lon,
          "country": e.country, "articles": used[e.id]}
         for e in sorted(entities.values(), key=lambda e: e.id) if e.id in used])
