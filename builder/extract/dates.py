@@ -311,6 +311,8 @@ def hijri_day_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     today, month, day = _hijri_of(base), _hmonth(m["m"]), _day(m["d"])
+    if month == 2 and not (m["w"] or "شهر" in m.group()):
+        return None  # "3 صفر" is a score (three-nil) unless the month is said to be one
     step, year = _step(m["w"] or ""), _hijri_of(base).year
     if step < 0 and (month, day) >= (today.month, today.day):
         year -= 1
