@@ -121,7 +121,8 @@ def source_epoch(articles: list[Article]) -> int:
         return int(os.environ["SOURCE_DATE_EPOCH"])
     days = [a.date for a in articles if a.date and len(a.date) == 10]
     newest = max(days) if days else "2000-01-01"
-    return calendar.timegm(time.strptime(newest, "%Y-%m-%d"))
+    # within what gzip's header holds (MkDocs gzips the sitemap): a date of 9999 had failed it
+    return min(max(calendar.timegm(time.strptime(newest, "%Y-%m-%d")), 0), 2**32 - 1)
 
 
 def build(root: Path, *, strict: bool = False, progress: bool | None = None,

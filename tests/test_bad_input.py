@@ -124,6 +124,21 @@ def test_duplicates_and_collisions_in_a_build(project: Path) -> None:
     assert dup.origin.path == "one.txt" and "copy-of-one.txt" in dup.reason
 
 
+def test_dates_at_the_calendars_ends_build(project: Path) -> None:
+    """Publication dates of year 9999 and year 1 with relative expressions and Hijri dates in
+    the text: the dates that would fall outside the calendar are no dates, and MkDocs is given a
+    source date its gzip header can hold (both had failed the whole build)."""
+    content = project / "content"
+    (content / "far.md").write_text("---\ntitle: بعيد\ndate: 9999-12-31\n---\n\nقال المتحدث غدا إن "
+                                    "الاجتماع في 15 رمضان والأسبوع المقبل والشهر المقبل.\n",
+                                    encoding="utf-8")
+    (content / "old.md").write_text("---\ntitle: قديم\ndate: 0001-01-01\n---\n\nقال أمس إن الوفد وصل "
+                                    "قبل يومين ومنذ خمسة أشهر.\n", encoding="utf-8")
+    report = build(project, progress=False, out=io.StringIO())
+    assert len(report.pages) == 2
+    assert (project / "site" / "sitemap.xml.gz").exists()
+
+
 @pytest.mark.parametrize("rel", ["../x.md", "/etc/passwd", "a/../../b", "a\\b", "nul\x00.md",
                                  "c:/x", "x/" + "ا" * 300, ""])
 def test_output_paths_stay_inside(tmp_path: Path, rel: str) -> None:

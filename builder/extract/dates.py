@@ -191,7 +191,7 @@ def _shift_months(d: date, months: int) -> date:
             return date(y, m, day)
         except ValueError:
             continue
-    raise ValueError("no such month")
+    raise OverflowError(f"month {m} of {y} is out of the calendar's range")
 
 
 def _step(when: str) -> int:
@@ -299,8 +299,12 @@ def hijri_month(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}") if value else None
 
 
-def _hijri_of(base: date) -> Hijri:
-    return Gregorian(base.year, base.month, base.day).to_hijri()
+def _hijri_of(base: date) -> Hijri | None:
+    """The base date in Umm al-Qura, None outside the calendar's range (1924-2077)."""
+    try:
+        return Gregorian(base.year, base.month, base.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
 
 
 @rule("hmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{HM})"
@@ -308,12 +312,13 @@ def _hijri_of(base: date) -> Hijri:
 def hijri_day_month(m: re.Match[str], base: date | None) -> Found | None:
     """``15 رمضان``, ``غرة شوال المقبل``: a Hijri day and month in the base date's Hijri year,
     or the nearest past or next one."""
-    if base is None:
+    today = _hijri_of(base) if base else None
+    if today is None:
         return None
-    today, month, day = _hijri_of(base), _hmonth(m["m"]), _day(m["d"])
+    month, day = _hmonth(m["m"]), _day(m["d"])
     if month == 2 and not (m["w"] or "شهر" in m.group()):
         return None  # "3 صفر" is a score (three-nil) unless the month is said to be one
-    step, year = _step(m["w"] or ""), _hijri_of(base).year
+    step, year = _step(m["w"] or ""), today.year
     if step < 0 and (month, day) >= (today.month, today.day):
         year -= 1
     elif step > 0 and (month, day) <= (today.month, today.day):
@@ -326,9 +331,10 @@ def hijri_day_month(m: re.Match[str], base: date | None) -> Found | None:
 @rule("hmonth", rf"(?:شهر\s+)?(?P<m>{HM})\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
 def hijri_month_relative(m: re.Match[str], base: date | None) -> Found | None:
     """``رمضان الماضي``: the Hijri month as an interval of Gregorian days."""
-    if base is None:
+    today = _hijri_of(base) if base else None
+    if today is None:
         return None
-    today, month = _hijri_of(base), _hmonth(m["m"])
+    month = _hmonth(m["m"])
     year = _around(month, (today.year, today.month), _step(m["w"]))
     value = hijri_to_gregorian(year, month)
     return Found(m.start(), m.end(), value, "hijri", f"{year:04d}-{month:02d}",
@@ -606,7 +612,10 @@ def _candidates(folded: str, base: date | None) -> list[Found]:
             if needs not in classes:
                 continue
             for m in pattern.finditer(folded, a, b):
-                hit = handler(m, base)
+                try:
+                    hit = handler(m, base)
+                except OverflowError:  # counted past year 1 or 9999 from a hostile base date
+                    continue
                 if hit is not None:
                     found.append(hit)
     return found
