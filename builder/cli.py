@@ -74,11 +74,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> date:
+    """``--base``: a calendar day, or a usage error (not a traceback)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a day YYYY-MM-DD") from None
+
+
 def cmd_dates(args: argparse.Namespace) -> int:
     """One JSON list per input line: every date found, ``{"text", "value", "calendar"}``."""
     from builder.extract.dates import find_dates
 
-    base = date.fromisoformat(args.base) if args.base else None
+    base: date | None = args.base
     for line in _lines(sys.stdin):
         found = []
         for d in find_dates(line, base):
@@ -203,7 +211,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=cmd_serve)
     d = sub.add_parser("dates", help="dates in each line of stdin, as JSON")
-    d.add_argument("--base", help="publication date YYYY-MM-DD for relative expressions")
+    d.add_argument("--base", type=_day, help="publication date YYYY-MM-DD for relative expressions")
     d.set_defaults(func=cmd_dates)
     e = sub.add_parser("extract", help="one JSON object per article in FILE…")
     e.add_argument("files", nargs="+")

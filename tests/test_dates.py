@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import yaml
 
 from builder.arabic.display import show_date
 from builder.extract.dates import dateline, find_dates, parse_given
+from tests.conftest import ROOT
 
 BASE = date(2019, 3, 23)  # a Saturday
 SHARED_CASES = Path(__file__).resolve().parents[2] / "shared" / "data" / "dates" / "cases.yaml"
@@ -190,3 +194,19 @@ def test_each_rule_needs_a_trigger_it_names() -> None:
                 assert any(a <= m.start() and m.end() <= b and needs in classes
                            for a, b, classes in windows), (needs, m.group(), text)
     assert matched >= 100
+
+
+def test_cli_dates_contract() -> None:
+    """``arshif dates --base``: one JSON list per input line (an empty one for a line with no
+    date), each item ``text``, ``value``, ``calendar`` (and ``hijri`` as written); a base that is
+    not a day is a usage error, not a traceback."""
+    lines = "قال المتحدث أمس إن\n\nالسبت - 16 رجب 1440 هـ - 23 مارس 2019 مـ\nلا تاريخ هنا\n"
+    run = subprocess.run([sys.executable, "-m", "builder.cli", "dates", "--base", "2019-03-23"],
+                         input=lines, capture_output=True, text=True, check=True, cwd=ROOT)
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert rows == [[{"text": "أمس", "value": "2019-03-22", "calendar": "gregorian"}], [],
+                    [{"text": "16 رجب 1440 هـ - 23 مارس 2019 م", "value": "2019-03-23",
+                      "calendar": "mixed", "hijri": "1440-07-16"}], []]
+    bad = subprocess.run([sys.executable, "-m", "builder.cli", "dates", "--base", "2019-02-30"],
+                         input=lines, capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "not a day" in bad.stderr and "Traceback" not in bad.stderr
