@@ -162,7 +162,7 @@ def article_json(article: Article, entities: dict[str, Entity],
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """One JSON object per article in the files given (problems go to stderr)."""
+    """One JSON object per article in the files and folders given (problems go to stderr)."""
     from builder import readers
     from builder.assemble import assemble
     from builder.config import Config, Layout
@@ -176,7 +176,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         path = Path(name)
-        items = list(readers.read_file(path, Origin(name), cfg.max_article_bytes))
+        if path.is_dir():  # every article under it, as a build reads content/
+            reserved = {p.name for p in (layout.settings, layout.registry, layout.proposed)}
+            items = list(readers.read_folder(path, cfg.ignore, reserved, cfg.max_article_bytes))
+        else:
+            items = list(readers.read_file(path, Origin(name), cfg.max_article_bytes))
         for item in items:
             if not isinstance(item, RawArticle):
                 print(f"arshif: {item.origin}: {item.reason}", file=sys.stderr)
@@ -213,8 +217,8 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("dates", help="dates in each line of stdin, as JSON")
     d.add_argument("--base", type=_day, help="publication date YYYY-MM-DD for relative expressions")
     d.set_defaults(func=cmd_dates)
-    e = sub.add_parser("extract", help="one JSON object per article in FILE…")
-    e.add_argument("files", nargs="+")
+    e = sub.add_parser("extract", help="one JSON object per article in FILE… (files or folders)")
+    e.add_argument("files", nargs="+", metavar="FILE")
     e.set_defaults(func=cmd_extract)
     n = sub.add_parser("entities", help="people, organisations and places in each line of stdin, as JSON")
     n.add_argument("--fast", action="store_true",

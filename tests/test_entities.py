@@ -179,11 +179,12 @@ def test_cli_extract_gives_the_seeds_entities_and_the_names_no_registry_knows(
     the id ``arshif review accept`` would give, a family name alone counted with the full name."""
     from builder.registry import derived_id
 
-    article = tmp_path / "coach.txt"
+    (tmp_path / "news").mkdir()
+    article = tmp_path / "news" / "coach.txt"  # given as its folder, read as a build reads one
     article.write_text("قال المدرب ستيف مكلارين لصحيفة كرونيكل البريطانية إن اللاعب يحتاج إلى "
                        "جراحة في الركبة. وأضاف مكلارين أن الفريق سيتعاقد مع لاعب جديد.\n",
                        encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "builder.cli", "extract", str(SEED), str(article)],
+    out = subprocess.run([sys.executable, "-m", "builder.cli", "extract", str(SEED), str(article.parent)],
                          capture_output=True, text=True, check=True, cwd=ROOT).stdout
     seed, coach = (json.loads(line) for line in out.splitlines())
     expected = yaml.safe_load((SHARED / "news" / "seed" / "baghouz.expected.yaml").read_text())
