@@ -62,6 +62,26 @@ def test_accept_merge_reject(tmp_path: Path) -> None:
     assert reg.rejected == {"مدينه ما"}
 
 
+def test_review_changes_only_the_lines_it_must(tmp_path: Path) -> None:
+    """People write the registry too: its comments, its one-line entries and its other entries
+    are kept as written (PyYAML's dump had rewritten the whole file without its comments)."""
+    setup(tmp_path)
+    path = tmp_path / "content" / "entities.yml"
+    path.write_text("# الكيانات: يحررها الناس\nentities:\n  # منظمات\n"
+                    "  - {id: isis, name: تنظيم داعش, type: ORG, aliases: [داعش]}  # مراجَع\n"
+                    "  - {id: raqqa, name: الرقة, type: LOC, lat: 35.95, lon: 39.01}\n"
+                    "rejected: []\n", encoding="utf-8")
+    for args in (("accept", "مظلوم عبدي", "--id", "mazloum-abdi"),
+                 ("merge", "الدولة الإسلامية", "--into", "isis"), ("reject", "مدينة ما")):
+        assert arshif(tmp_path, "review", *args).returncode == 0
+    assert path.read_text(encoding="utf-8") == (
+        "# الكيانات: يحررها الناس\nentities:\n  # منظمات\n"
+        "  - {id: isis, name: تنظيم داعش, type: ORG, aliases: [داعش, الدولة الإسلامية]} # مراجَع\n"
+        "  - {id: raqqa, name: الرقة, type: LOC, lat: 35.95, lon: 39.01}\n"
+        "  - {id: mazloum-abdi, name: مظلوم عبدي, type: PER}\n"
+        "rejected: [مدينة ما]\n")
+
+
 def test_review_refuses_clashes_and_unknown_names(tmp_path: Path) -> None:
     setup(tmp_path)
     bad = arshif(tmp_path, "review", "accept", "لا يوجد")
