@@ -104,7 +104,8 @@ _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])(?![\d:])"
 DAY = r"(?<![\d.:/-])" + _DAY_NUMBER
 DAY_AFTER_DASH = r"(?<![\d.:/])" + _DAY_NUMBER  # the second day of 22-23 آذار
 ORD = r"(?<!اسبوع\s)" + _word(_alt(ORDINALS))  # not الأسبوع الأول من نيسان: a week, not a day
-YEAR = r"(?<![\d.:/])(?:1[0-9]\d\d|20\d\d)(?![\d:])"
+_YEAR_NUMBER = r"(?:1[0-9]\d\d|20\d\d)(?![\d:])"
+YEAR = r"(?<![\d.:/])" + _YEAR_NUMBER
 GREG_MARK = r"(?:\s*م(?![\w]))?"
 #: between a month and its year: "مارس 2019", "مارس عام 2019", "مارس من العام 2019"
 YEAR_LEAD = r"\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+|من\s+)?"
@@ -240,6 +241,13 @@ def month_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month(m['m']):02d}", "gregorian")
 
 
+@rule("gmonth", rf"(?P<d>{DAY})\s*(?P<s>[/-])\s*{GMX.format(n='m')}\s*(?P=s)\s*"
+      rf"(?P<y>{_YEAR_NUMBER}){GREG_MARK}")
+def day_month_year_marked(m: re.Match[str], base: date | None) -> Found | None:
+    """``21/يوليو/2015``, ``21-يوليو-2015``: a month name between slashes or dashes."""
+    return full_date(m, base)
+
+
 @rule("gmonth", rf"{GMX.format(n='m')}\s+(?P<d>{DAY})\s*[,،]\s*(?P<y>{YEAR}){GREG_MARK}")
 def month_day_year(m: re.Match[str], base: date | None) -> Found | None:
     """``مارس 23, 2019``, the English order of some translated headers (the comma is needed)."""
@@ -266,7 +274,7 @@ def month_relative(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "gregorian", absolute=False)
 
 
-@rule("digit", rf"(?<![\d.])(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?![\d])"
+@rule("digit", rf"(?<![\d.])(?P<a>\d{{1,2}})(?P<s> ?[/.-] ?)(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?![\d])"
       rf"(?P<h>{HIJRI_MARK})?{GREG_MARK}")
 def numeric_dmy(m: re.Match[str], base: date | None) -> Found | None:
     y, mo, d = int(m["y"]), int(m["b"]), int(m["a"])
@@ -356,7 +364,7 @@ def cued_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), m["y"], "gregorian")
 
 
-@rule("digit", rf"(?<![\w])(?:{_CL}(?:في|خلال|منذ|حتى|بعد|قبل|مطلع|اواخر|اوائل|نهايه|بدايه))\s+"
+@rule("digit", rf"(?<![\w])(?:{_CL}(?:في|خلال|منذ|حتى|بعد|قبل|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه))\s+"
       rf"(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
 def preposition_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start("y"), m.end(), m["y"], "gregorian")
@@ -555,7 +563,7 @@ def last_n(m: re.Match[str], base: date | None) -> Found | None:
 
 
 # ---------------------------------------------------------------- combining matches
-_OPEN = re.compile(rf"(?<![\w]){_CL}منذ\s+(?:(?:مطلع|بدايه|اوائل|شهر|عام|العام|سنه)\s+)?$")
+_OPEN = re.compile(rf"(?<![\w]){_CL}منذ\s+(?:(?:مطلع|بدايه|اوائل|منتصف|شهر|عام|العام|سنه)\s+)?$")
 _JOIN = re.compile(r"^[\s\-–|,،()]*(?:الموافق|الموافقه|ل|م)?[\s\-–|,،()]*$")
 
 
