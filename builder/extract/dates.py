@@ -93,6 +93,9 @@ def _word(pattern: str) -> str:
     return rf"(?<![\w])(?:{pattern})(?![\w])"
 
 
+#: "about", "more than" between قبل/منذ and a count: the count is taken as said.
+_ABOUT = "(?:" + _alt(fold(w) for w in ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من", "أقل من",
+                                        "ما يقارب", "ما يزيد عن", "ما يزيد على")) + ")"
 _CL = r"(?:[وفبل]|وب|ول|فب|فل)?"  # proclitics before a cue word
 GM = _word(_alt(GREGORIAN_MONTHS))
 HM = _word(_alt(HIJRI_MONTHS))
@@ -200,6 +203,17 @@ def _step(when: str) -> int:
     return -1 if re.fullmatch(PAST, when) else 1 if re.fullmatch(NEXT, when) else 0
 
 
+def _year_of_day(month: int, day: int, now: tuple[int, int, int], step: int) -> int:
+    """The year of a day and month named without one, ``now`` being (year, month, day) in its
+    calendar: this year, or the nearest past (step -1) or next (1) such day."""
+    year = now[0]
+    if step < 0 and (month, day) >= now[1:]:
+        return year - 1
+    if step > 0 and (month, day) <= now[1:]:
+        return year + 1
+    return year
+
+
 def _around(month: int, now: tuple[int, int], step: int) -> int:
     """The year of a month named without one, ``now`` being (year, month) in its calendar: this
     year, or the nearest past (step -1) or next (1)."""
@@ -224,14 +238,8 @@ def full_date(m: re.Match[str], base: date | None) -> Found | None:
 def day_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
-    month = _month(m["m"])
-    step = _step(m["w"] or "")
-    day = _day(m["d"])
-    year = base.year
-    if step < 0 and (month, day) >= (base.month, base.day):
-        year -= 1
-    elif step > 0 and (month, day) <= (base.month, base.day):
-        year += 1
+    month, day = _month(m["m"]), _day(m["d"])
+    year = _year_of_day(month, day, (base.year, base.month, base.day), _step(m["w"] or ""))
     value = _ymd(year, month, day)
     return Found(m.start(), m.end(), value, "gregorian") if value else None
 
@@ -326,11 +334,7 @@ def hijri_day_month(m: re.Match[str], base: date | None) -> Found | None:
     month, day = _hmonth(m["m"]), _day(m["d"])
     if month == 2 and not (m["w"] or "شهر" in m.group()):
         return None  # "3 صفر" is a score (three-nil) unless the month is said to be one
-    step, year = _step(m["w"] or ""), today.year
-    if step < 0 and (month, day) >= (today.month, today.day):
-        year -= 1
-    elif step > 0 and (month, day) <= (today.month, today.day):
-        year += 1
+    year = _year_of_day(month, day, (today.year, today.month, today.day), _step(m["w"] or ""))
     value = hijri_to_gregorian(year, month, day)
     return Found(m.start(), m.end(), value, "hijri",
                  f"{year:04d}-{month:02d}-{day:02d}") if value else None
@@ -349,10 +353,12 @@ def hijri_month_relative(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False) if value else None
 
 
-@rule("digit", rf"{_CL}(?:ال)?(?:عام|سنه)\s+(?P<y>1[34]\d\d){HIJRI_MARK}")
+@rule("digit", rf"{_CL}(?:(?P<cue>(?:ال)?(?:عام|سنه))|في|خلال|منذ|حتي)\s+(?P<y>1[34]\d\d){HIJRI_MARK}")
 def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
+    """``عام 1440 هـ``, ``في 1440هـ``: a Hijri year as the interval of its Gregorian days."""
     value = _hijri_year(int(m["y"]))
-    return Found(m.start(), m.end(), value, "hijri", m["y"]) if value else None
+    start = m.start() if m["cue"] else m.start("y")
+    return Found(start, m.end(), value, "hijri", m["y"]) if value else None
 
 
 # ---------------------------------------------------------------- years, ranges, decades
@@ -417,6 +423,18 @@ def day_range(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
 
 
+@rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY_AFTER_DASH})\s+{GMX.format(n='m')}"
+      rf"(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
+def day_range_around(m: re.Match[str], base: date | None) -> Found | None:
+    """``من 1 إلى 5 آذار``, ``بين 22 و23 آذار الجاري``: days of a month named without a year."""
+    if base is None:
+        return None
+    month, first = _month(m["m"]), int(m["a"])
+    year = _year_of_day(month, first, (base.year, base.month, base.day), _step(m["w"] or ""))
+    a, b = _ymd(year, month, first), _ymd(year, month, int(m["b"]))
+    return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
+
+
 @rule("gmonth", rf"(?P<a>{DAY})\s+{GMX.format(n='m1')}\s+(?:الي|حتي|-|و)\s*(?P<b>{DAY})\s+"
       rf"{GMX.format(n='m2')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
 def day_month_range(m: re.Match[str], base: date | None) -> Found | None:
@@ -441,12 +459,16 @@ def decade(m: re.Match[str], base: date | None) -> Found | None:
 
 
 # ---------------------------------------------------------------- relative to the base date
-@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>اول\s+امس|امس\s+الاول|امس|البارحه|غدا|بعد\s+غد)"
-      rf"(?:\s+(?P<wd>{WD}))?(?![\w])")
+#: Words for a day next to the base date, and how far from it (spaces between words flexible).
+_NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2, "امس": -1, "البارحه": -1,
+              "الليله الماضيه": -1, "غدا": 1, "بعد غد": 2}
+
+
+@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>{_alt(_NEAR_DAYS)})(?:\s+(?P<wd>{WD}))?(?![\w])")
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
-    shift = {"امس": -1, "البارحه": -1, "غدا": 1}.get(m["k"], -2 if "امس" in m["k"] else 2)
+    shift = _NEAR_DAYS[" ".join(m["k"].split())]
     return Found(m.start(), m.end(), (base + timedelta(days=shift)).isoformat(), "gregorian",
                  absolute=False)
 
@@ -475,7 +497,8 @@ def weekday(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False)
 
 
-@rule("unit", rf"(?<![\w])(?:قبل|منذ)\s+(?:(?P<n>\d+|{_alt(COUNTS)})\s+)?(?P<u>{_alt(UNITS)})(?![\w])")
+@rule("unit", rf"(?<![\w])(?:قبل|منذ)\s+(?:{_ABOUT}\s+)?(?:(?P<n>\d+|{_alt(COUNTS)})\s+)?(?P<u>{_alt(UNITS)})"
+      rf"(?![\w])")
 def ago(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -492,14 +515,19 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?P<w>{PAST}|{NEXT}|{CURRENT})"
+@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?:(?P<before>قبل)\s+)?"
+      rf"(?P<w>{PAST}|{NEXT}|{CURRENT})"
       rf"|(?<![\w]){_CL}(?:هذا|هذه)\s+ال(?P<u2>اسبوع|شهر|عام|سنه)(?![\w])")
 def this_period(m: re.Match[str], base: date | None) -> Found | None:
-    """``العام الماضي``, ``الأسبوع المقبل``, ``هذا العام`` (not ``هذا اليوم``: ``في مثل هذا اليوم
-    من عام 2011`` is an anniversary)."""
+    """``العام الماضي``, ``الأسبوع المقبل``, ``العام قبل الماضي``, ``هذا العام`` (not ``هذا اليوم``:
+    ``في مثل هذا اليوم من عام 2011`` is an anniversary)."""
     if base is None:
         return None
     step = _step(m["w"] or "")
+    if m["before"]:  # قبل الماضي: the one before the last
+        if step != -1:
+            return None
+        step = -2
     unit = m["u"] or m["u2"]
     if unit == "يوم":
         value = (base + timedelta(days=step)).isoformat()
@@ -573,7 +601,8 @@ TRIGGER_CLASSES: dict[str, list[str]] = {
     "gmonth": list(GREGORIAN_MONTHS), "hmonth": list(HIJRI_MONTHS), "weekday": list(WEEKDAYS),
     "ordinal": list(ORDINALS), "unit": list(UNITS), "decade": [d[2:] for d in DECADES],
     "count": list(COUNTS), "century": ["قرن"],
-    "relative": [fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي")],
+    "relative": [fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي",
+                                   "الليلة")],
 }
 _TRIGGER_WORD = r"(?:[وفبل]|وب|ول|فب|فل)?(?:ال)?(?:{})"
 _TRIGGER = re.compile(r"\d|(?<![\w])" + _TRIGGER_WORD.format(
