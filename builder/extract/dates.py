@@ -239,9 +239,13 @@ def day_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     month, day = _month(m["m"]), _day(m["d"])
-    year = _year_of_day(month, day, (base.year, base.month, base.day), _step(m["w"] or ""))
-    value = _ymd(year, month, day)
+    value = _ymd(_base_year(month, day, base, m["w"]), month, day)
     return Found(m.start(), m.end(), value, "gregorian") if value else None
+
+
+def _base_year(month: int, day: int, base: date, when: str | None) -> int:
+    """:func:`_year_of_day` in the Gregorian calendar, ``when`` the word after the month."""
+    return _year_of_day(month, day, (base.year, base.month, base.day), _step(when or ""))
 
 
 @rule("gmonth", rf"{GMX.format(n='m')}{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK}")
@@ -418,8 +422,12 @@ def year_span(m: re.Match[str], base: date | None) -> Found | None:
 @rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY_AFTER_DASH})\s+"
       rf"{GMX.format(n='m')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
 def day_range(m: re.Match[str], base: date | None) -> Found | None:
-    y, mo = int(m["y"]), _month(m["m"])
-    a, b = _ymd(y, mo, int(m["a"])), _ymd(y, mo, int(m["b"]))
+    return _days(m, int(m["y"]), _month(m["m"]))
+
+
+def _days(m: re.Match[str], year: int, month: int) -> Found | None:
+    """Days ``a`` to ``b`` of a month, as an interval."""
+    a, b = _ymd(year, month, int(m["a"])), _ymd(year, month, int(m["b"]))
     return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
 
 
@@ -429,10 +437,8 @@ def day_range_around(m: re.Match[str], base: date | None) -> Found | None:
     """``من 1 إلى 5 آذار``, ``بين 22 و23 آذار الجاري``: days of a month named without a year."""
     if base is None:
         return None
-    month, first = _month(m["m"]), int(m["a"])
-    year = _year_of_day(month, first, (base.year, base.month, base.day), _step(m["w"] or ""))
-    a, b = _ymd(year, month, first), _ymd(year, month, int(m["b"]))
-    return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
+    month = _month(m["m"])
+    return _days(m, _base_year(month, int(m["a"]), base, m["w"]), month)
 
 
 @rule("gmonth", rf"(?P<a>{DAY})\s+{GMX.format(n='m1')}\s+(?:الي|حتي|-|و)\s*(?P<b>{DAY})\s+"
