@@ -374,8 +374,13 @@ def cued_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), m["y"], "gregorian")
 
 
-@rule("digit", rf"(?<![\w])(?:{_CL}(?:في|خلال|منذ|حتى|بعد|قبل|مطلع|منتصف|اواخر|اوائل|نهايه|بدايه))\s+"
-      rf"(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
+#: Words after which a bare number is a year (``في 2015``, ``حتى 2020``), written as spelled and
+#: matched folded (a حتى written here had never matched the folded text's حتي).
+_BEFORE_YEAR = _alt(fold(w) for w in ("في", "خلال", "منذ", "حتى", "بعد", "قبل", "مطلع", "منتصف",
+                                      "أواخر", "أوائل", "نهاية", "بداية"))
+
+
+@rule("digit", rf"(?<![\w])(?:{_CL}(?:{_BEFORE_YEAR}))\s+(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
 def preposition_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start("y"), m.end(), m["y"], "gregorian")
 
