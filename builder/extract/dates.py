@@ -111,7 +111,9 @@ _YEAR_NUMBER = r"(?:1[0-9]\d\d|20\d\d)(?![\d:])"
 YEAR = r"(?<![\d.:/])" + _YEAR_NUMBER
 GREG_MARK = r"(?:\s*م(?![\w]))?"
 #: between a month and its year: "مارس 2019", "مارس عام 2019", "مارس من العام 2019"
-YEAR_LEAD = r"\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+|من\s+)?"
+#: the word "year" before a year's number (عام, العام, سنة)
+_YEAR_WORD = "(?:ال)?(?:عام|سنه)"
+YEAR_LEAD = rf"\s*[,،]?\s*(?:(?:من\s+)?{_YEAR_WORD}\s+|من\s+)?"
 HIJRI_MARK = r"\s*(?:ه|هجريه|هجري|للهجره)(?![\w])"  # هـ, هجرية, للهجرة
 WD = _word(_alt(WEEKDAYS))
 #: Words that make the next one a weekday (``مساء الاثنين``; الاثنين alone may be "the two").
@@ -267,7 +269,7 @@ def month_day_year(m: re.Match[str], base: date | None) -> Found | None:
 
 
 @rule("gmonth", rf"(?:(?P<d>{DAY}|{ORD})\s*(?:من\s+)?)?(?:شهر\s+)?{GMX.format(n='m')}\s+من\s+"
-      rf"(?P<this>هذا\s+)?(?:ال)?(?:عام|سنه)(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?(?![\w])")
+      rf"(?P<this>هذا\s+)?{_YEAR_WORD}(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?(?![\w])")
 def month_of_year_around(m: re.Match[str], base: date | None) -> Found | None:
     """``أيار من العام الماضي``, ``3 آذار من العام المقبل``, ``نيسان من هذا العام``."""
     if base is None or not (m["this"] or m["w"]):
@@ -357,7 +359,16 @@ def hijri_month_relative(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False) if value else None
 
 
-@rule("digit", rf"{_CL}(?:(?P<cue>(?:ال)?(?:عام|سنه))|في|خلال|منذ|حتي)\s+(?P<y>1[34]\d\d){HIJRI_MARK}")
+#: Words after which a bare number is a year (``في 2015``, ``حتى 2020``), written as spelled and
+#: matched folded (a حتى written unfolded had never matched the folded text's حتي): those that
+#: put a time in the year, then those that put it at an edge of it.
+_IN_YEAR = ("في", "خلال", "منذ", "حتى")
+_BEFORE_YEAR = _alt(fold(w) for w in (*_IN_YEAR, "بعد", "قبل", "مطلع", "منتصف", "أواخر",
+                                      "أوائل", "نهاية", "بداية"))
+
+
+@rule("digit", rf"{_CL}(?:(?P<cue>{_YEAR_WORD})|{_alt(fold(w) for w in _IN_YEAR)})\s+(?P<y>1[34]\d\d)"
+      rf"{HIJRI_MARK}")
 def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
     """``عام 1440 هـ``, ``في 1440هـ``: a Hijri year as the interval of its Gregorian days."""
     value = _hijri_year(int(m["y"]))
@@ -366,18 +377,12 @@ def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
 
 
 # ---------------------------------------------------------------- years, ranges, decades
-_YEAR_CUE = rf"(?<![\w]){_CL}(?:ال)?(?:عام|سنه)"
+_YEAR_CUE = rf"(?<![\w]){_CL}{_YEAR_WORD}"
 
 
 @rule("digit", rf"{_YEAR_CUE}\s+(?P<y>{YEAR}){GREG_MARK}(?!\s*[/.-]\s*\d)")
 def cued_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), m["y"], "gregorian")
-
-
-#: Words after which a bare number is a year (``في 2015``, ``حتى 2020``), written as spelled and
-#: matched folded (a حتى written here had never matched the folded text's حتي).
-_BEFORE_YEAR = _alt(fold(w) for w in ("في", "خلال", "منذ", "حتى", "بعد", "قبل", "مطلع", "منتصف",
-                                      "أواخر", "أوائل", "نهاية", "بداية"))
 
 
 @rule("digit", rf"(?<![\w])(?:{_CL}(?:{_BEFORE_YEAR}))\s+(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
@@ -391,7 +396,7 @@ def year_pair(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
 
 
-_CUE_OPT = r"(?:(?:ال)?(?:عام|سنه)\s+)?"
+_CUE_OPT = rf"(?:{_YEAR_WORD}\s+)?"
 
 
 @rule("digit", rf"(?<![\w]){_CL}(?:من|بين)\s+{_CUE_OPT}(?P<a>(?:19|20)\d\d){GREG_MARK}\s+"
