@@ -146,15 +146,12 @@ class Registry:
         ``recognised_as``: the type the recogniser gave the mention, which lets the entities'
         ``recognised_aliases`` of that type count too."""
         ws = key(surface).split()
-        for start in range(len(ws)):
-            found = self.names.get(" ".join(ws[start:]))
-            if found:
-                return found
-        for start in range(len(ws) if recognised_as else 0):
-            found = self.recognised.get(" ".join(ws[start:]))
-            if found and self.entities[found].type == recognised_as:
-                return found
-        return None
+        tails = [" ".join(ws[start:]) for start in range(len(ws))]  # longest first
+        found = next((self.names[t] for t in tails if t in self.names), None)
+        if found is None and recognised_as:
+            found = next((e for t in tails if (e := self.recognised.get(t))
+                          and self.entities[e].type == recognised_as), None)
+        return found
 
     def scan(self, text: str | Folded) -> Iterator[tuple[int, int, str]]:
         """Every registry name written in ``text``: (start, end, entity id), longest match first."""
