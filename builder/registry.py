@@ -34,8 +34,26 @@ class RegistryError(ValueError):
 
 @lru_cache(maxsize=200_000)
 def key(surface: str) -> str:
-    """The matching form of a name: its words folded and without proclitics."""
+    """The matching form of a name: its words folded and without proclitics, ``عبد`` and the
+    name after it one word (``عبد العزيز`` and ``عبدالعزيز`` are one name, written both ways)."""
+    return " ".join(w for _, _, w in name_words(list(words(surface))))
+
+
+def stems_of(surface: str) -> str:
+    """The stems of a name's words, each alone: the gazetteer's form (``resources.places``)."""
     return " ".join(stem(w) for w in words(surface))
+
+
+def name_words(folded: list[str]) -> list[tuple[int, int, str]]:
+    """The words of ``folded`` as names are matched: (first, end) indexes and the stem, with
+    ``عبد`` (behind clitics or not) and a following ``ال`` word made one: ``وعبد الله`` ->
+    ``عبدالله``, but not ``معبد الحرم``."""
+    out = [(i, i + 1, stem(w)) for i, w in enumerate(folded)]
+    joins = [i for i, w in enumerate(folded[:-1]) if w.endswith("عبد")
+             and folded[i + 1].startswith("ال") and stem(w + folded[i + 1]) == "عبد" + folded[i + 1]]
+    for i in reversed(joins):  # from the end: the indexes before stay valid
+        out[i:i + 2] = [(i, i + 2, "عبد" + folded[i + 1])]
+    return out
 
 
 def derived_id(name: str) -> str:
@@ -156,7 +174,8 @@ class Registry:
     def scan(self, text: str | Folded) -> Iterator[tuple[int, int, str]]:
         """Every registry name written in ``text``: (start, end, entity id), longest match first."""
         folded = Folded.of(text)
-        ws = [stem(w) for w in folded.words]
+        parts = name_words(folded.words)
+        ws = [w for _, _, w in parts]
         spans: list[tuple[int, int, str]] = []  # made at the first match: most texts have none
         firsts = self.first_words
         i = 0
@@ -168,7 +187,7 @@ class Registry:
                 found = self.names.get(" ".join(ws[i:i + n]))
                 if found:
                     spans = spans or folded.spans()
-                    yield spans[i][0], spans[i + n - 1][1], found
+                    yield spans[parts[i][0]][0], spans[parts[i + n - 1][1] - 1][1], found
                     i += n
                     break
             else:

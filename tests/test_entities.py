@@ -156,6 +156,21 @@ def test_scan_finds_names_with_clitics() -> None:
         ("قوات سوريا الديموقراطية", "sdf"), ("داعش", "isis"), ("ترامب", "trump")]
 
 
+def test_a_name_after_abd_is_one_name_written_joined_or_apart() -> None:
+    """``عبد العزيز`` and ``عبدالعزيز`` are one name: keys agree, and the scan finds both
+    spellings (clitics too) with their spans as written; ``معبد`` + an ال word stays two words."""
+    assert key("عبد العزيز بن سعود") == key("عبدالعزيز بن سعود") == key("لعبد العزيز بن سعود")
+    assert key("وعبد الله العنزي") == key("عبدالله العنزي")
+    assert key("معبد الحرم") != key("معبدالحرم")
+    assert key("عبد ربه") == "عبد ربه"  # no ال after it: left as written
+    reg = Registry.load_text("entities: [{id: abdulaziz, name: عبدالعزيز بن سعود, type: PER}]")
+    text = "كأس الأمير عبد العزيز بن سعود، وقال عبدالعزيز بن سعود ولعبد العزيز بن سعود."
+    assert [(text[a:b], e) for a, b, e in reg.scan(text)] == [
+        ("عبد العزيز بن سعود", "abdulaziz"), ("عبدالعزيز بن سعود", "abdulaziz"),
+        ("ولعبد العزيز بن سعود", "abdulaziz")]
+    assert reg.resolve("الأمير عبد العزيز بن سعود") == "abdulaziz"
+
+
 def test_seed_article_entities(recognizer: Recognizer) -> None:
     """All 9 places and at least 10 of 11 actors under their canonical names, ≤ 1 wrong."""
     expected = yaml.safe_load((SHARED / "news" / "seed" / "baghouz.expected.yaml").read_text())

@@ -19,7 +19,7 @@ import numpy as np
 from builder.arabic.normalize import fold, stem
 from builder.model import Article, Entity, EntityMention
 from builder.ner.resources import Place, places
-from builder.registry import Registry, key
+from builder.registry import Registry, key, stems_of
 
 _SENTENCE_ENDS = ".!؟?\n"
 
@@ -124,7 +124,7 @@ def _countries(mentions: list[EntityMention], known: set[str], registry: Registr
     """Countries the article names (gazetteer and registry), to choose between homonyms."""
     named: Counter[str] = Counter()
     for m in mentions:
-        for place in places().get(key(m.text), [])[:1]:
+        for place in places().get(stems_of(m.text), [])[:1]:
             named[place.country] += 1
     for eid in known:
         if registry.entities[eid].country:
@@ -144,14 +144,14 @@ def _place(surface: str, countries: Counter[str], registry: Registry) -> Entity 
     ``بريده``, of one place)."""
     options: list[tuple[tuple[int, int, int, bool], Place | str]] = [
         ((countries.get(p.country, 0), 1, p.population, p.name == surface), p)
-        for p in places().get(key(surface), [])]
+        for p in places().get(stems_of(surface), [])]
     rest = surface[1:]
     if surface[:1] in _CLITIC_LETTERS and len(fold(rest)) >= 3:
         eid = registry.resolve(rest)
         if eid is not None and registry.entities[eid].type == "LOC":
             options.append(((countries.get(registry.entities[eid].country, 0), 2, 0, True), eid))
         options += [((countries.get(p.country, 0), 0, p.population, p.name == rest), p)
-                    for p in places().get(key(rest), [])]
+                    for p in places().get(stems_of(rest), [])]
     if not options:
         return None
     best = max(options, key=lambda option: option[0])[1]

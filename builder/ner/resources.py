@@ -44,8 +44,8 @@ def _gazetteer() -> list[list[str]]:
 
 @cache
 def places() -> dict[str, list[Place]]:
-    """A name's stems (``registry.key``: ``ليبيا``, ``وليبيا`` and ``لليبيا`` alike) -> the places
-    it may be, most populous first."""
+    """A name's stems (``registry.stems_of``: ``ليبيا``, ``وليبيا`` and ``لليبيا`` alike) -> the
+    places it may be, most populous first."""
     found: dict[str, list[Place]] = defaultdict(list)
     for name, kind, lat, lon, country, pop, stems in _gazetteer():
         found[stems].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
