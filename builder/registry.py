@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import yamlio
-from builder.arabic.normalize import Folded, stem, words
+from builder.arabic.normalize import Folded, joined, stem, words
 from builder.model import Entity, EntityType
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "person": "PER", "ORG": "ORG",
@@ -45,13 +45,10 @@ def stems_of(surface: str) -> str:
 
 
 def name_words(folded: list[str]) -> list[tuple[int, int, str]]:
-    """The words of ``folded`` as names are matched: (first, end) indexes and the stem, with
-    ``عبد`` (behind clitics or not) and a following ``ال`` word made one: ``وعبد الله`` ->
-    ``عبدالله``, but not ``معبد الحرم``."""
+    """The words of ``folded`` as names are matched: (first, end) indexes and the stem, a pair
+    :func:`~builder.arabic.normalize.joined` says is one name as one word."""
     out = [(i, i + 1, stem(w)) for i, w in enumerate(folded)]
-    joins = [i for i, w in enumerate(folded[:-1]) if w.endswith("عبد")
-             and folded[i + 1].startswith("ال") and stem(w + folded[i + 1]) == "عبد" + folded[i + 1]]
-    for i in reversed(joins):  # from the end: the indexes before stay valid
+    for i in reversed(joined(folded)):  # from the end: the indexes before stay valid
         out[i:i + 2] = [(i, i + 2, "عبد" + folded[i + 1])]
     return out
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from builder import search_index
-from builder.arabic.normalize import fold, skeleton, stem, words
+from builder.arabic.normalize import fold, joined, skeleton, stem, words
 from builder.arabic.terms import keys
 from builder.build import build
 from builder.search_index import fnv1a
@@ -36,6 +36,9 @@ QUERIES: list[tuple[list[str], set[str]]] = [
     (["بيروت", "وبيروت"], {"beirut"}),
     (["رمضان", "رمضـــان"], {"hijri"}),
     (["معرض الرياض", "المعرض والرياض"], {"book"}),
+    # a name after عبد is written joined or apart: either spelling finds both
+    (["عبدالله", "عبد الله", "وعبدالله", "لعبد الله", "عبد اللّه"], {"book", "beirut"}),
+    (["عبد الله حداد", "عبدالله حداد"], {"beirut"}),
     (["زغبرطوشيات"], set()),
     (["بيروت رمضان"], set()),
 ]
@@ -93,6 +96,9 @@ def test_browser_twin_matches_python(search_site: Path, serve: Callable[[Path], 
     got_stems = page.evaluate("ws => ws.map(w => [Arshif.stem(w), Arshif.skeleton(Arshif.stem(w))])",
                               folded)
     assert got_stems == [[stem(w), skeleton(stem(w))] for w in folded]
+    pairs = [list(words(t)) for t in ("قال عبد الله ولعبد العزيز", "معبد الحرم وعبد ربه", "عبد")] + \
+        [list(words(t)) for t in samples]
+    assert page.evaluate("ps => ps.map(Arshif.joined)", pairs) == [joined(p) for p in pairs]
     assert page.evaluate("k => k.map(Arshif.fnv1a)", ["تحالف", "~دمقرطه", "y:2019"]) == \
         [fnv1a("تحالف"), fnv1a("~دمقرطه"), fnv1a("y:2019")]
     page.close()

@@ -133,6 +133,16 @@ def stem(word: str) -> str:
     return word
 
 
+def joined(folded: Sequence[str]) -> list[int]:
+    """Where two folded words are one name: the indexes ``i`` of ``عبد`` (clitics before it or
+    not) followed by an ``ال`` word, which is written both apart and joined (``عبد الله``,
+    ``عبدالله``; ``وعبد العزيز``, ``عبدالعزيز``); not ``معبد الحرم``. Names and search both
+    take the pair as the one word ``عبد`` + the second."""
+    return [i for i in range(len(folded) - 1) if folded[i].endswith("عبد")
+            and folded[i + 1].startswith("ال")
+            and stem(folded[i] + folded[i + 1]) == "عبد" + folded[i + 1]]
+
+
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 
 

@@ -10,15 +10,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from builder.arabic.normalize import Folded, skeleton, stem
+from builder.arabic.normalize import Folded, joined, skeleton, stem
 
 FUZZY = "~"
 
 
 def keys(text: str | Folded) -> Counter[str]:
-    """Index keys of a text with their counts: each word's stem, and ``~skeleton`` when long."""
+    """Index keys of a text with their counts: each word's stem, and ``~skeleton`` when long; a
+    name written apart (``عبد الله``) counts under its words and as the one word it is written
+    joined (``عبدالله``), which is what a query of either spelling looks up."""
     found: Counter[str] = Counter()
-    for word, n in Counter(Folded.of(text).words).items():
+    ws = Folded.of(text).words
+    counted = Counter(ws)
+    counted.update("عبد" + ws[i + 1] for i in joined(ws))
+    for word, n in counted.items():
         s = stem(word)
         found[s] += n
         sk = skeleton(s)

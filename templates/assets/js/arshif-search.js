@@ -1,4 +1,4 @@
-/* Arshif search: the browser twin of builder/arabic/normalize.py (fold, stem, skeleton) and the
+/* Arshif search: the browser twin of builder/arabic/normalize.py (fold, stem, joined, skeleton) and the
    client of the static index that builder/search_index.py writes under search/.
    The twin is tested against the Python normaliser on one table (tests/test_search_browser.py).
    Article text is only ever inserted as text nodes: nothing from the index becomes markup. */
@@ -41,6 +41,14 @@
       if (word.length && SINGLE_PREFIXES[i].indexOf(word[0]) >= 0 && word.length - 1 >= 4) word = word.slice(1);
     }
     return word;
+  }
+  /* Where two words are one name written apart (عبد الله = عبدالله): normalize.joined's twin. */
+  function joined(ws) {
+    var out = [];
+    for (var i = 0; i + 1 < ws.length; i++) {
+      if (/عبد$/.test(ws[i]) && ws[i + 1].indexOf("ال") === 0 && stem(ws[i] + ws[i + 1]) === "عبد" + ws[i + 1]) out.push(i);
+    }
+    return out;
   }
   function skeleton(s) {
     if (s.length < 5 || !/^\p{L}+$/u.test(s)) return null;
@@ -91,8 +99,9 @@
 
   /* A query: its words as stems (each must match, exactly or as a spelling variant) and filters. */
   function parse(query) {
-    var seen = {}, terms = [];
-    words(query).forEach(function (w) {
+    var seen = {}, terms = [], ws = words(query);
+    joined(ws).reverse().forEach(function (i) { ws.splice(i, 2, "عبد" + ws[i + 1]); });
+    ws.forEach(function (w) {
       var s = stem(w);
       if (!seen[s]) { seen[s] = true; terms.push({ stem: s, skeleton: skeleton(s) }); }
     });
@@ -251,7 +260,7 @@
     });
   }
 
-  window.Arshif = { fold: fold, words: words, stem: stem, skeleton: skeleton, fnv1a: fnv1a, excerpt: excerpt, Index: Index };
+  window.Arshif = { fold: fold, words: words, stem: stem, joined: joined, skeleton: skeleton, fnv1a: fnv1a, excerpt: excerpt, Index: Index };
   document.addEventListener("DOMContentLoaded", function () {
     var root = document.getElementById("arshif-search");
     if (root) resultsPage(root);
