@@ -276,6 +276,15 @@ def test_a_names_first_letter_is_a_clitic_only_when_the_news_says_so(surface: st
     assert _name_form(surface) == name
 
 
+def test_a_proposed_name_ends_before_a_word_that_introduces_another() -> None:
+    from builder.extract.entities import _name_form
+
+    assert _name_form("عبدالعزيز بن سعود بن محمد آل سعود الملقب") == \
+        "عبدالعزيز بن سعود بن محمد آل سعود"
+    assert _name_form("وأحمد المعروف") == "أحمد"
+    assert _name_form("المعروف") == "المعروف"  # never a name made empty
+
+
 def test_cli_entities_contract() -> None:
     lines = "قال دونالد ترامب في واشنطن\n\nسوريا والعراق\n"
     out = subprocess.run([sys.executable, "-m", "builder.cli", "entities"], input=lines,

@@ -227,11 +227,20 @@ def _is_clitic(word: str, rest: str) -> bool:
     return float(a @ b) >= CLITIC_LIKENESS * float(np.linalg.norm(a) * np.linalg.norm(b))
 
 
+#: Words that introduce another name for the one before them (``… آل سعود الملقب بالشاعر``):
+#: never the end of a name, though the recogniser sometimes takes them as its last word.
+_NAME_INTRODUCERS = frozenset(fold(w) for w in
+                              "الملقب الملقبة المعروف المعروفة المدعو المدعوة المكنى".split())
+
+
 @lru_cache(maxsize=200_000)
 def _name_form(surface: str) -> str:
     """A mention as a name, as written but without the clitics of its first word (``وداعش`` ->
-    ``داعش``, ``والتحالف`` -> ``التحالف``): the name a proposal shows."""
+    ``داعش``, ``والتحالف`` -> ``التحالف``) or a word after it that introduces another name
+    (``الملقب``): the name a proposal shows."""
     parts = surface.split()
+    while len(parts) > 1 and fold(parts[-1]) in _NAME_INTRODUCERS:
+        parts.pop()
     if not parts:
         return surface
     first = fold(parts[0])
