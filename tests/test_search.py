@@ -146,6 +146,18 @@ def test_results_show_title_date_and_marked_passage_as_written(
     page.close()
 
 
+def test_a_name_is_marked_as_written_whichever_way_the_query_wrote_it(
+        search_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
+    """``عبدالله`` marks ``عبد الله`` (both words) and ``عبد الله`` marks ``عبدالله``."""
+    base = serve(search_site / "site")
+    page = browser.new_page()
+    for query in ("عبدالله", "عبد الله"):
+        run_query(page, base, query)
+        marks = sorted(page.locator(".arshif-result mark").all_inner_texts())
+        assert marks == ["الله", "عبد", "عبدالله"], query
+    page.close()
+
+
 def test_filters_narrow_by_year(search_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
     base = serve(search_site / "site")
     by_id = names(search_site)

@@ -165,9 +165,16 @@
         var s = stem(w), k = skeleton(s);
         return stems[s] || (k !== null && skeletons[k]);
       });
-      tokens.push({ start: m.index, end: m.index + m[0].length, hit: hit });
-      if (hit && first < 0) first = tokens.length - 1;
+      tokens.push({ start: m.index, end: m.index + m[0].length, hit: hit, words: words(m[0]) });
     }
+    tokens.forEach(function (t, j) {  // a name written apart that the query wrote joined (عبد الله)
+      var next = tokens[j + 1], a = t.words[t.words.length - 1], b = next && next.words[0];
+      if (b && joined([a, b]).length) {
+        var s = "عبد" + b, k = skeleton(s);
+        if (stems[s] || (k !== null && skeletons[k])) t.hit = next.hit = true;
+      }
+    });
+    for (var j = 0; j < tokens.length && first < 0; j++) if (tokens[j].hit) first = j;
     if (!tokens.length) return [];
     var from = Math.max(0, first - 12), to = Math.min(tokens.length - 1, Math.max(first, 0) + (size || 30));
     var parts = [], pos = tokens[from].start;
