@@ -34,8 +34,9 @@ class RegistryError(ValueError):
 
 @lru_cache(maxsize=200_000)
 def key(surface: str) -> str:
-    """The matching form of a name: its words folded and without proclitics, ``عبد`` and the
-    name after it one word (``عبد العزيز`` and ``عبدالعزيز`` are one name, written both ways)."""
+    """The matching form of a name: its words folded and without proclitics, a name after ``عبد``
+    or ``أبو`` one word with it (``عبد العزيز`` and ``عبدالعزيز`` are one name, written both
+    ways: :func:`~builder.arabic.normalize.joined`)."""
     return " ".join(w for _, _, w in name_words(list(words(surface))))
 
 
@@ -49,7 +50,7 @@ def name_words(folded: list[str]) -> list[tuple[int, int, str]]:
     :func:`~builder.arabic.normalize.joined` says is one name as one word."""
     out = [(i, i + 1, stem(w)) for i, w in enumerate(folded)]
     for i in reversed(joined(folded)):  # from the end: the indexes before stay valid
-        out[i:i + 2] = [(i, i + 2, "عبد" + folded[i + 1])]
+        out[i:i + 2] = [(i, i + 2, stem(folded[i] + folded[i + 1]))]
     return out
 
 

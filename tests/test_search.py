@@ -36,9 +36,10 @@ QUERIES: list[tuple[list[str], set[str]]] = [
     (["بيروت", "وبيروت"], {"beirut"}),
     (["رمضان", "رمضـــان"], {"hijri"}),
     (["معرض الرياض", "المعرض والرياض"], {"book"}),
-    # a name after عبد is written joined or apart: either spelling finds both
+    # a name after عبد or أبو is written joined or apart: either spelling finds both
     (["عبدالله", "عبد الله", "وعبدالله", "لعبد الله", "عبد اللّه"], {"book", "beirut"}),
     (["عبد الله حداد", "عبدالله حداد"], {"beirut"}),
+    (["أبوظبي", "أبو ظبي", "وأبو ظبي", "ابوظبى"], {"hijri", "variants"}),
     (["زغبرطوشيات"], set()),
     (["بيروت رمضان"], set()),
 ]
@@ -96,7 +97,8 @@ def test_browser_twin_matches_python(search_site: Path, serve: Callable[[Path], 
     got_stems = page.evaluate("ws => ws.map(w => [Arshif.stem(w), Arshif.skeleton(Arshif.stem(w))])",
                               folded)
     assert got_stems == [[stem(w), skeleton(stem(w))] for w in folded]
-    pairs = [list(words(t)) for t in ("قال عبد الله ولعبد العزيز", "معبد الحرم وعبد ربه", "عبد")] + \
+    pairs = [list(words(t)) for t in ("قال عبد الله ولعبد العزيز", "معبد الحرم وعبد ربه", "عبد",
+                                       "أبو عبد الله وأبو ظبي أبو 3 أبو أبو")] + \
         [list(words(t)) for t in samples]
     assert page.evaluate("ps => ps.map(Arshif.joined)", pairs) == [joined(p) for p in pairs]
     assert page.evaluate("k => k.map(Arshif.fnv1a)", ["تحالف", "~دمقرطه", "y:2019"]) == \

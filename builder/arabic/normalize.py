@@ -133,14 +133,27 @@ def stem(word: str) -> str:
     return word
 
 
+#: The first word of a name written both apart and joined, and what the second must begin with.
+_JOINED = (("عبد", "ال"), ("ابو", ""))
+_FIRSTS = tuple(first for first, _ in _JOINED)
+
+
 def joined(folded: Sequence[str]) -> list[int]:
-    """Where two folded words are one name: the indexes ``i`` of ``عبد`` (clitics before it or
-    not) followed by an ``ال`` word, which is written both apart and joined (``عبد الله``,
-    ``عبدالله``; ``وعبد العزيز``, ``عبدالعزيز``); not ``معبد الحرم``. Names and search both
-    take the pair as the one word ``عبد`` + the second."""
-    return [i for i in range(len(folded) - 1) if folded[i].endswith("عبد")
-            and folded[i + 1].startswith("ال")
-            and stem(folded[i] + folded[i + 1]) == "عبد" + folded[i + 1]]
+    """Where two folded words are one name, written both apart and joined: the indexes ``i`` of
+    ``عبد`` before an ``ال`` word (``عبد الله``, ``عبدالله``; ``وعبد العزيز``) and of ``ابو``
+    before a word (``أبو ظبي``, ``أبوظبي``; ``أبو الغيط``), clitics before them or not, but not
+    ``معبد الحرم``. Names and search both take such a pair as one word,
+    ``stem(folded[i] + folded[i + 1])``. Pairs never overlap: the second word neither begins nor
+    ends with a first (``أبو عبد الله`` and ``أبو عبدالله`` are ``أبو`` and ``عبدالله``)."""
+    out = []
+    for i in [i for i, w in enumerate(folded[:-1]) if w.endswith(_FIRSTS)]:  # few in a text
+        word, after = folded[i], folded[i + 1]
+        for first, then in _JOINED:
+            if (word.endswith(first) and after.startswith(then) and after.isalpha()
+                    and not after.startswith(_FIRSTS) and not after.endswith(_FIRSTS)
+                    and stem(word + after) == first + after):
+                out.append(i)
+    return out
 
 
 _LONG_VOWELS = str.maketrans("", "", "اوي")

@@ -22,7 +22,7 @@ def keys(text: str | Folded) -> Counter[str]:
     found: Counter[str] = Counter()
     ws = Folded.of(text).words
     counted = Counter(ws)
-    counted.update("عبد" + ws[i + 1] for i in joined(ws))
+    counted.update(stem(ws[i] + ws[i + 1]) for i in joined(ws))
     for word, n in counted.items():
         s = stem(word)
         found[s] += n

@@ -140,25 +140,25 @@ def _place(surface: str, countries: Counter[str], registry: Registry) -> Entity 
     """A place the registry does not know under ``surface``: a gazetteer place (made as an
     entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
     (``وجدة``: Oujda, or و + Jeddah). The country the article names most decides, then the
-    registry, the whole word, the population and the spelling as written (``بريدة``, not
-    ``بريده``, of one place)."""
-    options: list[tuple[tuple[int, int, int, bool], Place | str]] = [
-        ((countries.get(p.country, 0), 1, p.population, p.name == surface), p)
+    registry, the whole word and the population. A gazetteer place goes by its canonical name,
+    whichever spelling the article has (``أبوظبي`` for ``ابو ظبى`` too): one page a place."""
+    options: list[tuple[tuple[int, int, int], Place | str]] = [
+        ((countries.get(p.country, 0), 1, p.population), p)
         for p in places().get(stems_of(surface), [])]
     rest = surface[1:]
     if surface[:1] in _CLITIC_LETTERS and len(fold(rest)) >= 3:
         eid = registry.resolve(rest)
         if eid is not None and registry.entities[eid].type == "LOC":
-            options.append(((countries.get(registry.entities[eid].country, 0), 2, 0, True), eid))
-        options += [((countries.get(p.country, 0), 0, p.population, p.name == rest), p)
+            options.append(((countries.get(registry.entities[eid].country, 0), 2, 0), eid))
+        options += [((countries.get(p.country, 0), 0, p.population), p)
                     for p in places().get(stems_of(rest), [])]
     if not options:
         return None
     best = max(options, key=lambda option: option[0])[1]
     if isinstance(best, str):
         return best
-    eid = "geo-" + hashlib.sha256(f"{best.name}|{best.country}".encode()).hexdigest()[:10]
-    return Entity(id=eid, name=best.name, type="LOC", lat=best.lat, lon=best.lon,
+    eid = "geo-" + hashlib.sha256(f"{best.canonical}|{best.country}".encode()).hexdigest()[:10]
+    return Entity(id=eid, name=best.canonical, type="LOC", lat=best.lat, lon=best.lon,
                   country=best.country)
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from builder.arabic.normalize import words
 from builder.ner.features import Resources
+from builder.ner.vocabulary import Vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL = DATA / "ner.crfsuite"
@@ -23,7 +25,8 @@ _STEMS = re.compile(r"^(?!#)(?:[^\t\n]*\t){6}([^\t\n]*)$", re.M)
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry: where a place name points."""
+    """A gazetteer entry: where a place name points. ``canonical``: the name its page goes by,
+    the same for every spelling of one place (``أبوظبي``, ``ابو ظبى``)."""
 
     name: str
     kind: str
@@ -31,6 +34,7 @@ class Place:
     lon: float
     country: str
     population: int
+    canonical: str
 
 
 def _gazetteer() -> list[list[str]]:
@@ -46,12 +50,35 @@ def _gazetteer() -> list[list[str]]:
 def places() -> dict[str, list[Place]]:
     """A name's stems (``registry.stems_of``: ``ليبيا``, ``وليبيا`` and ``لليبيا`` alike) -> the
     places it may be, most populous first."""
+    rows = _gazetteer()
+    spellings: dict[tuple[str, ...], list[str]] = defaultdict(list)  # one place's names
+    for name, kind, lat, lon, country, *_ in rows:
+        spellings[(kind, lat, lon, country)].append(name)
+    vocabulary = Vocabulary.load(DATA / "embed-forms.words.npz")
+    canonical = {place: _most_used(names, vocabulary) for place, names in spellings.items()}
     found: dict[str, list[Place]] = defaultdict(list)
-    for name, kind, lat, lon, country, pop, stems in _gazetteer():
-        found[stems].append(Place(name, kind, float(lat), float(lon), country, int(pop)))
+    for name, kind, lat, lon, country, pop, stems in rows:
+        found[stems].append(Place(name, kind, float(lat), float(lon), country, int(pop),
+                                  canonical[(kind, lat, lon, country)]))
     for entries in found.values():
         entries.sort(key=lambda p: -p.population)
     return dict(found)
+
+
+def _most_used(names: list[str], vocabulary: Vocabulary) -> str:
+    """Of one place's spellings, the one the news uses most: the unlabeled news' word list goes
+    most frequent first, and a name counts as its rarest word (an unknown word, last); among
+    equals, the one of fewer words (``ليبيا``, not ``دولة ليبيا``), then the first in Unicode
+    order, which puts hamza forms first (``أثينا``, ``اثينا`` fold alike)."""
+    if len(names) == 1:
+        return names[0]
+    split = [list(words(name)) for name in names]
+    rows = vocabulary.find([w for ws in split for w in ws], 1 << 40)
+    ranks, at = [], 0
+    for ws in split:
+        ranks.append(int(rows[at:at + len(ws)].max()) if ws else 1 << 40)
+        at += len(ws)
+    return min(zip(ranks, [len(ws) for ws in split], names, strict=True))[2]
 
 
 @cache

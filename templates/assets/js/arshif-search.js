@@ -42,11 +42,17 @@
     }
     return word;
   }
-  /* Where two words are one name written apart (عبد الله = عبدالله): normalize.joined's twin. */
+  /* Where two words are one name written apart (عبد الله = عبدالله, أبو ظبي = أبوظبي): normalize.joined's twin. */
+  var JOINED = [["عبد", "ال"], ["ابو", ""]];
   function joined(ws) {
     var out = [];
     for (var i = 0; i + 1 < ws.length; i++) {
-      if (/عبد$/.test(ws[i]) && ws[i + 1].indexOf("ال") === 0 && stem(ws[i] + ws[i + 1]) === "عبد" + ws[i + 1]) out.push(i);
+      JOINED.forEach(function (pair) {
+        var word = ws[i], after = ws[i + 1];
+        if (word.slice(-pair[0].length) === pair[0] && after.indexOf(pair[1]) === 0 &&
+            /^\p{L}+$/u.test(after) && !JOINED.some(function (p) { return after.indexOf(p[0]) === 0 || after.slice(-p[0].length) === p[0]; }) &&
+            stem(word + after) === pair[0] + after) out.push(i);
+      });
     }
     return out;
   }
@@ -100,7 +106,7 @@
   /* A query: its words as stems (each must match, exactly or as a spelling variant) and filters. */
   function parse(query) {
     var seen = {}, terms = [], ws = words(query);
-    joined(ws).reverse().forEach(function (i) { ws.splice(i, 2, "عبد" + ws[i + 1]); });
+    joined(ws).reverse().forEach(function (i) { ws.splice(i, 2, stem(ws[i] + ws[i + 1])); });
     ws.forEach(function (w) {
       var s = stem(w);
       if (!seen[s]) { seen[s] = true; terms.push({ stem: s, skeleton: skeleton(s) }); }
@@ -170,7 +176,7 @@
     tokens.forEach(function (t, j) {  // a name written apart that the query wrote joined (عبد الله)
       var next = tokens[j + 1], a = t.words[t.words.length - 1], b = next && next.words[0];
       if (b && joined([a, b]).length) {
-        var s = "عبد" + b, k = skeleton(s);
+        var s = stem(a + b), k = skeleton(s);
         if (stems[s] || (k !== null && skeletons[k])) t.hit = next.hit = true;
       }
     });
