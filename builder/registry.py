@@ -158,10 +158,21 @@ class Registry:
         return hashlib.sha256(repr(state).encode()).hexdigest()[:16]
 
     def resolve(self, surface: str, recognised_as: str = "") -> str | None:
-        """The entity a mention names, dropping leading words (titles, descriptions) if needed;
-        ``recognised_as``: the type the recogniser gave the mention, which lets the entities'
-        ``recognised_aliases`` of that type count too."""
+        """The entity a mention names, dropping leading words (titles, descriptions) if needed,
+        and a person's family name after (``سلمان بن عبدالعزيز آل سعود``). ``recognised_as``:
+        the type the recogniser gave the mention, which lets the entities' ``recognised_aliases``
+        of that type count too."""
         ws = key(surface).split()
+        found = self._match(ws, recognised_as)
+        if found is None and len(ws) > 3 and ws[-2] == "ال":
+            # a person named with the family after (… آل سعود, آل الشيخ) is that person
+            found = self._match(ws[:-2], recognised_as)
+            if found is not None and self.entities[found].type != "PER":
+                found = None
+        return found
+
+    def _match(self, ws: list[str], recognised_as: str) -> str | None:
+        """The entity of the longest tail of the key words ``ws`` that is a name."""
         tails = [" ".join(ws[start:]) for start in range(len(ws))]  # longest first
         found = next((self.names[t] for t in tails if t in self.names), None)
         if found is None and recognised_as:

@@ -174,6 +174,15 @@ def test_a_name_after_abd_or_abu_is_one_name_written_joined_or_apart() -> None:
     assert reg.resolve("الأمير عبد العزيز بن سعود") == "abdulaziz"
 
 
+def test_a_person_named_with_the_family_after_is_that_person() -> None:
+    reg = Registry.load_text("entities:\n  - {id: salman, name: سلمان بن عبدالعزيز, type: PER}\n"
+                             "  - {id: gcc, name: مجلس التعاون الخليجي, type: ORG}\n")
+    assert reg.resolve("سلمان بن عبد العزيز آل سعود") == "salman"
+    assert reg.resolve("خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود") == "salman"
+    assert reg.resolve("محمد آل سعود") is None
+    assert reg.resolve("مجلس التعاون الخليجي آل ثاني") is None  # people only
+
+
 def test_seed_article_entities(recognizer: Recognizer) -> None:
     """All 9 places and at least 10 of 11 actors under their canonical names, ≤ 1 wrong."""
     expected = yaml.safe_load((SHARED / "news" / "seed" / "baghouz.expected.yaml").read_text())
