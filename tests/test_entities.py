@@ -294,7 +294,8 @@ def test_a_short_place_behind_a_conjunction_goes_by_the_articles_country() -> No
     ("لترامب", "ترامب"), ("وداعش", "داعش"), ("لموسكو", "موسكو"), ("والتحالف", "التحالف"),
     ("للتحالف الدولي", "التحالف الدولي"), ("وبوتين", "بوتين"),
     ("بوتين", "بوتين"), ("كرونيكل", "كرونيكل"), ("ليبرتي", "ليبرتي"), ("لبنان", "لبنان"),
-    ("وليام روباك", "وليام روباك")])
+    ("وليام روباك", "وليام روباك"), ("كاليفورنيا", "كاليفورنيا"), ("وكاليفورنيا", "كاليفورنيا"),
+    ("فالنتينو", "فالنتينو"), ("والإخوان", "الإخوان")])
 def test_a_names_first_letter_is_a_clitic_only_when_the_news_says_so(surface: str,
                                                                      name: str) -> None:
     """The name proposed for review (and printed by ``arshif extract``) loses a leading ب ل ك و ف
@@ -311,6 +312,8 @@ def test_a_proposed_name_ends_before_a_word_that_introduces_another() -> None:
         "عبدالعزيز بن سعود بن محمد آل سعود"
     assert _name_form("وأحمد المعروف") == "أحمد"
     assert _name_form("المعروف") == "المعروف"  # never a name made empty
+    assert _name_form("محمد صلى الله") == "محمد"
+    assert _name_form("الملك عبدالله رحمه الله") == "الملك عبدالله"
 
 
 def test_cli_entities_contract() -> None:

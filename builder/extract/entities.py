@@ -209,7 +209,7 @@ CLITIC_LIKENESS = 0.5
 
 
 def _is_clitic(word: str, rest: str) -> bool:
-    """Whether ``word`` is ``rest`` behind a one-letter clitic (ب ل ك و ف), judged by the
+    """Whether ``word`` is ``rest`` behind clitics (ب ل ك و ف, one or two), judged by the
     unlabeled news the word vectors were learned from: ``rest`` must be a word there and, when
     ``word`` is one too, be the more frequent of the two (rows go most frequent first:
     ``وليام`` is William, not و + Liam) and mean the same (``بوتين`` is not ب + ``وتين``)."""
@@ -233,12 +233,22 @@ _NAME_INTRODUCERS = frozenset(fold(w) for w in
                               "الملقب الملقبة المعروف المعروفة المدعو المدعوة المكنى".split())
 
 
+#: A blessing after a name (``محمد صلى الله عليه وسلم``, ``… رحمه الله``) begins with these.
+_BLESSINGS = frozenset((fold(a), fold(b)) for a, b in (
+    ("صلى", "الله"), ("رحمه", "الله"), ("رحمها", "الله"), ("رضي", "الله"), ("حفظه", "الله"),
+    ("حفظها", "الله"), ("عليه", "السلام"), ("عليها", "السلام")))
+
+
 @lru_cache(maxsize=200_000)
 def _name_form(surface: str) -> str:
     """A mention as a name, as written but without the clitics of its first word (``وداعش`` ->
     ``داعش``, ``والتحالف`` -> ``التحالف``) or a word after it that introduces another name
-    (``الملقب``): the name a proposal shows."""
+    (``الملقب``) or a blessing (``صلى الله``): the name a proposal shows."""
     parts = surface.split()
+    folded = [fold(p) for p in parts]
+    blessing = next((i for i in range(1, len(parts) - 1)
+                     if (folded[i], folded[i + 1]) in _BLESSINGS), len(parts))
+    parts = parts[:blessing]
     while len(parts) > 1 and fold(parts[-1]) in _NAME_INTRODUCERS:
         parts.pop()
     if not parts:
@@ -247,8 +257,8 @@ def _name_form(surface: str) -> str:
     bare = stem(first)
     article = ""
     if bare != first:
-        if first.endswith("ال" + bare):
-            bare = "ال" + bare  # والتحالف -> التحالف
+        if first.endswith("ال" + bare) and _is_clitic(first, "ال" + bare):
+            bare = "ال" + bare  # والتحالف -> التحالف, but not كاليفورنيا -> اليفورنيا
         elif first.startswith("لل") and first[2:] == bare:
             article = "ال"  # للتحالف -> التحالف: ل + ال wrote one ل
         else:  # one letter at a time: وبوتين -> بوتين, not وتين (the ب is the name's own)
