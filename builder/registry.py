@@ -164,6 +164,10 @@ class Registry:
         of that type count too."""
         ws = key(surface).split()
         found = self._match(ws, recognised_as)
+        if found is None and ws and (again := stem(ws[0])) != ws[0]:
+            # a preposition before a name that begins like one: the stemmer takes one letter
+            # off, so لبلاتر keys as بلاتر where بلاتر itself keys as لاتر
+            found = self._match([again, *ws[1:]], recognised_as)
         if found is None and len(ws) > 3 and ws[-2] == "ال":
             # a person named with the family after (… آل سعود, آل الشيخ) is that person
             found = self._match(ws[:-2], recognised_as)

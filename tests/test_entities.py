@@ -116,6 +116,7 @@ entities:
   - {id: trump, name: دونالد ترامب, type: PER, aliases: [ترامب]}
   - {id: sdf, name: قوات سوريا الديموقراطية, type: ORG, aliases: [قوات سوريا الديمقراطية]}
   - {name: مصطفى, type: PER}
+  - {id: blatter, name: جوزيف بلاتر, type: PER, aliases: [بلاتر]}
 """
 
 
@@ -123,6 +124,7 @@ entities:
     ("وداعش", "isis"), ("لتنظيم داعش", "isis"), ("تنظيمِ داعشَ", "isis"),
     ("الرئيس الأمريكي دونالد ترامب", "trump"), ("ترامب", "trump"), ("وترامب", "trump"),
     ("قوات سوريا الديمقراطية", "sdf"), ("مصطفي", None), ("داعشي", None),
+    ("بلاتر", "blatter"), ("لبلاتر", "blatter"), ("وبلاتر", "blatter"),
 ])
 def test_registry_resolves_surface_forms(surface: str, entity: str | None) -> None:
     reg = Registry.load_text(REGISTRY)
@@ -172,6 +174,22 @@ def test_a_name_after_abd_or_abu_is_one_name_written_joined_or_apart() -> None:
         ("عبد العزيز بن سعود", "abdulaziz"), ("عبدالعزيز بن سعود", "abdulaziz"),
         ("ولعبد العزيز بن سعود", "abdulaziz")]
     assert reg.resolve("الأمير عبد العزيز بن سعود") == "abdulaziz"
+
+
+def test_a_piece_of_a_registry_name_is_not_a_name_of_its_own() -> None:
+    """The recogniser's ``المنورة`` of ``المدينة المنورة`` and ``أمريكا`` of ``أمريكا الجنوبية``
+    are the registry names written around them, not a proposal or the United States."""
+    from builder.model import EntityMention
+
+    reg = Registry.load_text("entities:\n  - {id: medina, name: المدينة المنورة, type: LOC}\n"
+                             "  - {id: sa, name: أمريكا الجنوبية, type: LOC}\n"
+                             "  - {id: us, name: الولايات المتحدة, type: ORG, aliases: [أمريكا]}\n")
+    text = "زار المدينة المنورة ثم أمريكا الجنوبية"
+    hits = list(reg.scan(text))
+    mentions = [EntityMention(text.index(w), text.index(w) + len(w), w, "LOC")
+                for w in ("المنورة", "أمريكا")]
+    resolved = resolve(mentions, hits, reg)
+    assert resolved.ids == ["medina", "sa"] and not resolved.proposed
 
 
 def test_a_person_named_with_the_family_after_is_that_person() -> None:

@@ -83,6 +83,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     made: dict[str, Entity] = {}
     proposed: dict[str, list[Any]] = {}  # lists, as they come back from the cache's JSON
     for m in mentions:
+        if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in hits):
+            continue  # a piece of a registry name written around it (المنورة of المدينة المنورة)
         eid = registry.resolve(m.text, m.type)
         if eid is None and m.type == "LOC":
             place = _place(m.text, countries, registry)
