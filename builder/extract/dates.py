@@ -484,16 +484,31 @@ _NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2,
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
-    shift = _NEAR_DAYS[" ".join(m["k"].split())]
-    return Found(m.start(), m.end(), (base + timedelta(days=shift)).isoformat(), "gregorian",
-                 absolute=False)
+    day = _named_weekday(base + timedelta(days=_NEAR_DAYS[" ".join(m["k"].split())]), m["wd"],
+                         later=m["k"].startswith(("غد", "بعد")))
+    return Found(m.start(), m.end(), day.isoformat(), "gregorian", absolute=False)
+
+
+def _named_weekday(day: date, weekday: str | None, later: bool = False) -> date:
+    """``day``, or when the text names its weekday and ``day`` is not one, that weekday near
+    it: up to four days before (``later``: after), else after (before). The text knows the day
+    it was written; the base date is often when the article was collected, days after
+    (``أمس الأحد`` in an article dated Tuesday is the Sunday before), or a day off."""
+    if weekday is None:
+        return day
+    back = (day.weekday() - WEEKDAYS[weekday]) % 7
+    ahead = (7 - back) % 7
+    if later:
+        return day + timedelta(days=ahead) if ahead <= 4 else day - timedelta(days=back)
+    return day - timedelta(days=back) if back <= 4 else day + timedelta(days=ahead)
 
 
 @rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
 def today(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
-    return Found(m.start(), m.end(), base.isoformat(), "gregorian", absolute=False)
+    return Found(m.start(), m.end(), _named_weekday(base, m["wd"]).isoformat(), "gregorian",
+                 absolute=False)
 
 
 @rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?{_DAY_PART})\s+)?(?P<wd>{WD})(?:\s+(?P<w>{PAST}|{NEXT}))?")
