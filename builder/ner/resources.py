@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from builder.arabic.normalize import words
+from builder.arabic.normalize import stem, words
 from builder.ner.features import Resources
 from builder.ner.vocabulary import Vocabulary
 
@@ -54,7 +54,7 @@ def places() -> dict[str, list[Place]]:
     spellings: dict[tuple[str, ...], list[str]] = defaultdict(list)  # one place's names
     for name, kind, lat, lon, country, *_ in rows:
         spellings[(kind, lat, lon, country)].append(name)
-    vocabulary = Vocabulary.load(DATA / "embed-forms.words.npz")
+    vocabulary = Vocabulary.load(DATA / "embed-stems.words.npz")
     canonical = {place: _most_used(names, vocabulary) for place, names in spellings.items()}
     found: dict[str, list[Place]] = defaultdict(list)
     for name, kind, lat, lon, country, pop, stems in rows:
@@ -66,13 +66,14 @@ def places() -> dict[str, list[Place]]:
 
 
 def _most_used(names: list[str], vocabulary: Vocabulary) -> str:
-    """Of one place's spellings, the one the news uses most: the unlabeled news' word list goes
-    most frequent first, and a name counts as its rarest word (an unknown word, last); among
+    """Of one place's spellings, the one the news uses most: the unlabeled news' stems go most
+    frequent first (``خرطوم`` counts every ``الخرطوم``, and beats the gazetteer's ``ااالخرطوم``),
+    and a name counts as its rarest word's stem (an unknown one, last); among
     equals, the one of fewer words (``ليبيا``, not ``دولة ليبيا``), then the first in Unicode
     order, which puts hamza forms first (``أثينا``, ``اثينا`` fold alike)."""
     if len(names) == 1:
         return names[0]
-    split = [list(words(name)) for name in names]
+    split = [[stem(w) for w in words(name)] for name in names]
     rows = vocabulary.find([w for ws in split for w in ws], 1 << 40)
     ranks, at = [], 0
     for ws in split:
