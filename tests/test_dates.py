@@ -75,6 +75,9 @@ OWN = {
         ("في نيسان المقبل", BASE, ["2019-04"]),
         ("وصلوا أمس الأول", BASE, ["2019-03-21"]),
         ("وصلوا قبل أمس", BASE, ["2019-03-21"]),  # the day before yesterday, not yesterday
+        # from 11 on a number takes the singular, in the accusative (عاماً, يوماً)
+        ("غادرها منذ 16 سنة", BASE, ["2003"]), ("قبل عشرين عاماً", BASE, ["1999"]),
+        ("قبل 45 يوما", BASE, ["2019-02-06"]), ("منذ نحو 18 شهراً", BASE, ["2017-09"]),
         # a weekday named with أمس/اليوم/غدا is the text's own: the base may be days late
         ("وقال أمس الجمعة", BASE, ["2019-03-22"]),
         ("وقال أمس الأربعاء", BASE, ["2019-03-20"]),  # the article waited two days
@@ -138,6 +141,9 @@ def test_spans_point_into_the_text_as_written() -> None:
     text = "وفي ٢٣ آذار/مارس ٢٠١٩ أعلنت القوات، بعد أن قُتِلَ أمسِ"
     for d in find_dates(text, BASE):
         assert text[d.start:d.end] == d.text
+    # the marks after a date's last letter are the text's too (folding had cut them off)
+    assert [d.text for d in find_dates("يصل غداً، وكان قبل 16 عاماً هنا أمسِ.", BASE)] == \
+        ["غداً", "قبل 16 عاماً", "أمسِ"]
 
 
 def test_mixed_dateline_keeps_hijri_as_written() -> None:
@@ -221,7 +227,7 @@ def test_cli_dates_contract() -> None:
                          input=lines, capture_output=True, text=True, check=True, cwd=ROOT)
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert rows == [[{"text": "أمس", "value": "2019-03-22", "calendar": "gregorian"}], [],
-                    [{"text": "16 رجب 1440 هـ - 23 مارس 2019 م", "value": "2019-03-23",
+                    [{"text": "16 رجب 1440 هـ - 23 مارس 2019 مـ", "value": "2019-03-23",
                       "calendar": "mixed", "hijri": "1440-07-16"}], []]
     bad = subprocess.run([sys.executable, "-m", "builder.cli", "dates", "--base", "2019-02-30"],
                          input=lines, capture_output=True, text=True, cwd=ROOT)

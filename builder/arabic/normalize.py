@@ -190,8 +190,13 @@ class Folded:
         folded, where = fold_with_offsets(text)
         return cls(text, folded, where, _WORD.findall(folded))
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where ``folded[start:end]`` is in the text as written, with the marks written after
+        its last letter (``عاماً``, not ``عاما``: folding deleted them)."""
+        after = self.where[end - 1] + 1
+        marks = _DELETED_RUN.match(self.text, after)
+        return self.where[start], marks.end() if marks else after
+
     def spans(self) -> list[tuple[int, int, str]]:
         """Each word with the span it covers in the text as written (``words``, with places)."""
-        where = self.where
-        return [(where[m.start()], where[m.end() - 1] + 1, m.group())
-                for m in _WORD.finditer(self.folded)]
+        return [(*self.span(m.start(), m.end()), m.group()) for m in _WORD.finditer(self.folded)]

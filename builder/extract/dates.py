@@ -52,13 +52,20 @@ ORDINALS |= {f"{u} والعشرين": i + 21 for i, u in enumerate(_UNITS[1:9], 
 ORDINALS["غره"] = 1
 COUNTS = {"واحد": 1, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
           "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8,
-          "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
-#: unit words: singular, dual, plural -> (unit, count implied by the dual)
+          "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+          **{w: 10 * k for k, pair in enumerate(("عشرين عشرون", "ثلاثين ثلاثون", "اربعين اربعون",
+                                                  "خمسين خمسون", "ستين ستون", "سبعين سبعون",
+                                                  "ثمانين ثمانون", "تسعين تسعون"), start=2)
+             for w in pair.split()},
+          "مئه": 100, "مائه": 100}
+#: unit words: singular, dual, plural, and the accusative singular a number from 11 takes
+#: (``16 عاما``) -> (unit, count implied without a number: 1 for a singular, 2 for a dual)
 UNITS = {
-    "يوم": ("day", 1), "يومين": ("day", 2), "ايام": ("day", 0),
-    "اسبوع": ("week", 1), "اسبوعين": ("week", 2), "اسابيع": ("week", 0),
+    "يوم": ("day", 1), "يومين": ("day", 2), "ايام": ("day", 0), "يوما": ("day", 1),
+    "اسبوع": ("week", 1), "اسبوعين": ("week", 2), "اسابيع": ("week", 0), "اسبوعا": ("week", 1),
     "شهر": ("month", 1), "شهرين": ("month", 2), "اشهر": ("month", 0), "شهور": ("month", 0),
-    "عام": ("year", 1), "عامين": ("year", 2), "اعوام": ("year", 0),
+    "شهرا": ("month", 1),
+    "عام": ("year", 1), "عامين": ("year", 2), "اعوام": ("year", 0), "عاما": ("year", 1),
     "سنه": ("year", 1), "سنتين": ("year", 2), "سنوات": ("year", 0), "سنين": ("year", 0),
 }
 #: ordinal centuries -> their hundreds (القرن العشرين: the 1900s)
@@ -534,7 +541,8 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     unit, implied = UNITS[m["u"]]
-    n = implied or (int(m["n"]) if m["n"] and m["n"].isdigit() else COUNTS.get(m["n"] or "", 0))
+    # a written number counts, with the singular it takes from 11 on (منذ 16 سنة)
+    n = (int(m["n"]) if m["n"] and m["n"].isdigit() else COUNTS.get(m["n"] or "", 0)) or implied
     if not n:
         return None
     if unit in ("day", "week"):
@@ -741,12 +749,12 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
 def find_dates(text: str | Folded, base: date | None = None) -> list[DateMention]:
     """Every date in ``text``, in order; relative ones only when ``base`` is given."""
     source = Folded.of(text)
-    text, folded, where = source.text, source.folded, source.where
+    text, folded = source.text, source.folded
     found = _choose(_candidates(folded, base))
     found = _open_ranges(_absorb_relative(_merge_calendars(found, folded), folded), folded)
     mentions = []
     for f in found:
-        start, end = where[f.start], where[f.end - 1] + 1
+        start, end = source.span(f.start, f.end)
         mentions.append(DateMention(text[start:end].strip(), f.value, f.calendar, start, end,
                                     f.hijri))
     return mentions
