@@ -746,10 +746,29 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
     return out
 
 
+#: A day next to the writing and its weekday (``اليوم السبت``, ``أمس الأحد``): the day written.
+_ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|{_alt(_NEAR_DAYS)})\s+(?P<wd>{WD})(?![\w])")
+
+
+def _written_on(folded: str, base: date) -> date:
+    """The day the text was written: ``base``, unless the text's first ``اليوم``/``أمس`` with a
+    weekday puts it nearby (:func:`_named_weekday`). Every relative date of the text counts
+    from it, so ``الليلة الماضية`` after ``اليوم السبت`` is Friday whatever day the base is."""
+    m = _ANCHOR.search(folded)
+    if m is None:
+        return base
+    shift = 0 if m["k"] == "اليوم" else _NEAR_DAYS[" ".join(m["k"].split())]
+    return _named_weekday(base + timedelta(days=shift), m["wd"], later=shift > 0) \
+        - timedelta(days=shift)
+
+
 def find_dates(text: str | Folded, base: date | None = None) -> list[DateMention]:
-    """Every date in ``text``, in order; relative ones only when ``base`` is given."""
+    """Every date in ``text``, in order; relative ones only when ``base`` is given (and from
+    the day the text says it was written, :func:`_written_on`)."""
     source = Folded.of(text)
     text, folded = source.text, source.folded
+    if base is not None:
+        base = _written_on(folded, base)
     found = _choose(_candidates(folded, base))
     found = _open_ranges(_absorb_relative(_merge_calendars(found, folded), folded), folded)
     mentions = []
