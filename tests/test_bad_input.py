@@ -134,9 +134,16 @@ def test_dates_at_the_calendars_ends_build(project: Path) -> None:
                                     encoding="utf-8")
     (content / "old.md").write_text("---\ntitle: قديم\ndate: 0001-01-01\n---\n\nقال أمس إن الوفد وصل "
                                     "قبل يومين ومنذ خمسة أشهر.\n", encoding="utf-8")
+    # counted back more than a thousand years (a three-digit year had failed the schema) or
+    # past year 1
+    (content / "ancient.md").write_text("---\ntitle: عتيق\ndate: 2019-03-23\n---\n\nبني المسجد "
+                                        "منذ 1400 عام، وقبل 5000 سنة كانت هنا قرية.\n",
+                                        encoding="utf-8")
     report = build(project, progress=False, out=io.StringIO())
-    assert len(report.pages) == 2
+    assert len(report.pages) == 3
     assert (project / "site" / "sitemap.xml.gz").exists()
+    texts = [p.read_text(encoding="utf-8") for p in (project / "docs" / "articles").rglob("*.md")]
+    assert any('value: "0619"' in t for t in texts)
 
 
 @pytest.mark.parametrize("rel", ["../x.md", "/etc/passwd", "a/../../b", "a\\b", "nul\x00.md",

@@ -78,6 +78,7 @@ OWN = {
         # from 11 on a number takes the singular, in the accusative (عاماً, يوماً)
         ("غادرها منذ 16 سنة", BASE, ["2003"]), ("قبل عشرين عاماً", BASE, ["1999"]),
         ("قبل 45 يوما", BASE, ["2019-02-06"]), ("منذ نحو 18 شهراً", BASE, ["2017-09"]),
+        ("منذ 1400 عام", BASE, ["0619"]), ("منذ 5000 سنة", BASE, []),  # a year has four digits
         # a weekday named with أمس/اليوم/غدا is the text's own: the base may be days late
         ("وقال أمس الجمعة", BASE, ["2019-03-22"]),
         ("وقال أمس الأربعاء", BASE, ["2019-03-20"]),  # the article waited two days

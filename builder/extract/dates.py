@@ -549,8 +549,10 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
         value = (base - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     elif unit == "month":
         value = _shift_months(base, -n).isoformat()[:7]
+    elif base.year - n >= 1:
+        value = f"{base.year - n:04d}"  # منذ 1400 عام: 0619, four digits as ISO 8601 writes it
     else:
-        value = str(base.year - n)
+        return None  # before year 1
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
