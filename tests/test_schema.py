@@ -36,3 +36,14 @@ def test_refuses(change: dict[str, object]) -> None:
     front = dict(fronts()[0]) | change
     with pytest.raises(SchemaError):
         check_article(front)
+
+
+def test_a_page_that_fails_names_the_article_it_came_from(tmp_path: Path) -> None:
+    """The check's own message names the field; the build's names the input file as well."""
+    from builder.pages.render import Page, PageError, environment, render
+
+    front = dict(fronts()[0]) | {"dates": [{"text": "x", "value": "615", "calendar": "gregorian"}]}
+    bad = Page("articles/2015/x.md", front, "article.html.j2", {}, owner="content/a.jsonl:7",
+               check=check_article)
+    with pytest.raises(PageError, match=r"content/a\.jsonl:7 \(articles/2015/x\.md\).*value"):
+        render(environment(tmp_path), bad)

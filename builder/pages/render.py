@@ -57,8 +57,15 @@ def page(front: dict[str, Any], html: str) -> str:
     return f"---\n{yamlio.dump(front)}---\n\n<div class=\"arshif\" markdown=\"0\">\n{body}\n</div>\n"
 
 
+class PageError(ValueError):
+    """A page's front matter failed its check (a builder bug): names the input it came from."""
+
+
 def render(env: jinja2.Environment, p: Page) -> str:
     """The docs/ file of a page: its front matter checked, its template rendered."""
     if p.check is not None:
-        p.check(p.front)
+        try:
+            p.check(p.front)
+        except ValueError as err:  # the check's own message names the field, not the article
+            raise PageError(f"{p.owner} ({p.doc}): {err}") from err
     return page(p.front, env.get_template(p.template).render(**p.context))
