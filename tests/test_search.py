@@ -157,6 +157,9 @@ def test_a_name_is_marked_as_written_whichever_way_the_query_wrote_it(
         run_query(page, base, query)
         marks = sorted(page.locator(".arshif-result mark").all_inner_texts())
         assert marks == ["الله", "عبد", "عبدالله"], query
+    # a token of tatweel alone has no word: beside a name it must not break the excerpt
+    parts = page.evaluate("Arshif.excerpt('قال ـــ عبد الله', [{stem: 'عبدالله', skeleton: null}], 30)")
+    assert [p["text"] for p in parts if p.get("mark")] == ["عبد", "الله"]
     page.close()
 
 

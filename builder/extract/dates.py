@@ -491,9 +491,14 @@ _NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2,
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
-    day = _named_weekday(base + timedelta(days=_NEAR_DAYS[" ".join(m["k"].split())]), m["wd"],
-                         later=m["k"].startswith(("غد", "بعد")))
+    shift = _near_shift(m["k"])
+    day = _named_weekday(base + timedelta(days=shift), m["wd"], later=shift > 0)
     return Found(m.start(), m.end(), day.isoformat(), "gregorian", absolute=False)
+
+
+def _near_shift(words: str) -> int:
+    """How many days from the base a :data:`_NEAR_DAYS` phrase is, however it is spaced."""
+    return _NEAR_DAYS[" ".join(words.split())]
 
 
 def _named_weekday(day: date, weekday: str | None, later: bool = False) -> date:
@@ -759,7 +764,7 @@ def _written_on(folded: str, base: date) -> date:
     m = _ANCHOR.search(folded)
     if m is None:
         return base
-    shift = 0 if m["k"] == "اليوم" else _NEAR_DAYS[" ".join(m["k"].split())]
+    shift = 0 if m["k"] == "اليوم" else _near_shift(m["k"])
     return _named_weekday(base + timedelta(days=shift), m["wd"], later=shift > 0) \
         - timedelta(days=shift)
 

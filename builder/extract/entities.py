@@ -251,11 +251,11 @@ def _name_form(surface: str) -> str:
     blessing = next((i for i in range(1, len(parts) - 1)
                      if (folded[i], folded[i + 1]) in _BLESSINGS), len(parts))
     parts = parts[:blessing]
-    while len(parts) > 1 and fold(parts[-1]) in _NAME_INTRODUCERS:
+    while len(parts) > 1 and folded[len(parts) - 1] in _NAME_INTRODUCERS:
         parts.pop()
     if not parts:
         return surface
-    first = fold(parts[0])
+    first = folded[0]
     bare = stem(first)
     article = ""
     if bare != first:

@@ -165,20 +165,18 @@
   function excerpt(text, terms, size) {
     var stems = {}, skeletons = {}, tokens = [], m, first = -1;
     terms.forEach(function (t) { stems[t.stem] = true; if (t.skeleton) skeletons[t.skeleton] = true; });
+    function matches(word) {  // a folded word the query looks for, exactly or as a variant
+      var s = stem(word), k = skeleton(s);
+      return stems[s] || (k !== null && skeletons[k]);
+    }
     TOKEN.lastIndex = 0;
     while ((m = TOKEN.exec(text)) !== null) {
-      var hit = words(m[0]).some(function (w) {
-        var s = stem(w), k = skeleton(s);
-        return stems[s] || (k !== null && skeletons[k]);
-      });
-      tokens.push({ start: m.index, end: m.index + m[0].length, hit: hit, words: words(m[0]) });
+      var ws = words(m[0]);
+      tokens.push({ start: m.index, end: m.index + m[0].length, hit: ws.some(matches), words: ws });
     }
     tokens.forEach(function (t, j) {  // a name written apart that the query wrote joined (عبد الله)
       var next = tokens[j + 1], a = t.words[t.words.length - 1], b = next && next.words[0];
-      if (b && joined([a, b]).length) {
-        var s = stem(a + b), k = skeleton(s);
-        if (stems[s] || (k !== null && skeletons[k])) t.hit = next.hit = true;
-      }
+      if (a && b && joined([a, b]).length && matches(a + b)) t.hit = next.hit = true;
     });
     for (var j = 0; j < tokens.length && first < 0; j++) if (tokens[j].hit) first = j;
     if (!tokens.length) return [];
