@@ -36,6 +36,7 @@ bench: $(STAMP) chromium
 gazetteer: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[model]'
 	$(BIN)/python -m builder.ner.make_gazetteer
+	$(BIN)/python -m builder.ner.make_organisations
 
 # PyTorch's CPU build (PyPI's default on Linux is a CUDA build of several GB)
 model: $(STAMP)

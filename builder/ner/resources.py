@@ -8,19 +8,20 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from builder.arabic.normalize import stem, words
 from builder.ner.features import Resources
-from builder.ner.vocabulary import Vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL = DATA / "ner.crfsuite"
 CLUSTERS = DATA / "clusters.tsv"
 VECTORS = DATA / "vectors.npy"
 GAZETTEER = DATA / "gazetteer.tsv"
+ORGANISATIONS = DATA / "organisations.tsv"
 
 
-#: The last (seventh) column of a gazetteer line that is not a comment: the name's stems.
-_STEMS = re.compile(r"^(?!#)(?:[^\t\n]*\t){6}([^\t\n]*)$", re.M)
+#: The seventh column of a gazetteer line that is not a comment: the name's stems.
+_STEMS = re.compile(r"^(?!#)(?:[^\t\n]*\t){6}([^\t\n]*)\t", re.M)
+#: The stems column of organisations.tsv (make_organisations.py): name, tab, stems.
+_LAST = re.compile(r"^(?!#)[^\t\n]*\t([^\t\n]+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,8 @@ class Place:
 
 
 def _gazetteer() -> list[list[str]]:
-    """The gazetteer's entries: name, kind, latitude, longitude, country, population, stems
-    (make_gazetteer.py). Not kept: :func:`places` keeps what it makes of them."""
+    """The gazetteer's entries: name, kind, latitude, longitude, country, population, stems,
+    canonical name (make_gazetteer.py). Not kept: :func:`places` keeps what it makes of them."""
     if not GAZETTEER.exists():
         return []
     return [line.split("\t") for line in GAZETTEER.read_text(encoding="utf-8").splitlines()
@@ -50,36 +51,12 @@ def _gazetteer() -> list[list[str]]:
 def places() -> dict[str, list[Place]]:
     """A name's stems (``registry.stems_of``: ``ليبيا``, ``وليبيا`` and ``لليبيا`` alike) -> the
     places it may be, most populous first."""
-    rows = _gazetteer()
-    spellings: dict[tuple[str, ...], list[str]] = defaultdict(list)  # one place's names
-    for name, kind, lat, lon, country, *_ in rows:
-        spellings[(kind, lat, lon, country)].append(name)
-    vocabulary = Vocabulary.load(DATA / "embed-stems.words.npz")
-    canonical = {place: _most_used(names, vocabulary) for place, names in spellings.items()}
     found: dict[str, list[Place]] = defaultdict(list)
-    for name, kind, lat, lon, country, pop, stems in rows:
-        found[stems].append(Place(name, kind, float(lat), float(lon), country, int(pop),
-                                  canonical[(kind, lat, lon, country)]))
+    for name, kind, lat, lon, country, pop, stems, canonical in _gazetteer():
+        found[stems].append(Place(name, kind, float(lat), float(lon), country, int(pop), canonical))
     for entries in found.values():
         entries.sort(key=lambda p: -p.population)
     return dict(found)
-
-
-def _most_used(names: list[str], vocabulary: Vocabulary) -> str:
-    """Of one place's spellings, the one the news uses most: the unlabeled news' stems go most
-    frequent first (``خرطوم`` counts every ``الخرطوم``, and beats the gazetteer's ``ااالخرطوم``),
-    and a name counts as its rarest word's stem (an unknown one, last); among
-    equals, the one of fewer words (``ليبيا``, not ``دولة ليبيا``), then the first in Unicode
-    order, which puts hamza forms first (``أثينا``, ``اثينا`` fold alike)."""
-    if len(names) == 1:
-        return names[0]
-    split = [[stem(w) for w in words(name)] for name in names]
-    rows = vocabulary.find([w for ws in split for w in ws], 1 << 40)
-    ranks, at = [], 0
-    for ws in split:
-        ranks.append(int(rows[at:at + len(ws)].max()) if ws else 1 << 40)
-        at += len(ws)
-    return min(zip(ranks, [len(ws) for ws in split], names, strict=True))[2]
 
 
 @cache
@@ -105,4 +82,9 @@ def load_resources() -> Resources:
         words = tuple(stems.split())
         if words:
             names[words[0]].append((words, "LOC"))
+    # clubs after places: a name that is both (هامبورغ) stays a place, the context decides
+    text = ORGANISATIONS.read_text(encoding="utf-8") if ORGANISATIONS.exists() else ""
+    for stems in _LAST.findall(text):
+        words = tuple(stems.split())
+        names[words[0]].append((words, "ORG"))
     return Resources(clusters=clusters, vectors=vectors, vector_matrix=matrix, names=dict(names))

@@ -1,0 +1,103 @@
+"""Build ``builder/data/organisations.tsv``: Arabic names of organisations, a gazetteer of ORG.
+
+Clubs are the organisations news names most often without a trigger word (``فاز بنفيكا``), and
+many are named after their cities, so neither the context nor the place gazetteer tells them;
+the recogniser missed a third of the club mentions in the held-back part of ANERcorp. The names
+are the Arabic Wikipedia titles of 2,162 clubs as gathered by the ``arwikicats`` package (MIT;
+``ArWikiCats/jsons/sports/Clubs_key.json``), cut to the name a text uses: no ``نادي`` before, no
+sport after (``نادي كايزرسلاوترن لكرة القدم`` → ``كايزرسلاوترن``), no note in brackets.
+A one-word name that is also a common word is left out, as a feature would mark the word
+everywhere: one among the unlabeled news' most used (``كان``, ``التعاون``), or with ال and not
+rare (``الشعب``, ``الطلبة``: a club named for a virtue or a people is named by a noun).
+To these go the names in ``organisations.txt`` beside it, written for this project: bodies,
+parties, news media, companies and clubs that the news names bare (``الليكود``, ``رويترز``),
+each chosen not to be a common word.
+Last, a name is left out where ANERcorp train (less its held-back tenth, which scores the
+models) tags its words otherwise more often than ORG: ``نيسان`` is also April, ``بورشه``
+matches ``بورشة`` (ب + workshop) by its stems, and ANERcorp leaves armies and councils
+(``الجيش الإسرائيلي``, ``مجلس الوزراء``) untagged; a feature that says ORG there teaches the
+models to trust it less.
+Run: ``python -m builder.ner.make_organisations`` (``make gazetteer``). Output columns: name,
+its stems as the recogniser matches them (as ``gazetteer.tsv``'s last column).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from builder.ner.features import normal
+from builder.ner.make_gazetteer import ARABIC_NAME, name_stems
+from builder.ner.train import split_anercorp
+from builder.ner.vocabulary import Vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "builder" / "data" / "organisations.tsv"
+STEMS = ROOT / "builder" / "data" / "embed-stems.words.npz"
+CHOSEN = ROOT / "builder" / "data" / "organisations.txt"
+#: a one-word name whose stem is among this many most used ones is a common word too; with ال
+COMMON, COMMON_DEFINITE = 2000, 5000
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+_CLUB = re.compile(r"^(?:نادي|فريق)\s+")
+_SPORT = re.compile(r"\s+(?:لكرة|للكرة|لل)\S*.*$")
+
+
+def club_name(title: str) -> str:
+    """The name a text calls a club by, from its Wikipedia title."""
+    name = _SPORT.sub("", _BRACKETS.sub("", title)).strip()
+    return _CLUB.sub("", name).strip()
+
+
+def tagged_otherwise(names: set[str]) -> set[str]:
+    """Of these stems, the names that ANERcorp train (less the held-back part) tags as
+    something other than ORG more often than as ORG, by the tag of their first word."""
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        words = tuple(name.split())
+        starts.setdefault(words[0], []).append(words)
+    org: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for tokens, tags in split_anercorp()[0]:
+        found = [normal(t)[1] for t in tokens]
+        for i, s in enumerate(found):
+            for words in starts.get(s, ()):
+                if tuple(found[i:i + len(words)]) == words:
+                    (org if tags[i] == "B-ORG" else other)[" ".join(words)] += 1
+    return {name for name in other if other[name] > org[name]}
+
+
+def main() -> None:
+    spec = importlib.util.find_spec("ArWikiCats")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("needs the arwikicats package (pip install -e '.[model]')")
+    source = Path(spec.submodule_search_locations[0]) / "jsons" / "sports" / "Clubs_key.json"
+    titles = json.loads(source.read_text(encoding="utf-8")).values()
+    vocabulary = Vocabulary.load(STEMS)
+    rows: dict[str, str] = {}
+    for name in sorted({club_name(t) for t in titles if t}):  # the first spelling of a stem stays
+        stems = name_stems(name)
+        if not ARABIC_NAME.match(name) or not stems:
+            continue
+        if " " not in stems and vocabulary.find([stems], 1 << 30)[0] < (
+                COMMON_DEFINITE if name.startswith("ال") else COMMON):
+            continue
+        rows.setdefault(stems, name)
+    for line in CHOSEN.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.setdefault(name_stems(line.strip()), line.strip())
+    for stems in tagged_otherwise(set(rows)):
+        del rows[stems]
+    OUT.write_text("# Arabic names of organisations: sports clubs (Wikipedia titles via the arwikicats "
+                   "package, MIT) and builder/data/organisations.txt. "
+                   "Made by builder/ner/make_organisations.py.\n"
+                   + "".join(f"{name}\t{stems}\n" for stems, name in sorted(rows.items())),
+                   encoding="utf-8")
+    print(f"{len(rows)} names -> {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
