@@ -104,6 +104,7 @@ def test_the_organisations_stems_are_the_normalisers() -> None:
     """As the gazetteer's: organisations.tsv holds every chosen name (organisations.txt), each
     beside the stems the recogniser matches; a changed normaliser or list needs make gazetteer."""
     from builder.ner.make_gazetteer import name_stems
+    from builder.ner.make_organisations import chosen_names
     from builder.ner.resources import ORGANISATIONS
 
     rows = [line.split("\t") for line in ORGANISATIONS.read_text(encoding="utf-8").splitlines()
@@ -111,9 +112,8 @@ def test_the_organisations_stems_are_the_normalisers() -> None:
     assert len(rows) > 2_000
     stale = [name for name, stems in rows if stems != name_stems(name)]
     assert not stale, f"{len(stale)} names, e.g. {stale[:3]}: run make gazetteer"
-    chosen = (ORGANISATIONS.parent / "organisations.txt").read_text(encoding="utf-8").splitlines()
     listed = {stems for _, stems in rows}
-    assert {name_stems(n) for n in chosen if n.strip() and not n.startswith("#")} <= listed
+    assert {name_stems(n) for n in chosen_names()} <= listed
 
 
 def test_clubs_are_organisations_and_a_city_club_stays_a_place() -> None:

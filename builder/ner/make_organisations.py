@@ -18,7 +18,7 @@ matches ``بورشة`` (ب + workshop) by its stems, and ANERcorp leaves armies 
 (``الجيش الإسرائيلي``, ``مجلس الوزراء``) untagged; a feature that says ORG there teaches the
 models to trust it less.
 Run: ``python -m builder.ner.make_organisations`` (``make gazetteer``). Output columns: name,
-its stems as the recogniser matches them (as ``gazetteer.tsv``'s last column).
+its stems as the recogniser matches them (as ``gazetteer.tsv``'s seventh column).
 """
 
 from __future__ import annotations
@@ -31,13 +31,12 @@ from collections import Counter
 from pathlib import Path
 
 from builder.ner.features import normal
-from builder.ner.make_gazetteer import ARABIC_NAME, name_stems
+from builder.ner.make_gazetteer import ARABIC_NAME, STEMS, name_stems
 from builder.ner.train import split_anercorp
 from builder.ner.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "builder" / "data" / "organisations.tsv"
-STEMS = ROOT / "builder" / "data" / "embed-stems.words.npz"
 CHOSEN = ROOT / "builder" / "data" / "organisations.txt"
 #: a one-word name whose stem is among this many most used ones is a common word too; with ال
 COMMON, COMMON_DEFINITE = 2000, 5000
@@ -50,6 +49,12 @@ def club_name(title: str) -> str:
     """The name a text calls a club by, from its Wikipedia title."""
     name = _SPORT.sub("", _BRACKETS.sub("", title)).strip()
     return _CLUB.sub("", name).strip()
+
+
+def chosen_names() -> list[str]:
+    """The names of ``organisations.txt``: a name a line, ``#`` lines are comments."""
+    lines = CHOSEN.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def tagged_otherwise(names: set[str]) -> set[str]:
@@ -86,9 +91,8 @@ def main() -> None:
                 COMMON_DEFINITE if name.startswith("ال") else COMMON):
             continue
         rows.setdefault(stems, name)
-    for line in CHOSEN.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.setdefault(name_stems(line.strip()), line.strip())
+    for name in chosen_names():
+        rows.setdefault(name_stems(name), name)
     for stems in tagged_otherwise(set(rows)):
         del rows[stems]
     OUT.write_text("# Arabic names of organisations: sports clubs (Wikipedia titles via the arwikicats "

@@ -82,7 +82,7 @@ def load_resources() -> Resources:
         words = tuple(stems.split())
         if words:
             names[words[0]].append((words, "LOC"))
-    # clubs after places: a name that is both (هامبورغ) stays a place, the context decides
+    # organisations after places: a name that is both (هامبورغ) stays a place, the context decides
     text = ORGANISATIONS.read_text(encoding="utf-8") if ORGANISATIONS.exists() else ""
     for stems in _LAST.findall(text):
         words = tuple(stems.split())
