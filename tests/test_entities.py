@@ -137,6 +137,15 @@ def test_offsets_point_into_the_line(recognizer: Recognizer) -> None:
     assert any(m.type == "LOC" and m.text == "سوريا" for m in found)
 
 
+def test_a_name_near_the_line_is_called_an_organisation(recognizer: Recognizer) -> None:
+    """The start bias on B-ORG: a newspaper quoted bare, and a club named after its city in a
+    match, which the models had left out or called a place."""
+    found = {(m.text, m.type) for text in ('علمت "الوطن" أن معلومات أولية كشفت أن الانتحاري',
+                                           "فاز هامبورغ على بريمن بهدفين في الدوري الألماني")
+             for m in recognizer.find(text)}
+    assert found == {("الوطن", "ORG"), ("هامبورغ", "ORG"), ("بريمن", "ORG")}
+
+
 def test_bio_spans() -> None:
     assert spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"]) == {
         (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")}

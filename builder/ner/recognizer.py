@@ -32,6 +32,16 @@ OUTPUT_TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 #: The network's share of the summed scores (the CRF has the rest); chosen on the held-back part
 #: (0.65-0.75 give micro-F1 0.80-0.804 with each sentence alone, 0.6 gave 0.799).
 NEURAL_WEIGHT = 0.7
+#: Added to the score of B-ORG (an organisation's first word) before decoding. Both models are
+#: more precise than complete on organisations (held-back, CRF and network: precision 0.83,
+#: recall 0.68), and a word near the line is better called one: more are found, and clubs named
+#: after their city stop being places. Only the first word: a bias on I-ORG too ran names on
+#: into the next words (the seed's "التحالف الدولي بإزاحة الستارة"). Chosen on the held-back
+#: part, each sentence alone: micro-F1 0.808 -> 0.819, ORG 0.750 -> 0.768 (1.0-2.0 are within
+#: 0.002); tuned on one half, it gained on the other in 12 of 12 random halvings (micro +0.006,
+#: ORG +0.014 on average). The CRF alone (``--fast``): 1.0, micro 0.773 -> 0.779.
+ORG_START_BIAS = 1.5
+FAST_ORG_START_BIAS = 1.0
 
 
 class Recognizer:
@@ -43,6 +53,8 @@ class Recognizer:
         self.tagger = FastTagger(model, res)
         self.labels = self.tagger.labels
         self.neural = None if neural is None else NeuralTagger(res, neural)
+        bias = FAST_ORG_START_BIAS if self.neural is None else ORG_START_BIAS
+        self.bias = np.array([bias if label == "B-ORG" else 0.0 for label in self.labels])
         if self.neural is None:
             return
         if sorted(self.labels) != sorted(TAGS):
@@ -56,14 +68,15 @@ class Recognizer:
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of tokens, decoded together."""
-        if self.neural is None:
-            return self.tagger.tag_many(sentences)
         scores, gaz = self.tagger.sentence_emissions(sentences)
-        w = NEURAL_WEIGHT
-        net = self.neural.emissions(sentences, gaz)
-        paths = decode([(1 - w) * crf + w * nn[:, self.order]
-                        for crf, nn in zip(scores, net, strict=True)],
-                       self.transitions, self.start, self.end)
+        if self.neural is None:
+            paths = decode([crf + self.bias for crf in scores], self.tagger.transitions)
+        else:
+            w = NEURAL_WEIGHT
+            net = self.neural.emissions(sentences, gaz)
+            paths = decode([(1 - w) * crf + w * nn[:, self.order] + self.bias
+                            for crf, nn in zip(scores, net, strict=True)],
+                           self.transitions, self.start, self.end)
         return [[self.labels[k] for k in path] for path in paths]
 
     def find(self, text: str) -> list[EntityMention]:
