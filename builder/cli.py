@@ -240,7 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     # took 4% of arshif entities' time and of the extraction's. mypy does the same.
     gc.set_threshold(100_000, 30, 30)
     args = parser().parse_args(argv)
-    result: int = args.func(args)
+    try:
+        result: int = args.func(args)
+    except BrokenPipeError:
+        # the reader stopped early (``arshif extract content | head``): not an error of ours,
+        # and Python would print a traceback flushing stdout at exit; point it at devnull
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return result
 
 

@@ -389,6 +389,18 @@ def test_cli_entities_contract() -> None:
             assert line[m["start"]:m["end"]] == m["text"]
 
 
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """``arshif extract content | head``: the closed pipe ends the command quietly."""
+    proc = subprocess.Popen([sys.executable, "-m", "builder.cli", "extract", "content"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    told = proc.stderr.read().decode()
+    assert proc.wait() == 1
+    assert "not an article" in told and "Traceback" not in told
+
+
 def test_cli_entities_reads_in_batches_yet_answers_each_line_at_once() -> None:
     """A file is tagged many lines at a time (same answers as line by line, a last line without
     its line end included); a program that writes a line and waits gets its answer before it
