@@ -116,6 +116,20 @@ def test_the_organisations_stems_are_the_normalisers() -> None:
     assert {name_stems(n) for n in chosen_names()} <= listed
 
 
+def test_names_after_an_introducing_word_are_harvested_from_the_news() -> None:
+    """What the news writes after صحيفة, شركة or حزب, often enough and mostly there, is a name;
+    its next word goes with it while most mentions have it, and never a common word."""
+    from builder.ner.make_gazetteer import STEMS
+    from builder.ner.make_organisations import harvested_names
+    from builder.ner.vocabulary import Vocabulary
+
+    texts = (["نشرت صحيفة «هآرتس» الخبر."] * 5 + ["قالت هآرتس إن الوزير استقال."]
+             + ["وذكرت صحيفة فايننشال تايمز البريطانية أن الشركة ربحت."] * 5
+             + ["أعلن فريق عمل نتائج عمل اللجنة وعمل الوزارة، فبدأ عمل وانتهى عمل."] * 5
+             + ["اشترت شركة سامسونج المصنع."] * 4)
+    assert harvested_names(texts, Vocabulary.load(STEMS)) == ["فايننشال تايمز", "هآرتس"]
+
+
 def test_clubs_are_organisations_and_a_city_club_stays_a_place() -> None:
     """The gazetteer feature marks a club's name ORG (the longest name wins: سسكا موسكو over
     موسكو), but a name that is a place too (هامبورغ) stays LOC for the context to decide."""

@@ -11,7 +11,12 @@ everywhere: one among the unlabeled news' most used (``كان``, ``التعاو�
 rare (``الشعب``, ``الطلبة``: a club named for a virtue or a people is named by a noun).
 To these go the names in ``organisations.txt`` beside it, written for this project: bodies,
 parties, news media, companies and clubs that the news names bare (``الليكود``, ``رويترز``),
-each chosen not to be a common word.
+each chosen not to be a common word; and names harvested from the unlabeled news (SaudiNewsNet,
+as for the word vectors): what follows a word that introduces an organisation (``صحيفة``,
+``شركة``, ``حزب``…) at least ``HARVEST_MIN`` times, where that is at least ``HARVEST_SHARE`` of
+all the times its first word is written (``هآرتس``, ``سامسونج``, ``طالبان``; not ``عمل`` of
+``فريق عمل``), taking the next word too while most of its mentions go on with it
+(``فايننشال تايمز``) unless it is a common word. The same common-word test applies to both.
 Last, a name is left out where ANERcorp train (less its held-back tenth, which scores the
 models) tags its words otherwise more often than ORG: ``نيسان`` is also April, ``بورشه``
 matches ``بورشة`` (ب + workshop) by its stems, and ANERcorp leaves armies and councils
@@ -28,9 +33,11 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from builder.ner.features import normal
+from builder.ner.make_clusters import articles
 from builder.ner.make_gazetteer import ARABIC_NAME, STEMS, name_stems
 from builder.ner.train import split_anercorp
 from builder.ner.vocabulary import Vocabulary
@@ -43,6 +50,12 @@ COMMON, COMMON_DEFINITE = 2000, 5000
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
 _CLUB = re.compile(r"^(?:نادي|فريق)\s+")
 _SPORT = re.compile(r"\s+(?:لكرة|للكرة|لل)\S*.*$")
+#: words after which the news writes an organisation's name, alone or behind a clitic (وشركة)
+INTRODUCERS = frozenset("صحيفة جريدة مجلة قناة وكالة نادي شركة بنك مصرف حزب حركة جبهة جماعة".split())
+HARVEST_MIN, HARVEST_SHARE = 5, 0.3
+#: the next word is part of the name while at least this share of its mentions go on with it
+GOES_ON = 0.6
+_QUOTES = frozenset('"«»“”\'')
 
 
 def club_name(title: str) -> str:
@@ -55,6 +68,48 @@ def chosen_names() -> list[str]:
     """The names of ``organisations.txt``: a name a line, ``#`` lines are comments."""
     lines = CHOSEN.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def harvested_names(texts: Iterable[str], vocabulary: Vocabulary) -> list[str]:
+    """Names the unlabeled news writes after a word in ``INTRODUCERS``, most of them there; a
+    common word never goes on a name (``الجارديان البريطانية``, ``فنربخشة التركي في``)."""
+    from builder.ner.recognizer import sentence_tokens
+
+    total: Counter[str] = Counter()
+    after: Counter[tuple[str, ...]] = Counter()
+    for text in texts:
+        for tokens in sentence_tokens(text):
+            total.update(tokens)
+            for i, token in enumerate(tokens[:-1]):
+                if token in INTRODUCERS or (token[1:] in INTRODUCERS and token[0] in "وفبلك"):
+                    j = i + 1 + (tokens[i + 1] in _QUOTES)
+                    run: list[str] = []
+                    for word in tokens[j:j + 3]:
+                        if not word.isalpha():
+                            break
+                        run.append(word)
+                        after[tuple(run)] += 1
+    best_next: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for words in after:
+        head = words[:-1]
+        if head and after[words] > after[best_next.get(head, ())]:
+            best_next[head] = words
+    names = []
+    for first in sorted(w for (w, *rest) in after if not rest):
+        name: tuple[str, ...] = (first,)
+        if after[name] < HARVEST_MIN or after[name] < HARVEST_SHARE * total[first]:
+            continue
+        while (name in best_next and after[best_next[name]] >= GOES_ON * after[name]
+               and not is_common(best_next[name][-1], name_stems(best_next[name][-1]), vocabulary)):
+            name = best_next[name]
+        names.append(" ".join(name))
+    return names
+
+
+def is_common(name: str, stems: str, vocabulary: Vocabulary) -> bool:
+    """A one-word name that is also a common word (see the module's docstring)."""
+    return " " not in stems and vocabulary.find([stems], 1 << 30)[0] < (
+        COMMON_DEFINITE if name.startswith("ال") else COMMON)
 
 
 def tagged_otherwise(names: set[str]) -> set[str]:
@@ -85,18 +140,19 @@ def main() -> None:
     rows: dict[str, str] = {}
     for name in sorted({club_name(t) for t in titles if t}):  # the first spelling of a stem stays
         stems = name_stems(name)
-        if not ARABIC_NAME.match(name) or not stems:
-            continue
-        if " " not in stems and vocabulary.find([stems], 1 << 30)[0] < (
-                COMMON_DEFINITE if name.startswith("ال") else COMMON):
-            continue
-        rows.setdefault(stems, name)
+        if ARABIC_NAME.match(name) and stems and not is_common(name, stems, vocabulary):
+            rows.setdefault(stems, name)
     for name in chosen_names():
         rows.setdefault(name_stems(name), name)
+    for name in harvested_names(articles(), vocabulary):
+        stems = name_stems(name)
+        if ARABIC_NAME.match(name) and stems and not is_common(name, stems, vocabulary):
+            rows.setdefault(stems, name)
     for stems in tagged_otherwise(set(rows)):
         del rows[stems]
     OUT.write_text("# Arabic names of organisations: sports clubs (Wikipedia titles via the arwikicats "
-                   "package, MIT) and builder/data/organisations.txt. "
+                   "package, MIT), builder/data/organisations.txt and names the SaudiNewsNet corpus "
+                   "(CC BY-NC-SA 4.0) writes after صحيفة, شركة, حزب and the like. "
                    "Made by builder/ner/make_organisations.py.\n"
                    + "".join(f"{name}\t{stems}\n" for stems, name in sorted(rows.items())),
                    encoding="utf-8")

@@ -37,12 +37,12 @@ NEURAL_WEIGHT = 0.7
 #: recall 0.68), and a word near the line is better called one: more are found, and clubs named
 #: after their city stop being places. Only the first word: a bias on I-ORG too ran names on
 #: into the next words (the seed's "التحالف الدولي بإزاحة الستارة"). Chosen on the held-back
-#: part, each sentence alone, micro-F1 and ORG F1 without -> with it: 0.808 -> 0.819 and
-#: 0.750 -> 0.768; with models whose organisation list lacks the 18 names it shares with that
-#: part alone, 0.793 -> 0.809 and 0.708 -> 0.744. Tuned on one half, a bias gained on the other
-#: in 12 of 12 random halvings. 2.0 did as well there (0.764 and 0.749), but on the sample news
-#: 13 of the 17 names it found beyond 1.5 were not organisations. The CRF alone (``--fast``)
-#: scores on another scale: 1.0 took it 0.773 -> 0.779 (without the 18: 0.760 -> 0.766).
+#: part, each sentence alone; micro-F1 and ORG F1 without -> with it, for models trained
+#: without that part: 0.815 -> 0.824 and 0.758 -> 0.781; with an organisation list that lacks
+#: its 18 names found in that part alone, 0.809 -> 0.825 and 0.719 -> 0.755. Tuned on one half,
+#: a bias gained on the other in 12 of 12 random halvings. 2.0 did about as well there, but on
+#: the sample news 13 of the 17 names it found beyond 1.5 were not organisations. The CRF alone
+#: (``--fast``) scores on another scale: 1.0 took it 0.773 -> 0.779.
 ORG_START_BIAS = 1.5
 FAST_ORG_START_BIAS = 1.0
 
