@@ -71,8 +71,8 @@ def chosen_names() -> list[str]:
 
 
 def harvested_names(texts: Iterable[str], vocabulary: Vocabulary) -> list[str]:
-    """Names the unlabeled news writes after a word in ``INTRODUCERS``, most of them there; a
-    common word never goes on a name (``الجارديان البريطانية``, ``فنربخشة التركي في``)."""
+    """Names the unlabeled news writes after a word in ``INTRODUCERS``, often and in a good share
+    of their mentions; a common word never goes on a name (``الجارديان البريطانية``)."""
     from builder.ner.recognizer import sentence_tokens
 
     total: Counter[str] = Counter()
@@ -112,6 +112,15 @@ def is_common(name: str, stems: str, vocabulary: Vocabulary) -> bool:
         COMMON_DEFINITE if name.startswith("ال") else COMMON)
 
 
+def add_names(rows: dict[str, str], names: Iterable[str], vocabulary: Vocabulary) -> None:
+    """Each Arabic name that is not a common word too, under its stems (a stem's first
+    spelling stays)."""
+    for name in names:
+        stems = name_stems(name)
+        if ARABIC_NAME.match(name) and stems and not is_common(name, stems, vocabulary):
+            rows.setdefault(stems, name)
+
+
 def tagged_otherwise(names: set[str]) -> set[str]:
     """Of these stems, the names that ANERcorp train (less the held-back part) tags as
     something other than ORG more often than as ORG, by the tag of their first word."""
@@ -138,16 +147,10 @@ def main() -> None:
     titles = json.loads(source.read_text(encoding="utf-8")).values()
     vocabulary = Vocabulary.load(STEMS)
     rows: dict[str, str] = {}
-    for name in sorted({club_name(t) for t in titles if t}):  # the first spelling of a stem stays
-        stems = name_stems(name)
-        if ARABIC_NAME.match(name) and stems and not is_common(name, stems, vocabulary):
-            rows.setdefault(stems, name)
+    add_names(rows, sorted({club_name(t) for t in titles if t}), vocabulary)
     for name in chosen_names():
         rows.setdefault(name_stems(name), name)
-    for name in harvested_names(articles(), vocabulary):
-        stems = name_stems(name)
-        if ARABIC_NAME.match(name) and stems and not is_common(name, stems, vocabulary):
-            rows.setdefault(stems, name)
+    add_names(rows, harvested_names(articles(), vocabulary), vocabulary)
     for stems in tagged_otherwise(set(rows)):
         del rows[stems]
     OUT.write_text("# Arabic names of organisations: sports clubs (Wikipedia titles via the arwikicats "
