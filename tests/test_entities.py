@@ -117,8 +117,9 @@ def test_the_organisations_stems_are_the_normalisers() -> None:
 
 
 def test_names_after_an_introducing_word_are_harvested_from_the_news() -> None:
-    """What the news writes after صحيفة, شركة or حزب, often enough and mostly there, is a name;
-    its next word goes with it while most mentions have it, and never a common word."""
+    """What the news writes after صحيفة, شركة or حزب, often enough and in a good share of its
+    mentions, is a name; its next word goes with it while most mentions have it, and never a
+    common word."""
     from builder.ner.make_gazetteer import STEMS
     from builder.ner.make_organisations import harvested_names
     from builder.ner.vocabulary import Vocabulary

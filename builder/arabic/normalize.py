@@ -107,7 +107,9 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
 _ARTICLE_PREFIXES = ("وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال",
                      "لل", "ال")
 _SINGLE_PREFIXES = ("وف", "بلك")
-_CLITIC_STARTS = frozenset(p[0] for p in _ARTICLE_PREFIXES) | frozenset("".join(_SINGLE_PREFIXES))
+#: The one-letter proclitics: the conjunctions و ف, the prepositions ب ل ك.
+CLITIC_LETTERS = "".join(_SINGLE_PREFIXES)
+_CLITIC_STARTS = frozenset(p[0] for p in _ARTICLE_PREFIXES) | frozenset(CLITIC_LETTERS)
 #: What must be left of a word after a prefix goes: short roots stay whole (وقال, كتاب).
 MIN_STEM = 3
 MIN_STEM_SINGLE = 4

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from builder.arabic.normalize import fold, stem
+from builder.arabic.normalize import CLITIC_LETTERS, fold, stem
 from builder.model import Article, Entity, EntityMention
 from builder.ner.resources import Place, places
 from builder.registry import Registry, key, stems_of
@@ -134,10 +134,6 @@ def _countries(mentions: list[EntityMention], known: set[str], registry: Registr
     return named
 
 
-#: Letters that may be a clitic glued to a place's name (و ف ب ل ك).
-_CLITIC_LETTERS = "وفبلك"
-
-
 def _place(surface: str, countries: Counter[str], registry: Registry) -> Entity | str | None:
     """A place the registry does not know under ``surface``: a gazetteer place (made as an
     entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
@@ -148,7 +144,7 @@ def _place(surface: str, countries: Counter[str], registry: Registry) -> Entity 
         ((countries.get(p.country, 0), 1, p.population), p)
         for p in places().get(stems_of(surface), [])]
     rest = surface[1:]
-    if surface[:1] in _CLITIC_LETTERS and len(fold(rest)) >= 3:
+    if surface[:1] in CLITIC_LETTERS and len(fold(rest)) >= 3:
         eid = registry.resolve(rest)
         if eid is not None and registry.entities[eid].type == "LOC":
             options.append(((countries.get(registry.entities[eid].country, 0), 2, 0), eid))

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from builder.arabic.normalize import CLITIC_LETTERS
 from builder.ner.features import normal
 from builder.ner.make_clusters import articles
 from builder.ner.make_gazetteer import ARABIC_NAME, STEMS, name_stems
@@ -81,7 +82,7 @@ def harvested_names(texts: Iterable[str], vocabulary: Vocabulary) -> list[str]:
         for tokens in sentence_tokens(text):
             total.update(tokens)
             for i, token in enumerate(tokens[:-1]):
-                if token in INTRODUCERS or (token[1:] in INTRODUCERS and token[0] in "وفبلك"):
+                if token in INTRODUCERS or (token[1:] in INTRODUCERS and token[0] in CLITIC_LETTERS):
                     j = i + 1 + (tokens[i + 1] in _QUOTES)
                     run: list[str] = []
                     for word in tokens[j:j + 3]:
