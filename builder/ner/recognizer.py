@@ -71,15 +71,14 @@ class Recognizer:
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of tokens, decoded together."""
-        scores, gaz = self.tagger.sentence_emissions(sentences)
         if self.neural is None:
-            paths = decode([crf + self.bias for crf in scores], self.tagger.transitions)
-        else:
-            w = NEURAL_WEIGHT
-            net = self.neural.emissions(sentences, gaz)
-            paths = decode([(1 - w) * crf + w * nn[:, self.order] + self.bias
-                            for crf, nn in zip(scores, net, strict=True)],
-                           self.transitions, self.start, self.end)
+            return self.tagger.tag_many(sentences, self.bias)
+        scores, gaz = self.tagger.sentence_emissions(sentences)
+        w = NEURAL_WEIGHT
+        net = self.neural.emissions(sentences, gaz)
+        paths = decode([(1 - w) * crf + w * nn[:, self.order] + self.bias
+                        for crf, nn in zip(scores, net, strict=True)],
+                       self.transitions, self.start, self.end)
         return [[self.labels[k] for k in path] for path in paths]
 
     def find(self, text: str) -> list[EntityMention]:

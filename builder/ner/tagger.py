@@ -212,9 +212,13 @@ class FastTagger:
         total, gaz = self.emissions([s for s in sentences if s])
         return split_rows(total, lengths), gaz
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The most likely labels of each sentence: Viterbi over all of them at once."""
-        paths = decode(self.sentence_emissions(sentences)[0], self.transitions)
+    def tag_many(self, sentences: Sequence[Sequence[str]],
+                 bias: Array | None = None) -> list[list[str]]:
+        """The most likely labels of each sentence: Viterbi over all of them at once; ``bias``
+        (a score per label) is added to every token's (crfsuite has none: without it, its
+        labels)."""
+        scores = self.sentence_emissions(sentences)[0]
+        paths = decode(scores if bias is None else [e + bias for e in scores], self.transitions)
         return [[self.labels[k] for k in path] for path in paths]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
