@@ -6,6 +6,7 @@ Extraction (dates, places, actors) comes after, on the Article this returns.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from datetime import date, datetime
@@ -15,11 +16,15 @@ from typing import Any
 from builder.markup import to_text
 from builder.model import Article, Problem, RawArticle
 from builder.readers import fields
+from builder.sources import SourceTable
 
 #: Control characters other than newline and tab never belong in article text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Bidirectional controls (marks, embeddings, isolates): stray ones in a title or a name reorder
+#: what follows them on the page; the text's own direction needs none.
+_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _SENTENCE_END = re.compile(r"[.!؟?؛]\s|\n")
-_KNOWN = ("title", "date", "source", "url", "author", "body")
+_KNOWN = ("title", "date", "collected", "source", "url", "author", "body")
 
 
 def clean_text(text: str) -> str:
@@ -67,12 +72,15 @@ def derive_title(body: str, limit: int) -> str:
     return cut(sentence.rstrip(".").strip(), limit)
 
 
-def _text_field(meta: dict[str, Any], key: str, problems: list[str]) -> str:
+def _text_field(meta: dict[str, Any], key: str, problems: list[str], decode: bool) -> str:
+    """A one-line metadata field; ``decode``: its HTML entities are decoded (once: a reader of
+    web pages hands them decoded already)."""
     value = meta.get(key)
     if value is None:
         return ""
     if isinstance(value, str):
-        return clean_text(value).replace("\n", " ")
+        value = html.unescape(value) if decode else value
+        return " ".join(_BIDI.sub("", clean_text(value)).split())
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     problems.append(f"field '{key}' is a {type(value).__name__}, not text: ignored")
@@ -93,22 +101,29 @@ def _extra(meta: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _given_date(meta: dict[str, Any], notes: list[str]) -> str | None:
-    """The publication date as the metadata gives it, as text (parsed by the dates stage)."""
-    value = meta.get("date")
+def _date_field(meta: dict[str, Any], key: str, notes: list[str]) -> str | None:
+    """A date as the metadata gives it, as text (parsed by the dates stage)."""
+    value = meta.get(key)
     if value in (None, ""):
         return None
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, str | int) and not isinstance(value, bool):
         return str(value).strip()
-    notes.append(f"field 'date' is a {type(value).__name__}, not a date: ignored")
+    notes.append(f"field '{key}' is a {type(value).__name__}, not a date: ignored")
     return None
 
 
-def assemble(raw: RawArticle, title_length: int) -> tuple[Article | None, list[Problem]]:
-    """The Article for ``raw`` (None when it has no text) and what was wrong with it."""
-    meta = fields.normalise(raw.meta)
+_NO_SOURCES = SourceTable({})
+
+
+def assemble(raw: RawArticle, title_length: int, *, collected: tuple[str, ...] = fields.COLLECTED,
+             sources: SourceTable = _NO_SOURCES) -> tuple[Article | None, list[Problem]]:
+    """The Article for ``raw`` (None when it has no text) and what was wrong with it.
+    ``collected``: the metadata fields that hold a collection date; ``sources``: the names
+    readers know for source slugs and domains."""
+    meta = fields.normalise(raw.meta, collected)
+    decode = not raw.decoded
     notes: list[str] = []
     body = raw.body
     if not body.strip():
@@ -121,17 +136,19 @@ def assemble(raw: RawArticle, title_length: int) -> tuple[Article | None, list[P
     if not body:
         reasons = [*notes, "empty article: no text"]
         return None, [Problem(raw.origin, "; ".join(reasons))]
-    title = _text_field(meta, "title", notes)
+    title = _text_field(meta, "title", notes, decode)
+    url = _text_field(meta, "url", notes, decode=False)
     text = to_text(body, raw.markup)
     article = Article(
         id=content_id(body),
         title=cut(title, 300) if title else derive_title(text, title_length),
         title_derived=not title,
         date=None,
-        given_date=_given_date(meta, notes),
-        source=_text_field(meta, "source", notes),
-        url=_text_field(meta, "url", notes),
-        author=_text_field(meta, "author", notes),
+        given_date=_date_field(meta, "date", notes),
+        collected=_date_field(meta, "collected", notes),
+        source=sources.name(_text_field(meta, "source", notes, decode), url),
+        url=url,
+        author=_text_field(meta, "author", notes, decode),
         summary=cut(lead(text), 300),
         words=len(text.split()),
         original=str(raw.origin),

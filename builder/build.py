@@ -21,6 +21,7 @@ from builder.assemble import assemble
 from builder.config import Config, Layout, RecogniserKind
 from builder.extract.entities import EntityFinder
 from builder.extract.facts import extract_all
+from builder.extract.published import date_evidence
 from builder.model import Article, Origin, Problem
 from builder.pages.site import write_docs
 from builder.pages.urls import article_doc
@@ -50,7 +51,8 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
     """
     reserved = {p.relative_to(layout.content).as_posix()
                 for p in (layout.settings, layout.registry, layout.proposed)}
-    cache = ReadCache(layout.state / "cache", (cfg.max_article_bytes, cfg.title_length))
+    cache = ReadCache(layout.state / "cache", (cfg.max_article_bytes, cfg.title_length,
+                                               cfg.collected_fields, sorted(cfg.sources.items())))
     articles: list[Article] = []
     owners: dict[str, str] = {}
     quiet = None if progress is None else not progress  # None: a bar only on a terminal
@@ -86,7 +88,8 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
         if isinstance(item, Problem):
             yield item
             continue
-        article, problems = assemble(item, cfg.title_length)
+        article, problems = assemble(item, cfg.title_length, collected=cfg.collected_fields,
+                                     sources=cfg.source_table)
         yield from problems
         if article is not None:
             yield article
@@ -97,10 +100,11 @@ def extract(articles: list[Article], layout: Layout, report: Report,
     """Dates, places, actors and search terms of every article; returns the finder (its
     entities, proposals)."""
     finder = EntityFinder(Registry.load(layout.registry))
-    facts = extract_all([(a.given_date, a.text) for a in articles], layout.state / "cache",
+    facts = extract_all([(date_evidence(a), a.text) for a in articles], layout.state / "cache",
                         finder.registry, cluster, kind)
     for article, found in zip(articles, facts, strict=True):
-        article.date, article.dates, article.terms = found.date, found.dates, found.terms
+        article.date, article.date_source = found.date, found.date_source
+        article.dates, article.terms = found.dates, found.terms
         for note in found.notes:
             report.problems.append(Problem(_origin(article.original), note, "warning"))
         finder.add(article, found.resolved)

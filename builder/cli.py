@@ -153,6 +153,7 @@ def article_json(article: Article, entities: dict[str, Entity],
                         for name, kind in unreviewed if (kind == "LOC") == places]
     return {
         "id": article.id, "title": article.title, "date": article.date,
+        "date_source": article.date_source,
         "dates": [{k: v for k, v in asdict(d).items() if v is not None} for d in article.dates],
         "places": named(article.places, True), "actors": named(article.actors, False),
         "source": article.source,
@@ -168,6 +169,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from builder.config import Config, Layout
     from builder.extract.entities import EntityFinder, unreviewed
     from builder.extract.facts import read_facts
+    from builder.extract.published import date_evidence
     from builder.registry import Registry
 
     layout = Layout(Path(args.root))
@@ -186,14 +188,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 print(f"arshif: {item.origin}: {item.reason}", file=sys.stderr)
                 status = status or (1 if item.kind == "rejected" else 0)
                 continue
-            article, problems = assemble(item, cfg.title_length)
+            article, problems = assemble(item, cfg.title_length, collected=cfg.collected_fields,
+                                         sources=cfg.source_table)
             for p in problems:
                 print(f"arshif: {p.origin}: {p.reason}", file=sys.stderr)
             if article is None:
                 status = 1
                 continue
-            facts = read_facts(article.given_date, article.text, finder.registry, cfg.recogniser)
-            article.date, article.dates = facts.date, facts.dates
+            facts = read_facts(date_evidence(article), article.text, finder.registry,
+                               cfg.recogniser)
+            article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
             for note in facts.notes:
                 print(f"arshif: {item.origin}: {note}", file=sys.stderr)
             finder.add(article, facts.resolved)

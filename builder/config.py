@@ -7,10 +7,13 @@ lists them all and a test fails when one is left undocumented.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, get_args, get_origin, get_type_hints
 
 from builder import yamlio
+from builder.readers.fields import COLLECTED
+from builder.sources import SourceTable
 
 MonthStyle = Literal["levantine", "egyptian", "maghrebi", "both"]
 Digits = Literal["western", "arabic"]
@@ -60,6 +63,12 @@ class Config:
         "alone: fewer names found, extraction about twice as fast on a large first build)."))
     ignore: tuple[str, ...] = field(default=DEFAULT_IGNORE, metadata=_doc(
         "File-name patterns in content/ that are not articles (reported as ignored)."))
+    collected_fields: tuple[str, ...] = field(default=COLLECTED, metadata=_doc(
+        "Metadata fields that hold the day an article was collected (a crawl date), not "
+        "published: it bounds the publication date and is used only when nothing better says it."))
+    sources: dict[str, object] = field(default_factory=dict, metadata=_doc(
+        "The names readers know for sources, by the slug or domain articles give: "
+        "`alriyadh: الرياض`, or `okaz: {name: عكاظ, country: SA, domains: [okaz.com.sa]}`."))
 
     @classmethod
     def load(cls, path: Path) -> Config:
@@ -93,6 +102,12 @@ class Config:
             raise ValueError(f"{path}: review_limit must be 0 or more")
         if self.page_size < 1 or self.latest < 1:
             raise ValueError(f"{path}: page_size and latest must be at least 1")
+        SourceTable.parse(self.sources, str(path))
+
+    @cached_property
+    def source_table(self) -> SourceTable:
+        """The ``sources`` setting, read."""
+        return SourceTable.parse(self.sources, "sources")
 
 
 @dataclass(frozen=True)

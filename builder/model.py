@@ -33,6 +33,8 @@ class RawArticle:
     markup: Markup
     meta: dict[str, Any]
     encoding: str
+    #: the metadata's HTML entities are decoded already (a web page's reader does it)
+    decoded: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,11 @@ class Article:
     text: str
     title_derived: bool = False
     given_date: str | None = None
+    #: the day the article was collected (a crawl date): it bounds the publication date and is
+    #: its last resort, never better evidence
+    collected: str | None = None
+    #: where ``date`` came from: dateline, url, byline, text, metadata or collected
+    date_source: str | None = None
     dates: list[DateMention] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)

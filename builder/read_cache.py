@@ -22,7 +22,7 @@ from builder.writer import write_atomic
 Item = Article | Problem
 
 #: The code whose output is cached: readers, assembling, markup conversion, the records.
-_CODE = ("readers", "assemble.py", "markup.py", "model.py")
+_CODE = ("readers", "assemble.py", "markup.py", "model.py", "sources.py")
 
 
 def _fingerprint(path: Path) -> str:

@@ -8,6 +8,7 @@ from builder import readers
 from builder.assemble import assemble
 from builder.config import Config
 from builder.extract.facts import read_facts
+from builder.extract.published import date_evidence
 from builder.model import Origin, RawArticle
 from builder.pages.articles import article_page
 from builder.pages.render import environment, render
@@ -28,8 +29,8 @@ def render_file(path: Path) -> str:
         parts += [f"# problem ({p.kind}) {p.origin}: {p.reason}\n" for p in problems]
         if article is None:
             continue
-        facts = read_facts(article.given_date, article.text)
-        article.date, article.dates = facts.date, facts.dates
+        facts = read_facts(date_evidence(article), article.text)
+        article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
         parts += [f"# problem (warning) {item.origin}: {n}\n" for n in facts.notes]
         parts.append(f"# page articles/{article.year}/{article.id}.md\n"
                      f"{render(env, article_page(article, {}, cfg))}")

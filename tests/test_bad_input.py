@@ -40,9 +40,10 @@ def outcome(path: Path) -> tuple[list[RawArticle], list[Problem], int]:
         pages += article is not None
         if article is not None:
             from builder.extract.facts import read_facts
+            from builder.extract.published import date_evidence
 
             problems += [Problem(item.origin, n, "warning") for n in
-                         read_facts(article.given_date, article.text).notes]
+                         read_facts(date_evidence(article), article.text).notes]
     return raws, problems, pages
 
 

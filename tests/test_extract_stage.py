@@ -9,13 +9,14 @@ import pytest
 from builder.arabic.terms import unpack
 from builder.extract import facts as facts_mod
 from builder.extract.facts import FactsCache, extract_all, read_facts, text_key
+from builder.extract.published import DateEvidence
 from builder.model import Entity
 from builder.registry import Registry
 
 TEXTS = [
-    ("2019-03-23", "قال دونالد ترامب أمس إن القوات الأمريكية ستبقى في سوريا حتى عام 2020."),
-    (None, "دمشق - 23 آذار (مارس) 2019 (أ ف ب) - أعلنت قوات سوريا الديموقراطية السيطرة على الباغوز."),
-    ("غدا", "نص بلا تاريخ صالح، يذكر الرياض وجدة."),
+    (DateEvidence("2019-03-23"), "قال دونالد ترامب أمس إن القوات الأمريكية ستبقى في سوريا حتى عام 2020."),
+    (DateEvidence(), "دمشق - 23 آذار (مارس) 2019 (أ ف ب) - أعلنت قوات سوريا الديموقراطية السيطرة على الباغوز."),
+    (DateEvidence("غدا"), "نص بلا تاريخ صالح، يذكر الرياض وجدة."),
 ]
 
 REGISTRY = Registry()

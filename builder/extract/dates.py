@@ -295,6 +295,44 @@ def month_relative(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "gregorian", absolute=False)
 
 
+#: A month named without its year after a preposition: ``في أبريل`` is the last April (or this
+#: month), ``حتى ديسمبر`` the next December, ``منذ ديسمبر`` an open interval from the last one.
+_MONTH_PREPOSITIONS = {fold(w): step for w, step in (
+    ("في", -1), ("خلال", -1), ("منذ", -1), ("مطلع", -1), ("أوائل", -1), ("منتصف", -1),
+    ("أواخر", -1), ("نهاية", -1), ("بداية", -1), ("حتى", 1), ("قبل", 1))}
+
+
+@rule("gmonth", rf"(?<![\w])(?:[وف])?(?P<p>{_alt(_MONTH_PREPOSITIONS)})\s+(?:شهر\s+)?{GMX.format(n='m')}"
+      rf"(?!\s*(?:[/(]|من\s|{_YEAR_WORD}|\d|{PAST}|{NEXT}|{CURRENT}))")
+def month_after_preposition(m: re.Match[str], base: date | None) -> Found | None:
+    if base is None:
+        return None
+    month, step = _month(m["m"]), _MONTH_PREPOSITIONS[m["p"]]
+    now = (base.year, base.month)
+    year = now[0] if month == now[1] else _around(month, now, step)
+    value = f"{year:04d}-{month:02d}"
+    if m["p"] == "منذ":
+        return Found(m.start("p"), m.end(), f"{value}/..", "gregorian", absolute=False)
+    return Found(m.start("m"), m.end(), value, "gregorian", absolute=False)
+
+
+@rule("ordinal", rf"(?<![\w])(?:[وفب]?يومي\s+)?(?P<a>{ORD})\s+و\s*(?P<b>{_alt(ORDINALS)})\s+(?:من\s+)?"
+      rf"(?:شهر\s+)?{GMX.format(n='m')}(?:{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK})?")
+def ordinal_day_pair(m: re.Match[str], base: date | None) -> Found | None:
+    """``يومي الثالث والرابع من آب``: two days of a month (its year from the base date when not
+    written)."""
+    month, a, b = _month(m["m"]), _day(m["a"]), _day(m["b"])
+    if m["y"]:
+        year = int(m["y"])
+    elif base is not None:
+        year = _base_year(month, a, base, None)
+    else:
+        return None
+    first, last = _ymd(year, month, a), _ymd(year, month, b)
+    return Found(m.start(), m.end(), f"{first}/{last}", "gregorian",
+                 absolute=bool(m["y"])) if first and last and first < last else None
+
+
 @rule("digit", rf"(?<![\d.])(?P<a>\d{{1,2}})(?P<s> ?[/.-] ?)(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?![\d])"
       rf"(?P<h>{HIJRI_MARK})?{GREG_MARK}")
 def numeric_dmy(m: re.Match[str], base: date | None) -> Found | None:
@@ -366,6 +404,47 @@ def hijri_month_relative(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False) if value else None
 
 
+#: Words that honour a Hijri month named without its year (``شهر رمضان المبارك``).
+_HONOURED = _alt(fold(w) for w in ("المبارك", "الكريم", "الفضيل", "المعظم", "الحرام"))
+
+
+def _nearest_hijri_year(month: int, today: Hijri) -> int:
+    """The Hijri year whose ``month`` is nearest to ``today``."""
+    here = today.year * 12 + today.month
+    return min((today.year - 1, today.year, today.year + 1), key=lambda y: abs(y * 12 + month - here))
+
+
+@rule("hmonth", rf"(?<![\w]){_CL}(?:ل?ال)?شهر\s+(?P<m>{HM})(?:\s+(?:{_HONOURED}))?(?!\s*(?:\d|{PAST}|{NEXT}|{CURRENT}))"
+      rf"|(?<![\w]){_CL}(?P<m2>{HM})\s+(?:{_HONOURED})(?!\s*(?:\d|{PAST}|{NEXT}|{CURRENT}))")
+def hijri_month_named(m: re.Match[str], base: date | None) -> Found | None:
+    """``شهر رمضان المبارك``, ``رمضان الكريم``: the nearest such month to the base date."""
+    today = _hijri_of(base) if base else None
+    if today is None:
+        return None
+    month = _hmonth(m["m"] or m["m2"])
+    year = _nearest_hijri_year(month, today)
+    value = hijri_to_gregorian(year, month)
+    return Found(m.start(), m.end(), value, "hijri", f"{year:04d}-{month:02d}",
+                 absolute=False) if value else None
+
+
+#: The first days of the two feasts, as Hijri month and day.
+FEASTS = {"الفطر": (10, 1), "الاضحي": (12, 10)}
+
+
+@rule("feast", rf"(?<![\w]){_CL}(?:يوم|صباح|ليله|صلاه|اول\s+ايام)\s+عيد\s+(?P<e>{_alt(FEASTS)})(?![\w])")
+def feast_day(m: re.Match[str], base: date | None) -> Found | None:
+    """``يوم عيد الفطر``: the feast's first day, in the Hijri year nearest the base date."""
+    today = _hijri_of(base) if base else None
+    if today is None:
+        return None
+    month, day = FEASTS[m["e"]]
+    year = _nearest_hijri_year(month, today)
+    value = hijri_to_gregorian(year, month, day)
+    return Found(m.start(), m.end(), value, "hijri", f"{year:04d}-{month:02d}-{day:02d}",
+                 absolute=False) if value else None
+
+
 #: Words after which a bare number is a year (``في 2015``, ``حتى 2020``), written as spelled and
 #: matched folded (a حتى written unfolded had never matched the folded text's حتي): those that
 #: put a time in the year, then those that put it at an edge of it.
@@ -389,7 +468,23 @@ _YEAR_CUE = rf"(?<![\w]){_CL}{_YEAR_WORD}"
 
 @rule("digit", rf"{_YEAR_CUE}\s+(?P<y>{YEAR}){GREG_MARK}(?!\s*[/.-]\s*\d)")
 def cued_year(m: re.Match[str], base: date | None) -> Found | None:
+    """``عام 2014``; ``عام 1430`` in modern news is a Hijri year (:func:`_bare_hijri`)."""
+    if _bare_hijri(int(m["y"]), base):
+        value = _hijri_year(int(m["y"]))
+        return Found(m.start(), m.end(), value, "hijri", m["y"]) if value else None
     return Found(m.start(), m.end(), m["y"], "gregorian")
+
+
+#: Years a modern text writes without هـ that can only be Hijri (1300 AH is 1882 CE).
+BARE_HIJRI_YEARS = range(1300, 1501)
+#: Texts written from this year on are modern: their years of 1300-1500 are Hijri.
+MODERN_FROM = 1800
+
+
+def _bare_hijri(year: int, base: date | None) -> bool:
+    """Whether a year written without a calendar mark is Hijri: 1300-1500 in a modern text (or
+    one whose date is unknown)."""
+    return year in BARE_HIJRI_YEARS and (base is None or base.year >= MODERN_FROM)
 
 
 @rule("digit", rf"(?<![\w])(?:{_CL}(?:{_BEFORE_YEAR}))\s+(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
@@ -400,7 +495,16 @@ def preposition_year(m: re.Match[str], base: date | None) -> Found | None:
 @rule("digit", rf"(?<![\w]){_CL}(?:بين\s+)?(?:ال)?(?:عامي|سنتي)\s+(?P<a>{YEAR})\s+"
       rf"(?:و\s*|الي\s+|حتي\s+)(?P<b>{YEAR})")
 def year_pair(m: re.Match[str], base: date | None) -> Found | None:
-    return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
+    """``عامي 2014 و2015``; ``عامي 1435 و1436`` from the first day of the one to the last of the
+    other in modern news."""
+    a, b = int(m["a"]), int(m["b"])
+    if _bare_hijri(a, base) and _bare_hijri(b, base):
+        first, last = _hijri_year(a), _hijri_year(b)
+        if not (first and last and a < b):
+            return None
+        return Found(m.start(), m.end(), f"{first.split('/')[0]}/{last.split('/')[1]}", "hijri",
+                     f"{a}/{b}")
+    return Found(m.start(), m.end(), f"{a}/{b}", "gregorian")
 
 
 _CUE_OPT = rf"(?:{_YEAR_WORD}\s+)?"
@@ -483,7 +587,8 @@ def decade(m: re.Match[str], base: date | None) -> Found | None:
 
 # ---------------------------------------------------------------- relative to the base date
 #: Words for a day next to the base date, and how far from it (spaces between words flexible).
-_NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2, "امس": -1, "البارحه": -1,
+_NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2, "البارحه الاولي": -2, "امس": -1,
+              "البارحه": -1,
               "الليله الماضيه": -1, "غدا": 1, "بعد غد": 2}
 
 
@@ -515,22 +620,60 @@ def _named_weekday(day: date, weekday: str | None, later: bool = False) -> date:
     return day - timedelta(days=back) if back <= 4 else day + timedelta(days=ahead)
 
 
+#: ``اليوم`` as a name: a newspaper or channel (``عين اليوم``, ``جريدة اليوم``, ``روسيا اليوم``),
+#: quoted (``«اليوم»``), or heading a byline (``اليوم - الدمام``).
+_TODAY_NAMED_AFTER = re.compile(r"(?:جريده|صحيفه|عين|قناه|روسيا|اخبار|مجله|موقع|تلفزيون|اذاعه)"
+                                r"\s*[«\"“]?\s*$")
+_TODAY_QUOTED = re.compile(r"[«\"“]\s*$")
+_TODAY_BYLINE = re.compile(r"\s*[»\"”]|\s*[-–ـ]+\s*[^\W\d]")
+
+
+def _today_is_a_name(m: re.Match[str]) -> bool:
+    before = m.string[max(0, m.start() - 16):m.start()]
+    at_line_start = not before.rpartition("\n")[2].strip()
+    return bool(_TODAY_NAMED_AFTER.search(before) or _TODAY_QUOTED.search(before)
+                or (at_line_start and _TODAY_BYLINE.match(m.string, m.end())))
+
+
 @rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
 def today(m: re.Match[str], base: date | None) -> Found | None:
-    if base is None:
+    if base is None or _today_is_a_name(m):
         return None
     return Found(m.start(), m.end(), _named_weekday(base, m["wd"]).isoformat(), "gregorian",
                  absolute=False)
 
 
-@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?{_DAY_PART})\s+)?(?P<wd>{WD})(?:\s+(?P<w>{PAST}|{NEXT}))?")
+#: Before a weekday, words that make it every such day (``عدا الجمعة``, ``كل سبت``, ``أيام الخميس``).
+_RECURRING = re.compile(r"(?<![\w])(?:عدا|ماعدا|باستثناء|سوي|ايام|كل|طوال|طيله)\s+(?:يوم\s+)?$")
+#: Before a weekday, words that put it ahead: ``حتى الجمعة``, a verb in the future (``سيلتقي``,
+#: ``سوف``), an appointment (``المقرر``, ``يعتزم``).
+_UNTIL = re.compile(r"(?<![\w])(?:حتي|لغايه|موعده|موعدها)\s+(?:يوم\s+)?$")
+_FUTURE = re.compile(r"(?<![\w])(?:و|ف)?(?:س[يتنا][^\W\d]{2,}|سوف|المقرر|المنتظر|يعتزم|تعتزم|"
+                     r"يرتقب|المرتقب|يتوقع|المتوقع|المزمع)(?![\w])")
+FUTURE_WORDS_BEFORE = 6
+_FOLLOWING = "(?:التالي|التاليه)"
+
+
+def _ahead(folded: str, start: int) -> bool:
+    """Whether the words before a weekday at ``start`` put it ahead of the writing."""
+    before = folded[max(0, start - 80):start]
+    if _UNTIL.search(before):
+        return True
+    words = before.split()[-FUTURE_WORDS_BEFORE:]
+    return any(_FUTURE.fullmatch(w) for w in words)
+
+
+@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?{_DAY_PART})\s+)?(?P<wd>{WD})"
+      rf"(?:\s+(?P<w>{PAST}|{NEXT}|{_FOLLOWING}))?")
 def weekday(m: re.Match[str], base: date | None) -> Found | None:
-    if base is None:
+    """A weekday near the writing: the last such day, or the next one where the words say so
+    (``المقبل``, ``حتى``, a verb in the future); none where it recurs (``عدا الجمعة``)."""
+    if base is None or _RECURRING.search(m.string[max(0, m.start() - 20):m.start()]):
         return None
     target = WEEKDAYS[m["wd"]]
     if m["wd"] == "الاثنين" and not (m["yawm"] or m["w"]):
         return None  # الاثنين is also "the two"
-    if m["w"] and re.fullmatch(NEXT, m["w"]):
+    if (m["w"] and not re.fullmatch(PAST, m["w"])) or _ahead(m.string, m.start()):
         shift = (target - base.weekday()) % 7 or 7
     else:
         shift = -((base.weekday() - target) % 7)
@@ -561,7 +704,7 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?:(?P<before>قبل)\s+)?"
+@rule("unit", rf"(?<![\w])(?:{_CL}(?:ال)?|[وف]?لل)(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?:(?P<before>قبل)\s+)?"
       rf"(?P<w>{PAST}|{NEXT}|{CURRENT})"
       rf"|(?<![\w]){_CL}(?:هذا|هذه)\s+ال(?P<u2>اسبوع|شهر|عام|سنه)(?![\w])")
 def this_period(m: re.Match[str], base: date | None) -> Found | None:
@@ -646,11 +789,11 @@ _JOIN = re.compile(r"^[\s\-–|,،()]*(?:الموافق|الموافقه|ل|م)?
 TRIGGER_CLASSES: dict[str, list[str]] = {
     "gmonth": list(GREGORIAN_MONTHS), "hmonth": list(HIJRI_MONTHS), "weekday": list(WEEKDAYS),
     "ordinal": list(ORDINALS), "unit": list(UNITS), "decade": [d[2:] for d in DECADES],
-    "count": list(COUNTS), "century": ["قرن"],
+    "count": list(COUNTS), "century": ["قرن"], "feast": ["عيد"],
     "relative": [fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي",
                                    "الليلة")],
 }
-_TRIGGER_WORD = r"(?:[وفبل]|وب|ول|فب|فل)?(?:ال)?(?:{})"
+_TRIGGER_WORD = r"(?:[وفبل]|وب|ول|فب|فل)?(?:ال|ل)?(?:{})"  # ل: للعام is ل + العام
 _TRIGGER = re.compile(r"\d|(?<![\w])" + _TRIGGER_WORD.format(
     _alt(w for words in TRIGGER_CLASSES.values() for w in words)) + r"(?![\w])")
 _CLASS_WORD = {name: re.compile(_TRIGGER_WORD.format(_alt(words)))
@@ -745,26 +888,33 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
     out = []
     for f in found:
         m = _OPEN.search(folded[max(0, f.start - 30):f.start])
-        if m and f.absolute and "/" not in f.value:
+        if m and f.absolute and not f.value.endswith("/.."):
             out.append(Found(f.start - (len(folded[max(0, f.start - 30):f.start]) - m.start()),
-                             f.end, f"{f.value}/..", f.calendar, f.hijri))
+                             f.end, f"{f.value.split('/')[0]}/..", f.calendar, f.hijri))
         else:
             out.append(f)
     return out
 
 
-#: A day next to the writing and its weekday (``اليوم السبت``, ``أمس الأحد``): the day written.
-_ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|{_alt(_NEAR_DAYS)})\s+(?P<wd>{WD})(?![\w])")
+#: A day next to the writing and its weekday (``اليوم السبت``, ``أمس (الجمعة)``, ``الليلة
+#: الخميس``): the day written.
+ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|الليله|{_alt(_NEAR_DAYS)})\s*\(?\s*"
+                    rf"(?P<wd>{WD})(?![\w])")
+
+
+def anchor_shift(m: re.Match[str]) -> int:
+    """How many days from the writing an :data:`ANCHOR` match's day is (أمس: -1)."""
+    return 0 if m["k"] in ("اليوم", "الليله") else _near_shift(m["k"])
 
 
 def _written_on(folded: str, base: date) -> date:
     """The day the text was written: ``base``, unless the text's first ``اليوم``/``أمس`` with a
     weekday puts it nearby (:func:`_named_weekday`). Every relative date of the text counts
     from it, so ``الليلة الماضية`` after ``اليوم السبت`` is Friday whatever day the base is."""
-    m = _ANCHOR.search(folded)
+    m = ANCHOR.search(folded)
     if m is None:
         return base
-    shift = 0 if m["k"] == "اليوم" else _near_shift(m["k"])
+    shift = anchor_shift(m)
     return _named_weekday(base + timedelta(days=shift), m["wd"], later=shift > 0) \
         - timedelta(days=shift)
 

@@ -1,11 +1,12 @@
 """The costly part of extraction, cached and run in parallel: what a text says on its own.
 
-Dates, recogniser mentions and search terms depend only on the text, the date it was given and
-the extraction code and data (model, gazetteer, clusters, normaliser); where the registry's
-names occur in it depends on the registry too. Everything is cached under a key of the text and
-given date, in a folder named by a hash of that code and data (a change to any of them starts a
-fresh cache); registry matches carry the registry's digest and are found again when it changes,
-so editing the registry never serves stale entities. The cache is split in buckets by key, so
+Dates, recogniser mentions and search terms depend only on the text, the date evidence its
+metadata gives (:class:`DateEvidence`) and the extraction code and data (model, gazetteer,
+clusters, normaliser); where the registry's names occur in it depends on the registry too.
+Everything is cached under a key of the text and its evidence, in a folder named by a hash of
+that code and data (a change to any of them starts a fresh cache); registry matches carry the
+registry's digest and are found again when it changes, so editing the registry never serves
+stale entities. The cache is split in buckets by key, so
 one edited article rewrites one small file. Many misses are sent in batches to the machine's
 cores (:func:`builder.parallel.pmap`), or to a Dask cluster when one is given; a few go to one
 worker that loaded the recogniser while the cache was being read.
@@ -30,6 +31,7 @@ from builder.arabic.terms import keys, pack
 from builder.config import RecogniserKind
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
+from builder.extract.published import DateEvidence, publication_date
 from builder.model import DateMention, EntityMention
 from builder.parallel import other_cores, pmap
 from builder.registry import Registry
@@ -41,7 +43,7 @@ BATCH = 32
 _CODE_AND_DATA = ("extract", "ner", "arabic", "data")
 
 Hit = tuple[int, int, str]
-Pair = tuple[str | None, str]
+Pair = tuple[DateEvidence, str]
 
 
 @dataclass
@@ -51,6 +53,8 @@ class Facts:
     resolve to."""
 
     date: str | None
+    #: where ``date`` came from (:data:`builder.extract.published.DateSource`)
+    date_source: str | None
     dates: list[DateMention]
     #: the recogniser's mentions, as the JSON text of (start, end, text, type) rows: decoded
     #: only when needed (a registry change), not for each of 10,000 cached articles at every build
@@ -68,14 +72,14 @@ class Facts:
 
     def to_json(self) -> dict[str, Any]:
         # not dataclasses.asdict: its deep copy took 15 s of a 10,000-article build
-        return {"date": self.date, "dates": [vars(d) for d in self.dates],
+        return {"date": self.date, "date_source": self.date_source, "dates": [vars(d) for d in self.dates],
                 "mentions": self.mentions_json, "notes": self.notes,
                 "terms": self.terms, "hits": self.hits, "resolved": self.resolved.to_json(),
                 "registry": self.registry}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:
-        return cls(data["date"], [DateMention(**d) for d in data["dates"]],
+        return cls(data["date"], data["date_source"], [DateMention(**d) for d in data["dates"]],
                    str(data["mentions"]), list(data["notes"]),
                    str(data["terms"]), [(a, b, e) for a, b, e in data["hits"]],
                    Resolved.from_json(data["resolved"]), data["registry"])
@@ -93,39 +97,38 @@ def _recognizer(kind: RecogniserKind) -> Any:
     return _RECOGNIZERS[kind]
 
 
-def _dates(given_date: str | None, text: Folded) -> tuple[str | None, list[DateMention], list[str]]:
-    notes: list[str] = []
-    value = None
-    if given_date:
-        value = dates.parse_given(given_date)
-        if value is None:
-            notes.append(f"date '{given_date}' is not a date I can read: looked for a dateline instead")
-    if value is None:
-        value = dates.dateline(text.text)
-    return value, dates.find_dates(text, dates.base_date(value)), notes
+def _dates(evidence: DateEvidence, text: Folded) -> tuple[str | None, str | None, list[DateMention],
+                                                          list[str]]:
+    """The publication date, its source, the dates in the text (relative ones counted from the
+    publication date) and what could not be read."""
+    notes = [f"date '{given}' is not a date I can read: looked for other evidence"
+             for given in (evidence.given, evidence.collected)
+             if given and dates.parse_given(given) is None]
+    value, source = publication_date(evidence, text)
+    return value, source, dates.find_dates(text, dates.base_date(value)), notes
 
 
 def analyse(pairs: Sequence[Pair], registry: Registry,
             kind: RecogniserKind = "accurate") -> list[Facts]:
-    """Facts of each (given date, text): the unit of work sent to other processes or machines."""
+    """Facts of each (date evidence, text): the unit of work sent to other processes or machines."""
     mentions = _recognizer(kind).find_many([text for _, text in pairs])
     made_with = registry.digest()
     out = []
-    for (given, text), found in zip(pairs, mentions, strict=True):
+    for (evidence, text), found in zip(pairs, mentions, strict=True):
         folded = Folded.of(text)
-        value, mentioned, notes = _dates(given, folded)
+        value, source, mentioned, notes = _dates(evidence, folded)
         hits = list(registry.scan(folded))
         rows = [(m.start, m.end, m.text, m.type) for m in found]
-        out.append(Facts(value, mentioned, json.dumps(rows, ensure_ascii=False),
+        out.append(Facts(value, source, mentioned, json.dumps(rows, ensure_ascii=False),
                          notes, pack(keys(folded)), hits, resolve(found, hits, registry),
                          made_with))
     return out
 
 
-def read_facts(given_date: str | None, text: str, registry: Registry | None = None,
+def read_facts(evidence: DateEvidence, text: str, registry: Registry | None = None,
                kind: RecogniserKind = "accurate") -> Facts:
     """Facts of one text (no registry: no registry matches)."""
-    return analyse([(given_date, text)], registry or Registry(), kind)[0]
+    return analyse([(evidence, text)], registry or Registry(), kind)[0]
 
 
 def version() -> str:
@@ -133,8 +136,8 @@ def version() -> str:
     return digest.code(*_CODE_AND_DATA)
 
 
-def text_key(given_date: str | None, text: str) -> str:
-    return hashlib.sha256(f"{given_date or ''}\0{text}".encode()).hexdigest()[:24]
+def text_key(evidence: DateEvidence, text: str) -> str:
+    return hashlib.sha256(f"{evidence.key()}\0{text}".encode()).hexdigest()[:24]
 
 
 class FactsCache:
@@ -258,7 +261,7 @@ class _Standby:
 
 def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
                 cluster: str | None = None, kind: RecogniserKind = "accurate") -> list[Facts]:
-    """Facts for every (given date, text), from the cache where it can, else computed."""
+    """Facts for every (date evidence, text), from the cache where it can, else computed."""
     standby = _Standby(registry, kind) if cluster is None and other_cores() else None
     try:
         store = FactsCache(cache_dir, kind)

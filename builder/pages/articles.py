@@ -15,12 +15,21 @@ from builder.pages.schema import check_article
 from builder.yamlio import Quoted
 
 
+#: Where a publication date came from, as the page says it.
+DATE_SOURCE_WORDS = {
+    "dateline": "من سطر التاريخ في النص", "url": "من رابط المقال", "byline": "من سطر الكاتب",
+    "text": "من النص («اليوم» مع اسم اليوم)", "metadata": "من بيانات المقال",
+    "collected": "تاريخ الجمع، لا تاريخ النشر",
+}
+
+
 def front_matter(article: Article) -> dict[str, Any]:
     """The page's front matter, the archive's typed record of the article."""
     return {
         "id": article.id,
         "title": article.title,
         "date": Quoted(article.date) if article.date else None,
+        "date_source": article.date_source,
         "dates": [
             {"text": d.text, "value": Quoted(d.value), "calendar": d.calendar}
             | ({"hijri": Quoted(d.hijri)} if d.hijri else {})
@@ -76,6 +85,7 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "title_derived": article.title_derived,
         "date": show_date(article.date, cfg.month_style, cfg.digits) if article.date else "",
         "date_value": article.date or "",
+        "date_source": DATE_SOURCE_WORDS.get(article.date_source or "", ""),
         "year": article.year,
         "source": article.source,
         "url": article.url if web_url(article.url) else "",

@@ -35,7 +35,8 @@ def _absolute(cfg: Config, doc: str) -> str:
 
 def article_record(a: Article, entities: dict[str, Entity], cfg: Config) -> dict[str, Any]:
     return {
-        "id": a.id, "title": a.title, "date": a.date, "source": a.source, "url": a.url,
+        "id": a.id, "title": a.title, "date": a.date, "date_source": a.date_source,
+        "source": a.source, "url": a.url,
         "author": a.author, "summary": a.summary, "words": a.words,
         "dates": [{"text": d.text, "value": d.value, "calendar": d.calendar}
                   | ({"hijri": d.hijri} if d.hijri else {}) for d in a.dates],

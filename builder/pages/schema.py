@@ -10,6 +10,8 @@ from typing import Any
 
 import fastjsonschema
 
+from builder.extract.published import DATE_SOURCES
+
 EDTF = r"^(\d{4}|\d{3}X|\d{2}XX)(-\d{2}(-\d{2})?)?(/(\.\.|\d{4}(-\d{2}(-\d{2})?)?))?$|^\.\./"
 TEXT = {"type": "string"}
 IDS = {"type": "array", "items": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}}
@@ -24,6 +26,7 @@ ARTICLE = {
         "id": {"type": "string", "pattern": r"^[0-9a-f]{12}$"},
         "title": {"type": "string", "minLength": 1},
         "date": {"anyOf": [{"type": "string", "pattern": EDTF}, {"type": "null"}]},
+        "date_source": {"enum": [*DATE_SOURCES, None]},
         "dates": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
             "required": ["text", "value", "calendar"],

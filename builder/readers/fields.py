@@ -8,7 +8,7 @@ from typing import Any
 #: Our field name -> the names it is found under (SaudiNewsNet, CMS exports, Arabic headers).
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "العنوان"),
-    "date": ("date", "published", "date_extracted", "pubdate", "publication_date",
+    "date": ("date", "published", "pubdate", "publication_date",
              "published_at", "datetime", "التاريخ", "تاريخ النشر"),
     "source": ("source", "publisher", "outlet", "المصدر"),
     "url": ("url", "link", "href", "الرابط"),
@@ -26,11 +26,20 @@ def canonical(key: str) -> str | None:
     return _LOOKUP.get(key.strip().lower())
 
 
-def normalise(meta: dict[str, Any]) -> dict[str, Any]:
-    """Rename known keys to ours; unknown keys are kept as they are (never dropped)."""
+#: Fields that hold the day an article was collected, not published (the ``collected_fields``
+#: setting's default): SaudiNewsNet's ``date_extracted`` is its crawl time.
+COLLECTED = ("date_extracted", "collected", "collected_at", "crawled", "crawled_at", "retrieved",
+             "scraped_at")
+
+
+def normalise(meta: dict[str, Any], collected: tuple[str, ...] = COLLECTED) -> dict[str, Any]:
+    """Rename known keys to ours (those in ``collected`` to ``collected``); unknown keys are kept
+    as they are (never dropped)."""
     out: dict[str, Any] = {}
+    collected_keys = {c.strip().lower() for c in collected}
     for key, value in meta.items():
-        name = canonical(str(key)) or str(key)
+        lowered = str(key).strip().lower()
+        name = "collected" if lowered in collected_keys else canonical(str(key)) or str(key)
         if name not in out or out[name] in (None, ""):
             out[name] = value
     return out

@@ -32,4 +32,4 @@ def read(decoded: Decoded, origin: Origin) -> Iterator[RawArticle | Problem]:
     first, _, rest = text.partition("\n")
     if meta.get("title") and first.strip() == str(meta["title"]).strip():
         text = rest  # the page's headline, already the title
-    yield RawArticle(origin, text, "text", meta, decoded.encoding)
+    yield RawArticle(origin, text, "text", meta, decoded.encoding, decoded=True)
