@@ -16,7 +16,7 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from builder import publish, readers
+from builder import boilerplate, publish, readers
 from builder.assemble import assemble
 from builder.config import Config, Layout, RecogniserKind
 from builder.extract.entities import EntityFinder
@@ -79,6 +79,9 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
                 owners[item.id] = item.original
                 articles.append(item)
     cache.prune()
+    learned = boilerplate.learn(articles)
+    articles = [boilerplate.clean(a, learned.get(a.source, frozenset()), cfg.title_length)
+                for a in articles]
     return articles, owners
 
 

@@ -158,13 +158,13 @@ def article_json(article: Article, entities: dict[str, Entity],
         "places": named(article.places, True), "actors": named(article.actors, False),
         "source": article.source,
         "url": article.url, "author": article.author, "summary": article.summary,
-        "words": article.words, "original": article.original,
+        "words": article.words, "original": article.original, "dropped": article.dropped,
     }
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON object per article in the files and folders given (problems go to stderr)."""
-    from builder import readers
+    from builder import boilerplate, readers
     from builder.assemble import assemble
     from builder.config import Config, Layout
     from builder.extract.entities import EntityFinder, unreviewed
@@ -176,6 +176,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     cfg = Config.load(layout.settings)
     finder = EntityFinder(Registry.load(layout.registry))
     status = 0
+    articles: list[tuple[Origin, Article]] = []
     for name in args.files:
         path = Path(name)
         if path.is_dir():  # every article under it, as a build reads content/
@@ -195,14 +196,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if article is None:
                 status = 1
                 continue
-            facts = read_facts(date_evidence(article), article.text, finder.registry,
-                               cfg.recogniser)
-            article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
-            for note in facts.notes:
-                print(f"arshif: {item.origin}: {note}", file=sys.stderr)
-            finder.add(article, facts.resolved)
-            found = article_json(article, finder.entities(), unreviewed(facts.resolved))
-            print(json.dumps(found, ensure_ascii=False), flush=True)
+            articles.append((item.origin, article))
+    # boilerplate is learned from all the articles given, as a build learns it from content/
+    learned = boilerplate.learn(a for _, a in articles)
+    for origin, article in articles:
+        article = boilerplate.clean(article, learned.get(article.source, frozenset()),
+                                    cfg.title_length)
+        facts = read_facts(date_evidence(article), article.text, finder.registry, cfg.recogniser)
+        article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
+        for note in facts.notes:
+            print(f"arshif: {origin}: {note}", file=sys.stderr)
+        finder.add(article, facts.resolved)
+        found = article_json(article, finder.entities(), unreviewed(facts.resolved))
+        print(json.dumps(found, ensure_ascii=False), flush=True)
     return status
 
 

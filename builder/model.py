@@ -123,6 +123,8 @@ class Article:
     actors: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     terms: str = ""  # search keys of ``text`` with counts, packed (builder.arabic.terms)
+    #: boilerplate lines taken out of ``body`` (builder.boilerplate); the raw file keeps them
+    dropped: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> str:

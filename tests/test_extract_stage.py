@@ -15,7 +15,8 @@ from builder.registry import Registry
 
 TEXTS = [
     (DateEvidence("2019-03-23"), "قال دونالد ترامب أمس إن القوات الأمريكية ستبقى في سوريا حتى عام 2020."),
-    (DateEvidence(), "دمشق - 23 آذار (مارس) 2019 (أ ف ب) - أعلنت قوات سوريا الديموقراطية السيطرة على الباغوز."),
+    (DateEvidence(),
+     "دمشق - 23 آذار (مارس) 2019 (أ ف ب) - أعلنت قوات سوريا الديموقراطية السيطرة على الباغوز."),
     (DateEvidence("غدا"), "نص بلا تاريخ صالح، يذكر الرياض وجدة."),
 ]
 
@@ -55,7 +56,7 @@ def test_a_registry_change_finds_its_names_again(tmp_path: Path) -> None:
 def test_an_edit_rewrites_one_bucket(tmp_path: Path) -> None:
     extract_all(TEXTS, tmp_path, REGISTRY)
     before = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("facts-*/*.json.gz")}
-    edited = [*TEXTS[:2], ("غدا", TEXTS[2][1] + " وأضيف سطر.")]
+    edited = [*TEXTS[:2], (DateEvidence("غدا"), TEXTS[2][1] + " وأضيف سطر.")]
     extract_all(edited, tmp_path, REGISTRY)
     after = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("facts-*/*.json.gz")}
     changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}

@@ -414,8 +414,12 @@ def _nearest_hijri_year(month: int, today: Hijri) -> int:
     return min((today.year - 1, today.year, today.year + 1), key=lambda y: abs(y * 12 + month - here))
 
 
-@rule("hmonth", rf"(?<![\w]){_CL}(?:ل?ال)?شهر\s+(?P<m>{HM})(?:\s+(?:{_HONOURED}))?(?!\s*(?:\d|{PAST}|{NEXT}|{CURRENT}))"
-      rf"|(?<![\w]){_CL}(?P<m2>{HM})\s+(?:{_HONOURED})(?!\s*(?:\d|{PAST}|{NEXT}|{CURRENT}))")
+#: Not followed by a year or a word that places the month (those are other rules').
+_UNPLACED = rf"(?!\s*(?:\d|{PAST}|{NEXT}|{CURRENT}))"
+
+
+@rule("hmonth", rf"(?<![\w]){_CL}(?:ل?ال)?شهر\s+(?P<m>{HM})(?:\s+(?:{_HONOURED}))?{_UNPLACED}"
+      rf"|(?<![\w]){_CL}(?P<m2>{HM})\s+(?:{_HONOURED}){_UNPLACED}")
 def hijri_month_named(m: re.Match[str], base: date | None) -> Found | None:
     """``شهر رمضان المبارك``, ``رمضان الكريم``: the nearest such month to the base date."""
     today = _hijri_of(base) if base else None
@@ -938,7 +942,6 @@ def find_dates(text: str | Folded, base: date | None = None) -> list[DateMention
 
 # ---------------------------------------------------------------- publication date
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?\s*$")
-DATELINE_CHARS = 160
 
 
 def parse_given(value: str) -> str | None:
@@ -952,13 +955,6 @@ def parse_given(value: str) -> str | None:
             return f"{y}-{int(mo):02d}" if 1 <= int(mo) <= 12 else None
         return y
     found = [d for d in find_dates(value) if "/" not in d.value]
-    return found[0].value if found else None
-
-
-def dateline(body: str) -> str | None:
-    """The publication date written in the article's opening, Gregorian preferred."""
-    opening = body[:DATELINE_CHARS]
-    found = [d for d in find_dates(opening) if "/" not in d.value and len(d.value) == 10]
     return found[0].value if found else None
 
 

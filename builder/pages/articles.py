@@ -14,7 +14,6 @@ from builder.pages.render import Page
 from builder.pages.schema import check_article
 from builder.yamlio import Quoted
 
-
 #: Where a publication date came from, as the page says it.
 DATE_SOURCE_WORDS = {
     "dateline": "من سطر التاريخ في النص", "url": "من رابط المقال", "byline": "من سطر الكاتب",
