@@ -3,8 +3,9 @@ dropped from what pages show and search indexes, kept in the raw file.
 
 Two sources: a short list of forms known across Arabic news sites, and what the archive itself
 shows: a short line that recurs word for word in many articles of one source is that source's
-boilerplate (``...المزيد``, ``عين اليوم – متابعات``). A line with a digit is never learned, so a
-dateline that recurs on a busy day (``الرياض 26 شوال 1436 هـ … واس``) stays.
+boilerplate (``...المزيد``, ``* خدمة «نيويورك تايمز»``). A line with a digit is never learned, so
+a dateline that recurs on a busy day (``الرياض 26 شوال 1436 هـ … واس``) stays, nor is a byline
+(``عين اليوم – الرياض``): it names the place the story comes from.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _TRAILER = re.compile(r"(?:(?<=[.!؟?\"”»)])\s+سمات(?:\s+\S+){1,15}"
                       r"|\s*(?:[-/]+\s*انتهى\s*[-/]+\s*)?رابط\s+الخبر\s+(?:ب|في\s+)?صحيفة[^\n]{0,200}"
                       r"|\s*للتواصل\s+مع\s+الكاتب[^\n]{0,200}"
                       r"|\s+[-/]+\s*انتهى\s*[-/]+)\s*$")
+#: A byline's separator between the writer or paper and the place (``عين اليوم – الرياض``).
+_BYLINE = re.compile(r"\s[-–ـ]+\s|\S\s*[-–]\s*\S")
 #: Share buttons written before the text on its first line (``Next Previous عين اليوم – …``).
 LEADING_NAVIGATION_MIN = 2
 
@@ -75,7 +78,8 @@ def learn(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
         totals[a.source] += 1
         counts[a.source].update({line for line in map(_words, a.body.split("\n"))
                                  if line and len(line.split()) <= SHORT_LINE_WORDS
-                                 and not any(c.isdigit() for c in line)})
+                                 and not any(c.isdigit() for c in line)
+                                 and not _BYLINE.search(line)})
     return {source: frozenset(line for line, n in lines.items()
                               if n >= max(LEARN_MIN_ARTICLES, LEARN_MIN_SHARE * totals[source]))
             for source, lines in counts.items()}

@@ -132,13 +132,15 @@ def test_boilerplate_dropped_from_the_body_and_listed() -> None:
 
 
 def test_boilerplate_learned_from_the_archive_per_source() -> None:
-    articles = [_article(f"عين اليوم – متابعات\n{BODY} رقم {i}", "عين اليوم") for i in range(6)]
+    articles = [_article(f"* خدمة «نيويورك تايمز»\n{BODY} رقم {i}", "الشرق الأوسط") for i in range(6)]
+    articles += [_article(f"عين اليوم – الرياض\n{BODY} {i}", "عين اليوم") for i in range(6)]
     articles += [_article(f"الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n{BODY} {i}", "واس")
                  for i in range(6)]
     learned = learn(articles)  # type: ignore[arg-type]
-    assert learned["عين اليوم"] == {"عين اليوم – متابعات"}
+    assert learned["الشرق الأوسط"] == {"* خدمة «نيويورك تايمز»"}
     assert learned["واس"] == frozenset()  # a recurring dateline has digits: never learned
-    assert learn(articles[:4])["عين اليوم"] == frozenset()  # too few articles to tell
+    assert learned["عين اليوم"] == frozenset()  # a byline names the story's place: kept
+    assert learn(articles[:4])["الشرق الأوسط"] == frozenset()  # too few articles to tell
 
 
 def test_extract_contract_on_real_news(tmp_path: Path) -> None:
