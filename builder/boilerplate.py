@@ -85,6 +85,12 @@ def learn(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
             for source, lines in counts.items()}
 
 
+def clean_all(articles: list[Article], title_length: int) -> list[Article]:
+    """Every article without its boilerplate, learned from all of them (:func:`learn`)."""
+    learned = learn(articles)
+    return [clean(a, learned.get(a.source, frozenset()), title_length) for a in articles]
+
+
 def clean(article: Article, learned: frozenset[str], title_length: int) -> Article:
     """The article without its boilerplate lines (listed in ``dropped``); its text, lead, word
     count and derived title follow."""

@@ -79,10 +79,7 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
                 owners[item.id] = item.original
                 articles.append(item)
     cache.prune()
-    learned = boilerplate.learn(articles)
-    articles = [boilerplate.clean(a, learned.get(a.source, frozenset()), cfg.title_length)
-                for a in articles]
-    return articles, owners
+    return boilerplate.clean_all(articles, cfg.title_length), owners
 
 
 def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem]:

@@ -198,10 +198,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 continue
             articles.append((item.origin, article))
     # boilerplate is learned from all the articles given, as a build learns it from content/
-    learned = boilerplate.learn(a for _, a in articles)
-    for origin, article in articles:
-        article = boilerplate.clean(article, learned.get(article.source, frozenset()),
-                                    cfg.title_length)
+    cleaned = boilerplate.clean_all([a for _, a in articles], cfg.title_length)
+    for (origin, _), article in zip(articles, cleaned, strict=True):
         facts = read_facts(date_evidence(article), article.text, finder.registry, cfg.recogniser)
         article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
         for note in facts.notes:

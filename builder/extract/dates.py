@@ -592,8 +592,7 @@ def decade(m: re.Match[str], base: date | None) -> Found | None:
 # ---------------------------------------------------------------- relative to the base date
 #: Words for a day next to the base date, and how far from it (spaces between words flexible).
 _NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2, "البارحه الاولي": -2, "امس": -1,
-              "البارحه": -1,
-              "الليله الماضيه": -1, "غدا": 1, "بعد غد": 2}
+              "البارحه": -1, "الليله الماضيه": -1, "غدا": 1, "بعد غد": 2}
 
 
 @rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>{_alt(_NEAR_DAYS)})(?:\s+(?P<wd>{WD}))?(?![\w])")
@@ -902,25 +901,31 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
 
 #: A day next to the writing and its weekday (``اليوم السبت``, ``أمس (الجمعة)``, ``الليلة
 #: الخميس``): the day written.
-ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|الليله|{_alt(_NEAR_DAYS)})\s*\(?\s*"
+_ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|الليله|{_alt(_NEAR_DAYS)})\s*\(?\s*"
                     rf"(?P<wd>{WD})(?![\w])")
 
 
-def anchor_shift(m: re.Match[str]) -> int:
-    """How many days from the writing an :data:`ANCHOR` match's day is (أمس: -1)."""
-    return 0 if m["k"] in ("اليوم", "الليله") else _near_shift(m["k"])
+def written_day(folded: str, near: date, not_after: bool = False) -> date | None:
+    """The day the text says it was written, near ``near``: its first ``اليوم``/``أمس`` with a
+    weekday names that day nearby (:func:`_named_weekday`), or, ``not_after`` (``near`` is when
+    the text was collected), the last such day at or before it. None without such words."""
+    m = _ANCHOR.search(folded)
+    if m is None:
+        return None
+    shift = 0 if m["k"] in ("اليوم", "الليله") else _near_shift(m["k"])
+    named = near + timedelta(days=shift)
+    if not_after:
+        day = named - timedelta(days=(named.weekday() - WEEKDAYS[m["wd"]]) % 7)
+    else:
+        day = _named_weekday(named, m["wd"], later=shift > 0)
+    return day - timedelta(days=shift)
 
 
 def _written_on(folded: str, base: date) -> date:
-    """The day the text was written: ``base``, unless the text's first ``اليوم``/``أمس`` with a
-    weekday puts it nearby (:func:`_named_weekday`). Every relative date of the text counts
-    from it, so ``الليلة الماضية`` after ``اليوم السبت`` is Friday whatever day the base is."""
-    m = ANCHOR.search(folded)
-    if m is None:
-        return base
-    shift = anchor_shift(m)
-    return _named_weekday(base + timedelta(days=shift), m["wd"], later=shift > 0) \
-        - timedelta(days=shift)
+    """The day the text was written (:func:`written_day`), else ``base``. Every relative date of
+    the text counts from it, so ``الليلة الماضية`` after ``اليوم السبت`` is Friday whatever day
+    the base is."""
+    return written_day(folded, base) or base
 
 
 def find_dates(text: str | Folded, base: date | None = None) -> list[DateMention]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal, get_args
 
 from builder.arabic.normalize import Folded
 from builder.extract import dates
-from builder.model import Article
+from builder.model import Article, DateMention
 
 DateSource = Literal["dateline", "url", "byline", "text", "metadata", "collected"]
 DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
@@ -65,13 +66,17 @@ def _day(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _is_day(d: DateMention) -> bool:
+    """Whether a date found is one calendar day (not a month, a year or an interval)."""
+    return len(d.value) == 10 and "/" not in d.value
+
+
 def _dateline_day(line: str) -> date | None:
     """The day of ``line`` when the line is a dateline."""
     if len(line.split()) > DATELINE_WORDS:
         return None
     for d in dates.find_dates(line):
-        if len(d.value) == 10 and "/" not in d.value \
-                and len(line[:d.start].split()) <= DATELINE_WORDS_BEFORE \
+        if _is_day(d) and len(line[:d.start].split()) <= DATELINE_WORDS_BEFORE \
                 and not any(c.isdigit() for c in line[:d.start]) \
                 and _AFTER_DATELINE.match(line, d.end):
             return date.fromisoformat(d.value)
@@ -84,7 +89,7 @@ def _dateline(text: str) -> date | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines:
         return None
-    head = _dateline_day(lines[0]) or _dateline_day(" ".join(lines[0].split()[:DATELINE_WORDS]))
+    head = _dateline_day(" ".join(lines[0].split()[:DATELINE_WORDS]))
     if head is not None:
         return head
     for line in reversed(lines[1:][-FOOT_LINES:]):
@@ -108,24 +113,8 @@ def _byline_day(byline: str) -> date | None:
     if m:
         y, mo, d = (m["y1"], m["m1"], m["d1"]) if m["y1"] else (m["y2"], m["m2"], m["d2"])
         return _day(int(y), _MONTHS_EN[mo.lower()], int(d))
-    found = [d.value for d in dates.find_dates(byline) if len(d.value) == 10 and "/" not in d.value]
+    found = [d.value for d in dates.find_dates(byline) if _is_day(d)]
     return date.fromisoformat(found[0]) if found else None
-
-
-def _written_day(folded: str, near: date, collected: bool) -> date | None:
-    """The day the text says it was written (its first ``اليوم``/``أمس`` with a weekday), near
-    ``near``: at or before it when ``near`` is the collection day, else the nearest such day."""
-    m = dates.ANCHOR.search(folded)
-    if m is None:
-        return None
-    shift = dates.anchor_shift(m)
-    weekday = dates.WEEKDAYS[m["wd"]]
-    # the day named is ``shift`` days from the writing; the writing is at most a week back
-    named_near = near + timedelta(days=shift)
-    back = (named_near.weekday() - weekday) % 7
-    if collected or back <= 3:
-        return named_near - timedelta(days=back) - timedelta(days=shift)
-    return named_near + timedelta(days=7 - back) - timedelta(days=shift)
 
 
 def date_evidence(article: Article) -> DateEvidence:
@@ -139,18 +128,18 @@ def publication_date(evidence: DateEvidence, text: Folded) -> tuple[str | None, 
     collected_value = dates.parse_given(evidence.collected) if evidence.collected else None
     collected = dates.base_date(collected_value)
 
-    def plausible(day: date | None) -> bool:
-        return day is not None and (collected is None or day <= collected)
-
-    for source, day in (("dateline", _dateline(text.text)), ("url", _url_day(evidence.url)),
-                        ("byline", _byline_day(evidence.byline))):
-        if plausible(day):
-            return day.isoformat(), source  # type: ignore[union-attr,return-value]
     near = dates.base_date(given) or collected
-    if near is not None:
-        written = _written_day(text.folded, near, near == collected and not given)
-        if plausible(written):
-            return written.isoformat(), "text"  # type: ignore[union-attr]
+    evidence_days: tuple[tuple[DateSource, Callable[[], date | None]], ...] = (
+        ("dateline", lambda: _dateline(text.text)),
+        ("url", lambda: _url_day(evidence.url)),
+        ("byline", lambda: _byline_day(evidence.byline)),
+        ("text", lambda: dates.written_day(text.folded, near, not_after=given is None)
+         if near is not None else None),
+    )
+    for source, find in evidence_days:
+        day = find()
+        if day is not None and (collected is None or day <= collected):
+            return day.isoformat(), source
     if given is not None:
         return given, "metadata"
     if collected_value is not None:
