@@ -1,0 +1,1 @@
+"""Arabic text handling shared by every stage: one normaliser, collation, numerals."""

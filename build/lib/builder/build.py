@@ -1,0 +1,170 @@
+"""The pipeline, start to end: read, assemble, extract, write docs/, publish site/.
+
+Data flows one way; each step takes the previous step's records and nothing else.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from tqdm import tqdm
+
+from builder import boilerplate, publish, readers
+from builder.assemble import assemble
+from builder.config import Config, Layout, RecogniserKind
+from builder.extract.entities import EntityFinder
+from builder.extract.facts import extract_all
+from builder.extract.published import date_evidence
+from builder.model import Article, Origin, Problem
+from builder.pages.site import write_docs
+from builder.pages.urls import article_doc
+from builder.parallel import Aside
+from builder.read_cache import ReadCache
+from builder.registry import Registry
+from builder.report import Report
+from builder.review import write_proposals
+
+
+class StrictError(RuntimeError):
+    """``--strict`` and the report has problems: nothing was published."""
+
+
+@contextmanager
+def timed(report: Report, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def read_articles(layout: Layout, cfg: Config, report: Report,
+                  progress: bool | None) -> tuple[list[Article], dict[str, str]]:
+    """Read and assemble every article; duplicates (same text) are reported, not published.
+
+    A file unchanged since the last build gives what it gave then (:class:`ReadCache`).
+    """
+    reserved = {p.relative_to(layout.content).as_posix()
+                for p in (layout.settings, layout.registry, layout.proposed)}
+    cache = ReadCache(layout.state / "cache", (cfg.max_article_bytes, cfg.title_length,
+                                               cfg.collected_fields, sorted(cfg.sources.items())))
+    articles: list[Article] = []
+    owners: dict[str, str] = {}
+    quiet = None if progress is None else not progress  # None: a bar only on a terminal
+    tqdm.monitor_interval = 0  # no monitor thread: the build forks workers later
+    found = readers.article_files(layout.content, cfg.ignore, reserved)
+    for entry in tqdm(found, desc="reading", unit=" files", disable=quiet, leave=False,
+                      file=sys.stderr):
+        if isinstance(entry, Problem):
+            report.problems.append(entry)
+            continue
+        path, origin = entry
+        items = cache.get(path, origin)
+        if items is None:
+            items = list(_read(path, origin, cfg))
+            cache.put(path, origin, items)
+        for item in items:
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            elif item.id in owners:
+                report.problems.append(Problem(_origin(item.original), f"same text as "
+                                               f"{owners[item.id]}: published once, under that "
+                                               "file", "duplicate"))
+            else:
+                owners[item.id] = item.original
+                articles.append(item)
+    cache.prune()
+    return boilerplate.clean_all(articles, cfg.title_length), owners
+
+
+def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem]:
+    """The articles of one file, assembled, and its problems."""
+    for item in readers.read_file(path, origin, cfg.max_article_bytes):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        article, problems = assemble(item, cfg.title_length, collected=cfg.collected_fields,
+                                     sources=cfg.source_table)
+        yield from problems
+        if article is not None:
+            yield article
+
+
+def extract(articles: list[Article], layout: Layout, report: Report,
+            cluster: str | None, kind: RecogniserKind = "accurate") -> EntityFinder:
+    """Dates, places, actors and search terms of every article; returns the finder (its
+    entities, proposals)."""
+    finder = EntityFinder(Registry.load(layout.registry))
+    facts = extract_all([(date_evidence(a), a.text) for a in articles], layout.state / "cache",
+                        finder.registry, cluster, kind)
+    for article, found in zip(articles, facts, strict=True):
+        article.date, article.date_source = found.date, found.date_source
+        article.dates, article.terms = found.dates, found.terms
+        for note in found.notes:
+            report.problems.append(Problem(_origin(article.original), note, "warning"))
+        finder.add(article, found.resolved)
+    return finder
+
+
+def _origin(original: str) -> Origin:
+    path, _, line = original.rpartition(":")
+    return Origin(path, int(line)) if path and line.isdigit() else Origin(original)
+
+
+def source_epoch(articles: list[Article]) -> int:
+    """SOURCE_DATE_EPOCH for the publisher: from the environment, else the newest article date.
+
+    Derived from the content, so a rebuild of unchanged input writes the same bytes.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    days = [a.date for a in articles if a.date and len(a.date) == 10]
+    newest = max(days) if days else "2000-01-01"
+    # within what gzip's header holds (MkDocs gzips the sitemap): a date of 9999 had failed it
+    return min(max(calendar.timegm(time.strptime(newest, "%Y-%m-%d")), 0), 2**32 - 1)
+
+
+def build(root: Path, *, strict: bool = False, progress: bool | None = None,
+          out: TextIO = sys.stdout, cluster: str | None = None) -> Report:
+    """Build the archive under ``root`` into ``root/site``; returns the report."""
+    layout = Layout(root.resolve())
+    inputs = publish.inputs_signature(layout)
+    if not strict and publish.unchanged_since_last_build(layout, inputs):
+        report = Report.from_json((layout.site / "build-report.json").read_text(encoding="utf-8"))
+        report.publish = "unchanged"
+        report.print(out)
+        return report
+    start = publish.NextBuild(layout)  # fills from the previous site while the pages are made
+    try:
+        return _build(layout, inputs, start, strict, progress, out, cluster)
+    except BaseException:
+        start.discard(layout)
+        raise
+
+
+def _build(layout: Layout, inputs: str, start: publish.NextBuild, strict: bool,
+           progress: bool | None, out: TextIO, cluster: str | None) -> Report:
+    cfg = Config.load(layout.settings)
+    report = Report()
+    with timed(report, "read"):
+        articles, owners = read_articles(layout, cfg, report, progress)
+    with timed(report, "extract"):
+        finder = extract(articles, layout, report, cluster, cfg.recogniser)
+    for article in articles:
+        report.add_page(owners[article.id], article.id, article_doc(article))
+    if strict and report.failures():
+        report.print(out)
+        raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
+    with Aside(write_proposals, layout.proposed, finder.proposals, cfg.review_limit) as review:
+        docs = write_docs(articles, finder.entities(), cfg, layout, owners, report.timings)
+        review.result()
+    with timed(report, "mkdocs"):
+        report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),
+                                         report.to_json().encode("utf-8"), inputs, start)
+    report.print(out)
+    return report

@@ -1,0 +1,1 @@
+"""Extraction: what the pipeline learns from an article's text (dates, places, actors)."""

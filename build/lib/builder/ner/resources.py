@@ -1,0 +1,90 @@
+"""The files the recogniser ships with (builder/data) and their loading, once per process."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from builder.ner.features import Resources
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MODEL = DATA / "ner.crfsuite"
+CLUSTERS = DATA / "clusters.tsv"
+VECTORS = DATA / "vectors.npy"
+GAZETTEER = DATA / "gazetteer.tsv"
+ORGANISATIONS = DATA / "organisations.tsv"
+
+
+#: The seventh column of a gazetteer line that is not a comment: the name's stems.
+_STEMS = re.compile(r"^(?!#)(?:[^\t\n]*\t){6}([^\t\n]*)\t", re.M)
+#: The stems column of organisations.tsv (make_organisations.py): name, tab, stems.
+_LAST = re.compile(r"^(?!#)[^\t\n]*\t([^\t\n]+)$", re.M)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: where a place name points. ``canonical``: the name its page goes by,
+    the same for every spelling of one place (``أبوظبي``, ``ابو ظبى``)."""
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str
+    population: int
+    canonical: str
+
+
+def _gazetteer() -> list[list[str]]:
+    """The gazetteer's entries: name, kind, latitude, longitude, country, population, stems,
+    canonical name (make_gazetteer.py). Not kept: :func:`places` keeps what it makes of them."""
+    if not GAZETTEER.exists():
+        return []
+    return [line.split("\t") for line in GAZETTEER.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
+def places() -> dict[str, list[Place]]:
+    """A name's stems (``registry.stems_of``: ``ليبيا``, ``وليبيا`` and ``لليبيا`` alike) -> the
+    places it may be, most populous first."""
+    found: dict[str, list[Place]] = defaultdict(list)
+    for name, kind, lat, lon, country, pop, stems, canonical in _gazetteer():
+        found[stems].append(Place(name, kind, float(lat), float(lon), country, int(pop), canonical))
+    for entries in found.values():
+        entries.sort(key=lambda p: -p.population)
+    return dict(found)
+
+
+@cache
+def load_resources() -> Resources:
+    """Clusters and gazetteer names, as the features use them."""
+    clusters: dict[str, str] = {}
+    if CLUSTERS.exists():  # lines of word, tab, bits: read as word, bits, word, bits…
+        text = CLUSTERS.read_text(encoding="utf-8").rstrip("\n")
+        fields = iter(text.replace("\n", "\t").split("\t"))
+        clusters = dict(zip(fields, fields, strict=True))
+    vectors: dict[str, int] = {}
+    matrix = None
+    if VECTORS.exists():
+        import numpy as np
+
+        matrix = np.load(VECTORS).astype(np.float64) / 127.0
+        vectors = dict(zip(clusters, range(len(clusters)), strict=True))
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    # the names alone, as the normaliser's stems (the recogniser needs no coordinates, and
+    # reading every column took a third of this function's time), each once
+    text = GAZETTEER.read_text(encoding="utf-8") if GAZETTEER.exists() else ""
+    for stems in dict.fromkeys(_STEMS.findall(text)):
+        words = tuple(stems.split())
+        if words:
+            names[words[0]].append((words, "LOC"))
+    # organisations after places: a name that is both (هامبورغ) stays a place, the context decides
+    text = ORGANISATIONS.read_text(encoding="utf-8") if ORGANISATIONS.exists() else ""
+    for stems in _LAST.findall(text):
+        words = tuple(stems.split())
+        names[words[0]].append((words, "ORG"))
+    return Resources(clusters=clusters, vectors=vectors, vector_matrix=matrix, names=dict(names))

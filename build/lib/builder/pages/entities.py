@@ -1,0 +1,113 @@
+"""Place and actor pages: the indexes in Arabic order, and a paged page per entity."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from babel import Locale
+
+from builder.arabic.collate import sort_key
+from builder.arabic.display import digits, show_date
+from builder.config import Config
+from builder.model import Article, Entity
+from builder.pages import urls
+from builder.pages.articles import entity_links
+from builder.pages.indexes import date_key, entry, paged, pager
+from builder.pages.render import Page
+
+KIND_TITLES = {"places": "الأماكن", "actors": "الفاعلون"}
+TYPE_TITLES = {"PER": "الأشخاص", "ORG": "المنظمات", "LOC": "الأماكن"}
+
+
+@cache
+def country_name(code: str) -> str:
+    """A country's Arabic name from CLDR (babel); places with no country group under "أخرى"."""
+    if not code:
+        return "أماكن أخرى"
+    return str(Locale.parse("ar").territories.get(code.upper(), code))
+
+
+def _kind(entity: Entity) -> str:
+    return "places" if entity.type == "LOC" else "actors"
+
+
+def mentions(articles: list[Article]) -> dict[str, list[Article]]:
+    """Entity id -> its articles in date order."""
+    found: dict[str, list[Article]] = defaultdict(list)
+    for article in sorted(articles, key=date_key):
+        for eid in dict.fromkeys(article.places + article.actors):
+            found[eid].append(article)
+    return found
+
+
+def index_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
+                cfg: Config) -> Iterator[Page]:
+    """``places/index.md`` (by country) and ``actors/index.md`` (people, organisations), each in
+    Arabic alphabetical order and paged at ``page_size`` names (``found``: :func:`mentions`)."""
+    for kind in ("places", "actors"):
+        rows = []
+        for eid, entity in entities.items():
+            if _kind(entity) != kind or eid not in found:
+                continue
+            label = country_name(entity.country) if kind == "places" else TYPE_TITLES[entity.type]
+            rows.append((sort_key(label), label, sort_key(entity.name), eid, entity))
+        rows.sort()
+        size = cfg.page_size
+        count = max(1, -(-len(rows) // size))
+        for n in range(count):
+            doc = f"{kind}/index.md" if n == 0 else f"{kind}/index-{n + 1}.md"
+            groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for _, label, _, eid, entity in rows[n * size:(n + 1) * size]:
+                groups[label].append({"name": entity.name, "href": urls.link(doc, f"{kind}/{eid}.md"),
+                                      "count": digits(str(len(found[eid])), cfg.digits)})
+            title = KIND_TITLES[kind] if n == 0 else f"{KIND_TITLES[kind]} ({n + 1})"
+            yield Page(doc, {"title": title}, "entity_index.html.j2",
+                       {"title": title, "groups": list(groups.items()),
+                        "pages": pager(doc, f"{kind}/index", n + 1, count)})
+
+
+def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
+                 cfg: Config) -> Iterator[Page]:
+    """A page per mentioned entity (``found``: :func:`mentions`): names, description, years,
+    neighbours, articles (paged)."""
+    for eid, items in sorted(found.items()):
+        entity = entities.get(eid)
+        if entity is None:
+            continue
+        kind = _kind(entity)
+        beside = Counter(other for a in items for other in dict.fromkeys(a.places + a.actors)
+                         if other != eid and other in entities)
+        years = Counter(a.year for a in items)
+        dated = [a.date for a in items if a.date]
+        for doc, chunk, number, count in paged(f"{kind}/{eid}", items, cfg.page_size):
+            top = [o for o, _ in sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))]
+            view = {
+                "name": entity.name,
+                "type": TYPE_TITLES[entity.type],
+                "aliases": [a for a in entity.every_alias if a != entity.name],
+                "description": entity.description,
+                "wikidata": entity.wikidata,
+                "first": show_date(dated[0], cfg.month_style, cfg.digits) if dated else "",
+                "last": show_date(dated[-1], cfg.month_style, cfg.digits) if dated else "",
+                "years": [{"year": digits(y, cfg.digits), "count": digits(str(n), cfg.digits)}
+                          for y, n in sorted(years.items())],
+                "places": entity_links([o for o in top if entities[o].type == "LOC"][:10],
+                                       entities, doc),
+                "actors": entity_links([o for o in top if entities[o].type != "LOC"][:10],
+                                       entities, doc),
+                "entries": [entry(a, doc, entities, cfg) for a in chunk],
+                "pages": pager(doc, f"{kind}/{eid}", number, count),
+                "index": urls.link(doc, f"{kind}/index.md"),
+                "index_title": KIND_TITLES[kind],
+                "lat": entity.lat,
+                "lon": entity.lon,
+                "tiles": cfg.map_tiles,
+                "attribution": cfg.map_attribution,
+                "count": digits(str(len(items)), cfg.digits),
+            }
+            title = entity.name if number == 1 else f"{entity.name} ({number})"
+            yield Page(doc, {"title": title}, "entity.html.j2", {"e": view},
+                       owner=f"entity '{entity.name}' ({eid})")

@@ -1,0 +1,114 @@
+"""The generated index pages: home, timeline (per year, paged), places and actors."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from builder.arabic.display import digits, month_names, show_date
+from builder.config import Config
+from builder.model import Article, Entity
+from builder.pages import urls
+from builder.pages.articles import entity_links
+from builder.pages.render import Page
+
+
+def date_key(article: Article) -> tuple[str, str]:
+    """Date order; a year-only or year-month date sorts at the head of its period."""
+    return (article.date or "", article.id)
+
+
+def entry(article: Article, here: str, entities: dict[str, Entity], cfg: Config) -> dict[str, Any]:
+    """What a list shows of an article: date, title link, lead, places and actors."""
+    precision = {4: "السنة فقط", 7: "الشهر فقط"}.get(len(article.date or ""), "")
+    return {
+        "title": article.title,
+        "href": urls.link(here, urls.article_doc(article)),
+        "date": show_date(article.date, cfg.month_style, cfg.digits),
+        "date_value": article.date or "",
+        "precision": precision,
+        "summary": article.summary,
+        "source": article.source,
+        "places": entity_links(article.places, entities, here),
+        "actors": entity_links(article.actors, entities, here),
+    }
+
+
+def paged(base: str, items: Sequence[Article], size: int) -> Iterator[tuple[str, list[Article], int, int]]:
+    """Split ``items`` into pages: ``base.md``, ``base-2.md``…; yields doc, items, number, count."""
+    count = max(1, -(-len(items) // size))
+    for n in range(count):
+        doc = f"{base}.md" if n == 0 else f"{base}-{n + 1}.md"
+        yield doc, list(items[n * size:(n + 1) * size]), n + 1, count
+
+
+def pager(here: str, base: str, number: int, count: int) -> list[dict[str, Any]]:
+    """Links to every page of a paged list (the current one without a link)."""
+    return [
+        {"number": n, "href": "" if n == number else
+         urls.link(here, f"{base}.md" if n == 1 else f"{base}-{n}.md")}
+        for n in range(1, count + 1)
+    ] if count > 1 else []
+
+
+def home(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Page:
+    """Counts and the latest articles."""
+    here = "index.md"
+    dated = [a for a in articles if a.date]
+    latest = sorted(dated, key=date_key, reverse=True)[: cfg.latest]
+    years = sorted({a.year for a in dated})
+    used = {eid for a in articles for eid in a.places + a.actors}
+    counts = {
+        "articles": len(articles),
+        "years": f"{years[0]}–{years[-1]}" if years else "",
+        "sources": len({a.source for a in articles if a.source}),
+        "places": sum(1 for e in used if e in entities and entities[e].type == "LOC"),
+        "actors": sum(1 for e in used if e in entities and entities[e].type != "LOC"),
+        "undated": len(articles) - len(dated),
+    }
+    view = {
+        "name": cfg.name,
+        "description": cfg.description,
+        "counts": {k: digits(str(v), cfg.digits) for k, v in counts.items()},
+        "latest": [entry(a, here, entities, cfg) for a in latest],
+        "timeline": urls.link(here, "timeline/index.md"),
+        "places": urls.link(here, "places/index.md"),
+        "actors": urls.link(here, "actors/index.md"),
+    }
+    return Page(here, {"title": "الرئيسية"}, "home.html.j2", {"v": view})
+
+
+def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Iterator[Page]:
+    """The overview (years, articles per month) and each year's pages, grouped by month."""
+    by_year: dict[str, list[Article]] = defaultdict(list)
+    for article in sorted(articles, key=date_key):
+        by_year[article.year].append(article)
+    here = "timeline/index.md"
+    months = month_names(cfg.month_style)
+    overview = []
+    for year in sorted(y for y in by_year if y != "undated"):
+        per_month = Counter(a.date[5:7] for a in by_year[year] if a.date and len(a.date) >= 7)
+        overview.append({
+            "year": digits(year, cfg.digits),
+            "href": urls.link(here, f"timeline/{year}.md"),
+            "count": digits(str(len(by_year[year])), cfg.digits),
+            "months": [{"name": months[m], "count": digits(str(per_month.get(f"{m:02d}", 0)), cfg.digits),
+                        "n": per_month.get(f"{m:02d}", 0)} for m in range(1, 13)],
+        })
+    undated = {"count": digits(str(len(by_year.get("undated", []))), cfg.digits),
+               "href": urls.link(here, "timeline/undated.md")} if "undated" in by_year else None
+    yield Page(here, {"title": "الخط الزمني"}, "timeline.html.j2",
+               {"years": overview, "undated": undated, "months": [months[m] for m in range(1, 13)]})
+    for year, items in by_year.items():
+        title = "بلا تاريخ" if year == "undated" else digits(year, cfg.digits)
+        for doc, chunk, number, count in paged(f"timeline/{year}", items, cfg.page_size):
+            groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for a in chunk:
+                label = months[int(a.date[5:7])] if a.date and len(a.date) >= 7 else \
+                    ("السنة كاملة" if a.date else "")
+                groups[label].append(entry(a, doc, entities, cfg))
+            yield Page(doc, {"title": title if number == 1 else f"{title} ({number})"},
+                       "year.html.j2", {"title": title, "groups": list(groups.items()),
+                                        "pages": pager(doc, f"timeline/{year}", number, count),
+                                        "overview": urls.link(doc, here)})

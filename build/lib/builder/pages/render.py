@@ -1,0 +1,71 @@
+"""The Jinja environment for generated pages: autoescape on, undefined names are errors.
+
+Templates receive finished data (titles, display dates, relative links) and only loop and
+format; article text reaches them as values, never as template source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from builder import yamlio
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its front matter, and the template and values that
+    make its HTML (plain data: a page whose values are unchanged need not be rendered again)."""
+
+    doc: str
+    front: dict[str, Any]
+    template: str
+    context: dict[str, Any]
+    #: what the page is made from, named when two pages claim one path
+    owner: str = "the index pages"
+    #: validates the front matter before the page is written
+    check: Callable[[dict[str, Any]], None] | None = None
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """Templates from ``templates/pages``."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates / "pages"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def page(front: dict[str, Any], html: str) -> str:
+    """A docs/ page: YAML front matter (safe-dumped) then the rendered HTML.
+
+    The HTML is one raw block in a div (``markdown="0"``), which Markdown passes through
+    untouched, so article text is never read as Markdown by the publisher. ``title`` is
+    HTML-escaped: MkDocs themes print it into the page without escaping.
+    """
+    if "title" in front:  # MkDocs themes print page titles unescaped
+        front = {**front, "title": escape(str(front["title"]), quote=True)}
+    body = html.strip()
+    return f"---\n{yamlio.dump(front)}---\n\n<div class=\"arshif\" markdown=\"0\">\n{body}\n</div>\n"
+
+
+class PageError(ValueError):
+    """A page's front matter failed its check (a builder bug): names the input it came from."""
+
+
+def render(env: jinja2.Environment, p: Page) -> str:
+    """The docs/ file of a page: its front matter checked, its template rendered."""
+    if p.check is not None:
+        try:
+            p.check(p.front)
+        except ValueError as err:  # the check's own message names the field, not the article
+            raise PageError(f"{p.owner} ({p.doc}): {err}") from err
+    return page(p.front, env.get_template(p.template).render(**p.context))

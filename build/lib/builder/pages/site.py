@@ -1,0 +1,139 @@
+"""Every file the builder puts in docs/: article pages, index pages and the static assets.
+
+A page is rendered again only when what it is made from changes: each page's template and
+values are hashed, and a page whose hash and file are those of the previous build is kept as it
+is (:class:`builder.memo.Memo`); so is each part of the search index. One edited article
+re-renders its own page, the few lists that show it and its segment of the search index.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import jinja2
+
+from builder import digest
+from builder.config import Config, Layout
+from builder.memo import Memo
+from builder.model import Article, Entity
+from builder.pages import entities as entity_pages_mod
+from builder.pages import indexes, urls
+from builder.pages.articles import article_page
+from builder.pages.exports import exports
+from builder.pages.render import Page, environment, render
+from builder.parallel import Aside, pmap
+from builder.search_index import index_parts
+from builder.writer import OutputTree
+
+
+def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Iterator[Page]:
+    """All generated pages, articles first."""
+    found = entity_pages_mod.mentions(articles)
+    for article in articles:
+        yield article_page(article, entities, cfg, found)
+    yield indexes.home(articles, entities, cfg)
+    yield from indexes.timeline(articles, entities, cfg)
+    yield from entity_pages_mod.index_pages(found, entities, cfg)
+    yield from entity_pages_mod.entity_pages(found, entities, cfg)
+    yield Page("search/index.md", {"title": "البحث"}, "search.html.j2",
+               {"base": urls.link("search/index.md", "index.md"), "digits": cfg.digits})
+
+
+def assets(templates: Path) -> Iterator[tuple[str, bytes]]:
+    """The static files (fonts, styles, scripts, vendored libraries) copied into docs/assets."""
+    root = templates / "assets"
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            yield "assets/" + path.relative_to(root).as_posix(), path.read_bytes()
+
+
+SEARCH, EXPORTS = "the search index", "the exports"  # owners of those files
+#: Below this many pages to render, starting worker processes costs more than it saves.
+RENDER_PARALLEL_FROM = 1000
+_ENV: list[jinja2.Environment] = []
+
+
+def _start_renderer(templates: Path) -> None:
+    _ENV[:] = [environment(templates)]
+
+
+def _render(p: Page) -> str:
+    return render(_ENV[0], p)
+
+
+def _make(files: Callable[[], Iterator[tuple[str, bytes]]]) -> list[tuple[str, bytes]]:
+    return list(files())
+
+
+#: what is written beside the pages: each index part's record (None when the files on disk
+#: were fresh), the export files with their sha256, and the seconds each took
+Beside = tuple[list[tuple[str, list[object] | None]], list[tuple[str, str]], dict[str, float]]
+
+
+def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+                       memo: Memo) -> Beside:
+    """Write the search index parts that changed and the exports: in another process while
+    the pages are made (their inputs are the same articles, their outputs other files); the
+    builder then claims what this wrote (:meth:`Memo.keep`)."""
+    clock = time.perf_counter()
+    parts = [(p, memo.fresh(p.name, p.made_from)) for p in index_parts(articles, entities, cfg)]
+    segments = [p for p, fresh in parts if p.segment and not fresh]
+    made = pmap(_make, [p.files for p in segments], len(segments) > 1)
+    for part, files in zip(segments, made, strict=True):
+        memo.write(part.name, part.made_from, files, SEARCH)
+    for part, fresh in parts:
+        if not fresh and not part.segment:
+            memo.write(part.name, part.made_from, part.files(), SEARCH)
+    index = [(p.name, None if fresh else memo.now[p.name]) for p, fresh in parts]
+    spent = {"search index": time.perf_counter() - clock}
+    clock = time.perf_counter()
+    exported = []
+    for rel, data in exports(articles, entities, cfg):
+        memo.out.write(rel, data, EXPORTS)
+        exported.append((rel, memo.out.digests[rel]))
+    spent["exports"] = time.perf_counter() - clock
+    return index, exported, spent
+
+
+def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+               layout: Layout, owners: dict[str, str],
+               timings: dict[str, float] | None = None) -> OutputTree:
+    """Write docs/ (only changed bytes), remove what no longer has a source; returns the tree.
+
+    ``owners`` maps an article id to the input it came from, so a path collision names it;
+    ``timings`` receives the seconds spent on pages, search index and exports (the last two
+    are made beside the pages, on another core: their times overlap).
+    """
+    out = OutputTree(layout.docs)
+    version = digest.code() + digest.files(list((layout.templates / "pages").rglob("*")))
+    memo = Memo(layout.state / "cache" / "outputs.json", out, version)
+    with Aside(_index_and_exports, articles, entities, cfg, memo) as beside:
+        clock = time.perf_counter()
+        todo: list[tuple[Page, str, str]] = []
+        for p in pages(articles, entities, cfg):
+            owner = owners.get(p.front.get("id", ""), p.owner)
+            made_from = digest.data([p.template, p.front, p.context])
+            if not memo.reuse(p.doc, made_from, owner):
+                todo.append((p, made_from, owner))
+        texts = pmap(_render, [t[0] for t in todo], len(todo) >= RENDER_PARALLEL_FROM,
+                     _start_renderer, (layout.templates,), chunksize=64)
+        for (p, made_from, owner), text in zip(todo, texts, strict=True):
+            memo.write(p.doc, made_from, [(p.doc, text)], owner)
+        for rel, data in assets(layout.templates):
+            out.write(rel, data, "templates/assets")
+        spent = timings if timings is not None else {}
+        spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock
+        index, exported, made_in = beside.result()
+    clock = time.perf_counter()
+    for name, record in index:
+        memo.keep(name, SEARCH, record)
+    for rel, sha in exported:
+        out.keep(rel, sha, EXPORTS)
+    out.prune()
+    memo.save()
+    for stage, seconds in made_in.items():
+        spent[stage] = spent.get(stage, 0.0) + seconds
+    spent["writing"] = spent.get("writing", 0.0) + time.perf_counter() - clock
+    return out

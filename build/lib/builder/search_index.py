@@ -1,0 +1,204 @@
+"""The search index: static files a browser reads a few of per query, whatever the archive's size.
+
+Why not Pagefind or lunr: lunr's one index file grows with the archive (173 MB at 10,000
+articles), and Pagefind's Arabic stemmer neither strips و+ال clitics (``والتحالف`` does not find
+``التحالف``) nor joins spelling variants (``الديموقراطية``/``الديمقراطية``). Here every word is
+keyed by the one normaliser's ``stem`` (and ``skeleton`` for variants), the same functions the
+browser applies to the query (``templates/assets/js/arshif-search.js``, tested as a twin).
+
+The articles are split into segments (``SEGMENT_DOCS`` each, at most ``MAX_SEGMENTS``) by
+where they are in the input (file and line: an edit changes an article's id, not that), each
+indexed apart: one edited or added article rebuilds its segment only, and the browser merges
+what the segments say. Layout under ``search/``:
+- ``meta.json``: counts, [documents, shards] of each segment, chunk size, facets (years, top
+  places and actors)
+- ``<g>/s/<n>.json``: shard n of segment g's inverted index, ``{key: [doc, tf, doc, tf, ...]}``
+  with doc numbers (in date order within the segment) delta-coded; a key's shard is
+  FNV-1a(key) mod the segment's shard count
+- ``<g>/d/<n>.json``: the segment's documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title,
+  link, date, year
+- ``t/<id>.txt``: an article's plain text, read for the excerpts of the results shown
+Filter keys (``y:2019``, ``p:<place>``, ``a:<actor>``) live in the same shards.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain, pairwise
+from typing import Any
+
+from builder import digest
+from builder.arabic.display import show_date
+from builder.arabic.terms import FUZZY, keys, unpack
+from builder.config import Config
+from builder.model import Article, Entity
+from builder.pages import urls
+
+CHUNK = 32
+#: Articles per segment: the index is split by article id into segments built apart, so one
+#: edited article rebuilds one segment; a query reads one shard per segment.
+SEGMENT_DOCS = 1250
+MAX_SEGMENTS = 16
+#: Target bytes per shard; the shard count grows with the segment so shards do not. An article
+#: adds about BYTES_PER_DOC to its segment's shards (measured on SaudiNewsNet at 10,000).
+SHARD_BYTES = 12_000
+BYTES_PER_DOC = 1500
+
+
+def fnv1a(key: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes (the browser computes the same)."""
+    h = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def filter_keys(article: Article) -> list[str]:
+    """Keys that let a query be narrowed to a year, a place or an actor."""
+    return ([f"y:{article.year}"] + [f"p:{e}" for e in dict.fromkeys(article.places)]
+            + [f"a:{e}" for e in dict.fromkeys(article.actors)])
+
+
+def _power_of_two(needed: float, most: int | None = None) -> int:
+    """The least power of two that is at least ``needed`` (but no more than ``most``)."""
+    count = 1
+    while count < needed and (most is None or count < most):
+        count *= 2
+    return count
+
+
+def shard_count(docs: int) -> int:
+    """Shards of a segment of ``docs`` articles: a power of two, about SHARD_BYTES each."""
+    return _power_of_two(docs * BYTES_PER_DOC / SHARD_BYTES)
+
+
+def _dump(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _facets(articles: list[Article], entities: dict[str, Entity], top: int) -> dict[str, Any]:
+    years = Counter(a.year for a in articles)
+    used: Counter[str] = Counter(e for a in articles for e in dict.fromkeys(a.places + a.actors))
+    def named(kind: str) -> list[list[Any]]:
+        chosen = [(eid, n) for eid, n in used.most_common() if eid in entities
+                  and (entities[eid].type == "LOC") == (kind == "p")][:top]
+        return [[eid, entities[eid].name, n] for eid, n in chosen]
+    return {"y": sorted([y, n] for y, n in years.items()), "p": named("p"), "a": named("a")}
+
+
+@dataclass
+class Part:
+    """A group of index files made together, and a hash of everything they are made from."""
+
+    name: str
+    made_from: str
+    files: Callable[[], Iterator[tuple[str, bytes]]]
+    segment: bool = False  # a segment's files: worth making in another process
+
+
+def segment_count(docs: int) -> int:
+    """Segments for an archive of ``docs`` articles: a power of two, about SEGMENT_DOCS each."""
+    return _power_of_two(docs / SEGMENT_DOCS, MAX_SEGMENTS)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What a segment is made from of an article: its terms and listing, not its text (a
+    segment is made in another process, and the texts would cross to it for nothing)."""
+
+    id: str
+    title: str
+    terms: str
+    link: str
+    shown_date: str
+    year: str
+    filters: list[str]
+
+    @classmethod
+    def of(cls, article: Article, cfg: Config) -> Doc:
+        return cls(article.id, article.title, article.terms,
+                   urls.link("search/index.md", urls.article_doc(article)),
+                   show_date(article.date, cfg.month_style, cfg.digits) if article.date else "",
+                   article.year, filter_keys(article))
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A segment's files, made when called. Its light records (:class:`Doc`) are made then, for
+    the segments rebuilt only; sent to a worker, it goes as those records, not as articles."""
+
+    number: int
+    group: list[Article]
+    cfg: Config
+
+    def docs(self) -> list[Doc]:
+        return [Doc.of(a, self.cfg) for a in self.group]
+
+    def __call__(self) -> Iterator[tuple[str, bytes]]:
+        return _segment_files(self.number, self.docs())
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return partial, (_segment_files, self.number, self.docs())
+
+
+def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes]]:
+    """Shards and document chunks of one segment (documents numbered in date order)."""
+    postings: dict[str, list[int]] = {}
+    get = postings.get
+    for doc, member in enumerate(members):
+        title = keys(member.title)
+        pop = title.pop
+        body = [(key, n + pop(key, 0)) for key, n in unpack(member.terms)]
+        # (doc, tf capped at 255) to each key's postings; inline: this loop is a segment's cost
+        for key, tf in chain(body, title.items(), ((k, 1) for k in member.filters)):
+            plist = get(key)
+            if plist is None:
+                postings[key] = [doc, tf if tf < 255 else 255]
+            else:
+                plist += (doc, tf if tf < 255 else 255)
+    for plist in postings.values():  # doc numbers become gaps from the previous one
+        if len(plist) > 2:
+            docs = plist[0::2]
+            plist[2::2] = [b - a for a, b in pairwise(docs)]
+    shards = shard_count(len(members))
+    split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for key, plist in postings.items():  # keys in order of first use: the same for the same input
+        split[fnv1a(key) % shards][key] = plist
+    base = f"search/{number}"
+    for n, shard in enumerate(split):
+        yield f"{base}/s/{n}.json", _dump(shard)
+    for start in range(0, len(members), CHUNK):
+        yield f"{base}/d/{start // CHUNK}.json", _dump([
+            [m.id, m.title, m.link, m.shown_date, m.year] for m in members[start:start + CHUNK]])
+
+
+def _text_file(article: Article) -> Iterator[tuple[str, bytes]]:
+    """The text the results page shows an excerpt of."""
+    yield f"search/t/{article.id}.txt", (article.title + "\n" + article.text).encode("utf-8")
+
+
+def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+                facet_top: int = 300) -> Iterator[Part]:
+    """The index as parts: a segment's files change only when one of its articles does."""
+    ordered = sorted(articles, key=lambda a: (a.date or "", a.id))
+    count = segment_count(len(ordered))
+    members: list[list[Article]] = [[] for _ in range(count)]
+    for article in ordered:
+        members[zlib.crc32(article.original.encode("utf-8")) % count].append(article)
+    texts = {a.id: digest.data([a.title, a.text]) for a in ordered}
+    for article in ordered:
+        yield Part(f"search/t/{article.id}", texts[article.id], partial(_text_file, article))
+    for number, group in enumerate(members):
+        made_from = digest.data([cfg.month_style, cfg.digits, [
+            [a.id, texts[a.id], a.date, a.year, a.places, a.actors] for a in group]])
+        yield Part(f"search/{number}", made_from,
+                   _Segment(number, group, cfg), segment=True)
+    meta = _dump({"docs": len(ordered), "chunk": CHUNK,
+                  "segments": [[len(g), shard_count(len(g))] for g in members],
+                  "fuzzy": FUZZY, "facets": _facets(ordered, entities, facet_top)})
+    yield Part("search/meta", digest.data(meta), partial(iter, [("search/meta.json", meta)]))

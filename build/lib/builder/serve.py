@@ -1,0 +1,49 @@
+"""``arshif serve``: build, serve site/ on localhost, rebuild when the input changes."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+
+from builder.build import build
+from builder.config import Layout
+
+
+def _signature(layout: Layout) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of everything the build reads."""
+    files = []
+    for folder in (layout.content, layout.templates):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                st = path.stat()
+                files.append((str(path), st.st_size, st.st_mtime_ns))
+    mk = layout.root / "mkdocs.yml"
+    if mk.exists():
+        files.append((str(mk), mk.stat().st_size, mk.stat().st_mtime_ns))
+    return tuple(sorted(files))
+
+
+def serve(root: Path, port: int, interval: float = 1.0) -> None:
+    """Serve ``site/`` at http://127.0.0.1:PORT/ until interrupted."""
+    layout = Layout(root)
+    build(root)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(layout.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"arshif: serving http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
+    seen = _signature(layout)
+    try:
+        while True:
+            time.sleep(interval)
+            now = _signature(layout)
+            if now != seen:
+                seen = now
+                try:
+                    build(root)
+                except Exception as err:  # keep serving the last good site
+                    print(f"arshif: build failed, previous site kept: {err}", flush=True)
+    except KeyboardInterrupt:
+        server.shutdown()
