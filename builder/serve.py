@@ -10,19 +10,16 @@ from pathlib import Path
 
 from builder.build import build
 from builder.config import Layout
+from builder.packaged import publishing_settings
+from builder.publish import read_files
 
 
 def _signature(layout: Layout) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times of everything the build reads."""
     files = []
-    for folder in (layout.content, layout.templates):
-        for path in folder.rglob("*"):
-            if path.is_file():
-                st = path.stat()
-                files.append((str(path), st.st_size, st.st_mtime_ns))
-    mk = layout.root / "mkdocs.yml"
-    if mk.exists():
-        files.append((str(mk), mk.stat().st_size, mk.stat().st_mtime_ns))
+    for path in [*read_files(layout), publishing_settings(layout)]:
+        st = path.stat()
+        files.append((str(path), st.st_size, st.st_mtime_ns))
     return tuple(sorted(files))
 
 

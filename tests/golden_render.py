@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def render_file(path: Path) -> str:
     """Every article in ``path`` as its docs/ page, and every problem as a ``# problem`` line."""
     cfg = Config()
-    env = environment(ROOT / "templates")
+    env = environment([ROOT / "templates" / "pages"])
     parts = []
     for item in readers.read_file(path, Origin(path.name), cfg.max_article_bytes):
         if not isinstance(item, RawArticle):

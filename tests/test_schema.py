@@ -46,4 +46,4 @@ def test_a_page_that_fails_names_the_article_it_came_from(tmp_path: Path) -> Non
     bad = Page("articles/2015/x.md", front, "article.html.j2", {}, owner="content/a.jsonl:7",
                check=check_article)
     with pytest.raises(PageError, match=r"content/a\.jsonl:7 \(articles/2015/x\.md\).*value"):
-        render(environment(tmp_path), bad)
+        render(environment([tmp_path]), bad)

@@ -32,10 +32,11 @@ class Page:
     check: Callable[[dict[str, Any]], None] | None = None
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """Templates from ``templates/pages``."""
+def environment(folders: list[Path]) -> jinja2.Environment:
+    """Page templates from these folders, the first that has a name winning (the archive's
+    ``templates/pages``, then the package's)."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates / "pages"),
+        loader=jinja2.FileSystemLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -18,6 +18,7 @@ from builder import digest
 from builder.config import Config, Layout
 from builder.memo import Memo
 from builder.model import Article, Entity
+from builder.packaged import template_files, template_folders
 from builder.pages import entities as entity_pages_mod
 from builder.pages import indexes, urls
 from builder.pages.articles import article_page
@@ -41,12 +42,10 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> 
                {"base": urls.link("search/index.md", "index.md"), "digits": cfg.digits})
 
 
-def assets(templates: Path) -> Iterator[tuple[str, bytes]]:
+def assets(layout: Layout) -> Iterator[tuple[str, bytes]]:
     """The static files (fonts, styles, scripts, vendored libraries) copied into docs/assets."""
-    root = templates / "assets"
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            yield "assets/" + path.relative_to(root).as_posix(), path.read_bytes()
+    for rel, path in template_files(layout, "assets").items():
+        yield "assets/" + rel, path.read_bytes()
 
 
 SEARCH, EXPORTS = "the search index", "the exports"  # owners of those files
@@ -55,8 +54,8 @@ RENDER_PARALLEL_FROM = 1000
 _ENV: list[jinja2.Environment] = []
 
 
-def _start_renderer(templates: Path) -> None:
-    _ENV[:] = [environment(templates)]
+def _start_renderer(folders: list[Path]) -> None:
+    _ENV[:] = [environment(folders)]
 
 
 def _render(p: Page) -> str:
@@ -107,7 +106,7 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
     are made beside the pages, on another core: their times overlap).
     """
     out = OutputTree(layout.docs)
-    version = digest.code() + digest.files(list((layout.templates / "pages").rglob("*")))
+    version = digest.code() + digest.files(list(template_files(layout, "pages").values()))
     memo = Memo(layout.state / "cache" / "outputs.json", out, version)
     with Aside(_index_and_exports, articles, entities, cfg, memo) as beside:
         clock = time.perf_counter()
@@ -118,10 +117,10 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
             if not memo.reuse(p.doc, made_from, owner):
                 todo.append((p, made_from, owner))
         texts = pmap(_render, [t[0] for t in todo], len(todo) >= RENDER_PARALLEL_FROM,
-                     _start_renderer, (layout.templates,), chunksize=64)
+                     _start_renderer, (template_folders(layout, "pages"),), chunksize=64)
         for (p, made_from, owner), text in zip(todo, texts, strict=True):
             memo.write(p.doc, made_from, [(p.doc, text)], owner)
-        for rel, data in assets(layout.templates):
+        for rel, data in assets(layout):
             out.write(rel, data, "templates/assets")
         spent = timings if timings is not None else {}
         spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock

@@ -56,11 +56,25 @@ def _line_batches(stream: Any, limit: int = 256) -> Iterator[list[str]]:
             return
 
 
+class UsageError(Exception):
+    """Something the person running arshif can put right; printed as one line, exit 2."""
+
+
+def _archive(root: str) -> Path:
+    """``root`` when it holds an archive (a ``content/`` folder), else a usage error saying
+    how to start one."""
+    path = Path(root)
+    if not (path / "content").is_dir():
+        raise UsageError(f"no archive in {path.resolve()} (it has no content/ folder): start one with "
+                         f"`arshif new {root if root != '.' else 'DIR'}`, or point --root at one")
+    return path
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from builder.build import StrictError, build
 
     try:
-        build(Path(args.root), strict=args.strict, progress=None, cluster=args.cluster)
+        build(_archive(args.root), strict=args.strict, progress=None, cluster=args.cluster)
     except StrictError as err:
         print(f"arshif: {err}", file=sys.stderr)
         return 1
@@ -70,7 +84,22 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from builder.serve import serve
 
-    serve(Path(args.root), args.port)
+    serve(_archive(args.root), args.port)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from builder.packaged import PACKAGE
+    from builder.scaffold import ScaffoldError, new
+
+    try:
+        made = new(Path(args.dir))
+    except ScaffoldError as err:
+        raise UsageError(str(err)) from err
+    for rel in made:
+        print(f"  made  {Path(args.dir) / rel}")
+    print(f"arshif: a new archive in {args.dir}: put articles under {Path(args.dir) / 'content'}, "
+          f"then run `arshif build` there. Templates to start your own from: {PACKAGE / 'templates'}")
     return 0
 
 
@@ -219,6 +248,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--cluster", metavar="ADDRESS",
                    help="run extraction on the Dask scheduler at ADDRESS (the 'cluster' extra)")
     b.set_defaults(func=cmd_build)
+    w = sub.add_parser("new", help="start an archive project in DIR (content/, settings, CI)")
+    w.add_argument("dir", metavar="DIR")
+    w.set_defaults(func=cmd_new)
     s = sub.add_parser("serve", help="build, serve site/ and rebuild when content/ changes")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=cmd_serve)
@@ -248,13 +280,23 @@ def main(argv: list[str] | None = None) -> int:
     # took 4% of arshif entities' time and of the extraction's. mypy does the same.
     gc.set_threshold(100_000, 30, 30)
     args = parser().parse_args(argv)
+    from builder.config import SettingsError
+    from builder.registry import RegistryError
+
     try:
         result: int = args.func(args)
+    except (UsageError, SettingsError, RegistryError) as err:
+        print(f"arshif: {err}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # the reader stopped early (``arshif extract content | head``): not an error of ours,
         # and Python would print a traceback flushing stdout at exit; point it at devnull
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as err:  # a folder or file that cannot be read or written, a port in use
+        where = f": {err.filename}" if err.filename else ""
+        print(f"arshif: {err.strerror or err}{where}", file=sys.stderr)
+        return 2
     return result
 
 

@@ -25,6 +25,11 @@ def _doc(text: str) -> dict[str, str]:
     return {"doc": text}
 
 
+class SettingsError(ValueError):
+    """``content/archive.yml`` is malformed or has an unknown setting or a bad value; the
+    message names the file and the setting."""
+
+
 DEFAULT_IGNORE = ("LICENSE*", "LICENCE*", "README*", "SOURCE*", "COPYING*", "NOTICE*")
 
 
@@ -75,19 +80,22 @@ class Config:
         """Read ``path`` (missing file: all defaults); an unknown key or bad value is an error."""
         if not path.exists():
             return cls()
-        data = yamlio.load(path.read_text(encoding="utf-8")) or {}
+        try:
+            data = yamlio.load(path.read_text(encoding="utf-8")) or {}
+        except yamlio.YamlError as err:
+            raise SettingsError(f"{path}: {err}") from err
         if not isinstance(data, dict):
-            raise ValueError(f"{path}: settings must be a YAML mapping")
+            raise SettingsError(f"{path}: settings must be a YAML mapping")
         defaults = cls()
         for key, value in data.items():
             if not hasattr(defaults, key):
                 names = ", ".join(f.name for f in fields(cls))
-                raise ValueError(f"{path}: unknown setting '{key}' (known: {names})")
+                raise SettingsError(f"{path}: unknown setting '{key}' (known: {names})")
             default = getattr(defaults, key)
             if isinstance(default, tuple) and isinstance(value, list):
                 value = data[key] = tuple(str(v) for v in value)
             if type(value) is not type(default):
-                raise ValueError(f"{path}: setting '{key}' must be {type(default).__name__}")
+                raise SettingsError(f"{path}: setting '{key}' must be {type(default).__name__}")
         cfg = cls(**data)
         cfg.check(path)
         return cfg
@@ -97,12 +105,15 @@ class Config:
         for name, kind in get_type_hints(Config).items():
             if get_origin(kind) is Literal and getattr(self, name) not in get_args(kind):
                 *most, last = get_args(kind)
-                raise ValueError(f"{path}: {name} must be {', '.join(most)} or {last}")
+                raise SettingsError(f"{path}: {name} must be {', '.join(most)} or {last}")
         if self.review_limit < 0:
-            raise ValueError(f"{path}: review_limit must be 0 or more")
+            raise SettingsError(f"{path}: review_limit must be 0 or more")
         if self.page_size < 1 or self.latest < 1:
-            raise ValueError(f"{path}: page_size and latest must be at least 1")
-        SourceTable.parse(self.sources, str(path))
+            raise SettingsError(f"{path}: page_size and latest must be at least 1")
+        try:
+            SourceTable.parse(self.sources, str(path))
+        except ValueError as err:
+            raise SettingsError(str(err)) from err
 
     @cached_property
     def source_table(self) -> SourceTable:

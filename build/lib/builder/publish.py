@@ -23,6 +23,7 @@ from typing import Any
 
 from builder import digest
 from builder.config import Config, Layout
+from builder.packaged import publishing_settings, template_files, template_folders, template_roots
 from builder.pages.urls import page_url
 from builder.writer import write_atomic
 
@@ -33,6 +34,54 @@ class PublishError(RuntimeError):
 
 #: A clean build of at least this many docs files is split over the machine's cores.
 SHARD_FROM = 1000
+
+
+def _template_path(layout: Layout, path: str, base: Path) -> str:
+    """A path in the publishing settings, made absolute: under ``templates/`` it is the
+    archive's file or folder if it has one, else the package's; any other is relative to the
+    settings file."""
+    if path.startswith("templates/"):
+        part, _, rest = path.removeprefix("templates/").partition("/")
+        if not rest:
+            folders = template_folders(layout, part)
+            return str(_merged(layout, part) if len(folders) > 1 else folders[0])
+        found = template_files(layout, part).get(rest)
+        if found is not None:
+            return str(found)
+    return str(base.parent / path)
+
+
+def _merged(layout: Layout, part: str) -> Path:
+    """``part`` of the templates as one folder (.arshif/templates/PART): the archive's files
+    over the package's, as MkDocs takes a single theme folder."""
+    folder = layout.state / "templates" / part
+    files = template_files(layout, part)
+    for path in sorted(folder.rglob("*"), reverse=True) if folder.is_dir() else []:
+        if path.is_file() and path.relative_to(folder).as_posix() not in files:
+            path.unlink()
+    for rel, source in files.items():
+        write_atomic(folder / rel, source.read_bytes())
+    return folder
+
+
+def settings_file(layout: Layout) -> Path:
+    """The MkDocs settings a build runs with (``.arshif/mkdocs.yml``): the archive's own
+    ``mkdocs.yml`` or the package's, inherited, with its folders made absolute so that an
+    archive anywhere builds with the package's theme overrides and hooks (or its own)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    base = publishing_settings(layout).resolve()
+    with base.open("rb") as fd:
+        settings = yaml_load(fd)
+    theme = settings.get("theme", {})
+    own: dict[str, Any] = {"INHERIT": str(base), "docs_dir": str(layout.docs.resolve())}
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        own["theme"] = {"custom_dir": _template_path(layout, theme["custom_dir"], base)}
+    if settings.get("hooks"):
+        own["hooks"] = [_template_path(layout, hook, base) for hook in settings["hooks"]]
+    path = layout.state / "mkdocs.yml"
+    write_atomic(path, json.dumps(own, ensure_ascii=False, indent=1).encode("utf-8"))
+    return path
 
 
 def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int, dirty: bool = False,
@@ -49,7 +98,7 @@ def run_mkdocs(layout: Layout, cfg: Config, site_dir: Path, epoch: int, dirty: b
     added = {"SOURCE_DATE_EPOCH": str(epoch), "ARSHIF_NAME": html.escape(cfg.name),
              "ARSHIF_DESCRIPTION": html.escape(cfg.description), "ARSHIF_SITE_URL": cfg.site_url}
     args = ["build", "--quiet", "--dirty" if dirty or shards > 1 else "--clean",
-            "-f", str(layout.root / "mkdocs.yml"), "-d", str(site_dir.resolve())]
+            "-f", str(settings_file(layout)), "-d", str(site_dir.resolve())]
     if warm is not None and shards == 1:
         procs = [warm]
         outputs = [warm.communicate(json.dumps({"args": args, "env": added}) + "\n")[0]]
@@ -80,8 +129,8 @@ def frame(layout: Layout, cfg: Config) -> str:
     theme overrides, hooks, the archive's settings): when it changes, every page must be
     rendered again."""
     versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material")]
-    files = digest.files([layout.root / "mkdocs.yml", *(layout.templates / "overrides").rglob("*"),
-                          *(layout.templates / "hooks").rglob("*")])
+    files = digest.files([publishing_settings(layout), *template_files(layout, "overrides").values(),
+                          *template_files(layout, "hooks").values()])
     return hashlib.sha256(repr((cfg, versions, files)).encode()).hexdigest()
 
 
@@ -117,18 +166,23 @@ def inputs_signature(layout: Layout) -> str:
     """Names, sizes and times of every file a build reads (content, templates, settings, the
     builder's own code and data) and SOURCE_DATE_EPOCH: equal means the output would be too."""
     h = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    code = Path(__file__).resolve().parent
-    for folder in (layout.content, layout.templates, code):
-        for path in sorted(folder.rglob("*")):
-            if path == layout.proposed:  # written by the build itself
-                continue
-            if path.is_file() and "__pycache__" not in path.parts:
-                st = path.stat()
-                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    mk = layout.root / "mkdocs.yml"
-    if mk.exists():
-        h.update(mk.read_bytes())
+    for path in read_files(layout):
+        st = path.stat()
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    h.update(publishing_settings(layout).read_bytes())
     return h.hexdigest()
+
+
+def read_files(layout: Layout) -> list[Path]:
+    """Every file a build reads but the publishing settings: the content, the templates (the
+    archive's and the package's) and the builder's own code and data."""
+    code = Path(__file__).resolve().parent
+    found = []
+    for folder in (layout.content, *template_roots(layout), code):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path != layout.proposed:
+                found.append(path)  # entities.proposed.yml is written by the build itself
+    return found
 
 
 def unchanged_since_last_build(layout: Layout, inputs: str) -> bool:
@@ -220,12 +274,30 @@ def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
         run_mkdocs(layout, cfg, built, epoch, dirty=dirty, shards=shards,
                    warm=start.mkdocs if dirty else None)
         write_atomic(built / "build-report.json", report_json)
+        world_readable(built)
         swap(layout, built)
     except BaseException:
         discard(built)
         raise
     before.save(new_stamp, new_frame, manifest, inputs)
     return "incremental" if dirty else "full"
+
+
+def world_readable(folder: Path) -> None:
+    """Files 0644 and folders 0755 under ``folder``, whatever the umask the build ran with: a
+    web server's user (not the builder's) must read every file of the site."""
+    stack = [folder]
+    os.chmod(folder, 0o755)
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    continue
+                want = 0o755 if entry.is_dir() else 0o644
+                if entry.stat(follow_symlinks=False).st_mode & 0o777 != want:
+                    os.chmod(entry.path, want)
+                if entry.is_dir():
+                    stack.append(Path(entry.path))
 
 
 def new_build_dir(layout: Layout) -> Path:

@@ -595,7 +595,11 @@ _NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2,
               "البارحه": -1, "الليله الماضيه": -1, "غدا": 1, "بعد غد": 2}
 
 
-@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>{_alt(_NEAR_DAYS)})(?:\s+(?P<wd>{WD}))?(?![\w])")
+#: The weekday written after a near day, bare or in parentheses (``أمس الأحد``, ``أمس (الجمعة)``).
+_ITS_WEEKDAY = rf"(?:\s+|\s*\(\s*)(?P<wd>{WD})(?:\s*\))?"
+
+
+@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>{_alt(_NEAR_DAYS)})(?:{_ITS_WEEKDAY})?(?![\w])")
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -638,7 +642,7 @@ def _today_is_a_name(m: re.Match[str]) -> bool:
                 or (at_line_start and _TODAY_BYLINE.match(m.string, m.end())))
 
 
-@rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:\s+(?P<wd>{WD}))?(?!\s+ال)(?![\w])")
+@rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:{_ITS_WEEKDAY})?(?!\s+ال)(?![\w])")
 def today(m: re.Match[str], base: date | None) -> Found | None:
     if base is None or _today_is_a_name(m):
         return None
@@ -901,8 +905,7 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
 
 #: A day next to the writing and its weekday (``اليوم السبت``, ``أمس (الجمعة)``, ``الليلة
 #: الخميس``): the day written.
-_ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|الليله|{_alt(_NEAR_DAYS)})\s*\(?\s*"
-                    rf"(?P<wd>{WD})(?![\w])")
+_ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|الليله|{_alt(_NEAR_DAYS)}){_ITS_WEEKDAY}(?![\w])")
 
 
 def written_day(folded: str, near: date, not_after: bool = False) -> date | None:

@@ -1,0 +1,279 @@
+/* Arshif search: the browser twin of builder/arabic/normalize.py (fold, stem, joined, skeleton) and the
+   client of the static index that builder/search_index.py writes under search/.
+   The twin is tested against the Python normaliser on one table (tests/test_search_browser.py).
+   Article text is only ever inserted as text nodes: nothing from the index becomes markup. */
+(function () {
+  "use strict";
+
+  // ------------------------------------------------------------------ the normaliser twin
+  var DELETE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u061C\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+  var MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي", "ة": "ه", "ۀ": "ه", "ھ": "ه", "ؤ": "و", "ک": "ك",
+    "،": " ", "؛": " ", "؟": " ", "٪": "%", "٫": ".", "٬": ","
+  };
+  for (var d = 0; d < 10; d++) {
+    MAP[String.fromCharCode(0x0660 + d)] = String(d);
+    MAP[String.fromCharCode(0x06F0 + d)] = String(d);
+  }
+  var MAPPED = new RegExp("[" + Object.keys(MAP).join("") + "A-Z]", "g");
+  var PRESENTATION = /[\uFB50-\uFDFF\uFE70-\uFEFC]/g;
+
+  function fold(text) {
+    return text
+      .replace(PRESENTATION, function (c) { return c.normalize("NFKC"); })
+      .replace(DELETE, "")
+      .replace(MAPPED, function (c) { return MAP[c] !== undefined ? MAP[c] : c.toLowerCase(); });
+  }
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function words(text) { return fold(text).match(WORD) || []; }
+
+  var ARTICLE_PREFIXES = ["وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
+  var SINGLE_PREFIXES = ["وف", "بلك"];  // a conjunction, then a preposition
+  function stem(word) {
+    var i, p;
+    for (i = 0; i < ARTICLE_PREFIXES.length; i++) {
+      p = ARTICLE_PREFIXES[i];
+      if (word.indexOf(p) === 0 && word.length - p.length >= 3 - (p === "لل" ? 1 : 0)) return word.slice(p.length);
+    }
+    for (i = 0; i < SINGLE_PREFIXES.length; i++) {
+      if (word.length && SINGLE_PREFIXES[i].indexOf(word[0]) >= 0 && word.length - 1 >= 4) word = word.slice(1);
+    }
+    return word;
+  }
+  /* Where two words are one name written apart (عبد الله = عبدالله, أبو ظبي = أبوظبي): normalize.joined's twin. */
+  var JOINED = [["عبد", "ال"], ["ابو", ""]];
+  function joined(ws) {
+    var out = [];
+    for (var i = 0; i + 1 < ws.length; i++) {
+      JOINED.forEach(function (pair) {
+        var word = ws[i], after = ws[i + 1];
+        if (word.slice(-pair[0].length) === pair[0] && after.indexOf(pair[1]) === 0 &&
+            /^\p{L}+$/u.test(after) && !JOINED.some(function (p) { return after.indexOf(p[0]) === 0 || after.slice(-p[0].length) === p[0]; }) &&
+            stem(word + after) === pair[0] + after) out.push(i);
+      });
+    }
+    return out;
+  }
+  function skeleton(s) {
+    if (s.length < 5 || !/^\p{L}+$/u.test(s)) return null;
+    var last = (s[s.length - 1] === "ا" || s[s.length - 1] === "ه") ? "ه" : s[s.length - 1];
+    return s[0] + s.slice(1, -1).replace(/[اوي]/g, "") + last;
+  }
+
+  // ------------------------------------------------------------------ the index client
+  function fnv1a(key) {
+    var bytes = new TextEncoder().encode(key), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+
+  function Index(base) { this.base = base; this.cache = {}; }
+  Index.prototype.get = function (path) {
+    if (!this.cache[path]) {
+      this.cache[path] = fetch(this.base + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return path.slice(-4) === ".txt" ? r.text() : r.json();
+      });
+    }
+    return this.cache[path];
+  };
+  Index.prototype.meta = function () { return this.get("search/meta.json"); };
+  /* A document is segment * SEGMENT + its number in the segment (numbers follow date order). */
+  var SEGMENT = 10000000;
+  Index.prototype.postings = function (key) {
+    var self = this;
+    return this.meta().then(function (meta) {
+      return Promise.all(meta.segments.map(function (seg, g) {
+        return self.get("search/" + g + "/s/" + (fnv1a(key) % seg[1]) + ".json");
+      }));
+    }).then(function (shards) {
+      var out = new Map();
+      shards.forEach(function (shard, g) {
+        var list = shard[key] || [], doc = 0;
+        for (var i = 0; i < list.length; i += 2) { doc += list[i]; out.set(g * SEGMENT + doc, list[i + 1]); }
+      });
+      return out;
+    });
+  };
+  /* How recent a document is within its segment (0 oldest, 1 newest): breaks ties in ranking. */
+  function recency(meta, doc) {
+    var seg = meta.segments[Math.floor(doc / SEGMENT)];
+    return (doc % SEGMENT) / Math.max(1, seg[0] - 1);
+  }
+
+  /* A query: its words as stems (each must match, exactly or as a spelling variant) and filters. */
+  function parse(query) {
+    var seen = {}, terms = [], ws = words(query);
+    joined(ws).reverse().forEach(function (i) { ws.splice(i, 2, stem(ws[i] + ws[i + 1])); });
+    ws.forEach(function (w) {
+      var s = stem(w);
+      if (!seen[s]) { seen[s] = true; terms.push({ stem: s, skeleton: skeleton(s) }); }
+    });
+    return terms;
+  }
+
+  Index.prototype.search = function (query, filters) {
+    var self = this, terms = parse(query);
+    if (!terms.length) return Promise.resolve({ terms: terms, hits: [] });
+    return this.meta().then(function (meta) {
+      var lookups = terms.map(function (t) {
+        return Promise.all([self.postings(t.stem), t.skeleton && t.skeleton !== t.stem ?
+          self.postings(meta.fuzzy + t.skeleton) : Promise.resolve(new Map())]);
+      });
+      var filterKeys = [];
+      if (filters.year) filterKeys.push("y:" + filters.year);
+      if (filters.place) filterKeys.push("p:" + filters.place);
+      if (filters.actor) filterKeys.push("a:" + filters.actor);
+      return Promise.all([Promise.all(lookups), Promise.all(filterKeys.map(function (k) { return self.postings(k); }))])
+        .then(function (found) {
+          var scores = null;
+          found[0].forEach(function (pair) {
+            var exact = pair[0], fuzzy = pair[1], here = new Map();
+            var df = Math.max(1, new Set(Array.from(exact.keys()).concat(Array.from(fuzzy.keys()))).size);
+            var idf = Math.log(1 + meta.docs / df);
+            fuzzy.forEach(function (tf, doc) { here.set(doc, 0.5 * idf * tf / (tf + 1.2)); });
+            exact.forEach(function (tf, doc) { here.set(doc, idf * tf / (tf + 1.2)); });
+            if (scores === null) { scores = here; return; }
+            var next = new Map();
+            scores.forEach(function (score, doc) { if (here.has(doc)) next.set(doc, score + here.get(doc)); });
+            scores = next;
+          });
+          found[1].forEach(function (allowed) {
+            scores.forEach(function (_, doc) { if (!allowed.has(doc)) scores.delete(doc); });
+          });
+          var hits = Array.from(scores.entries()).sort(function (a, b) {
+            return b[1] - a[1] || recency(meta, b[0]) - recency(meta, a[0]) || b[0] - a[0];
+          });
+          return { terms: terms, hits: hits };
+        });
+    });
+  };
+  Index.prototype.doc = function (doc) {
+    var g = Math.floor(doc / SEGMENT), number = doc % SEGMENT;
+    return this.meta().then(function (meta) { return meta.chunk; }).then(function (chunk) {
+      return this.get("search/" + g + "/d/" + Math.floor(number / chunk) + ".json").then(function (docs) {
+        var row = docs[number % chunk];
+        return { id: row[0], title: row[1], href: row[2], date: row[3], year: row[4] };
+      });
+    }.bind(this));
+  };
+
+  /* The passage around the first hit, as written, with every matching word marked. */
+  var TOKEN = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+  function excerpt(text, terms, size) {
+    var stems = {}, skeletons = {}, tokens = [], m, first = -1;
+    terms.forEach(function (t) { stems[t.stem] = true; if (t.skeleton) skeletons[t.skeleton] = true; });
+    function matches(word) {  // a folded word the query looks for, exactly or as a variant
+      var s = stem(word), k = skeleton(s);
+      return stems[s] || (k !== null && skeletons[k]);
+    }
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text)) !== null) {
+      var ws = words(m[0]);
+      tokens.push({ start: m.index, end: m.index + m[0].length, hit: ws.some(matches), words: ws });
+    }
+    tokens.forEach(function (t, j) {  // a name written apart that the query wrote joined (عبد الله)
+      var next = tokens[j + 1], a = t.words[t.words.length - 1], b = next && next.words[0];
+      if (a && b && joined([a, b]).length && matches(a + b)) t.hit = next.hit = true;
+    });
+    for (var j = 0; j < tokens.length && first < 0; j++) if (tokens[j].hit) first = j;
+    if (!tokens.length) return [];
+    var from = Math.max(0, first - 12), to = Math.min(tokens.length - 1, Math.max(first, 0) + (size || 30));
+    var parts = [], pos = tokens[from].start;
+    if (from > 0) parts.push({ text: "… " });
+    for (var i = from; i <= to; i++) {
+      var t = tokens[i];
+      if (t.start > pos) parts.push({ text: text.slice(pos, t.start) });
+      parts.push({ text: text.slice(t.start, t.end), mark: t.hit });
+      pos = t.end;
+    }
+    if (to < tokens.length - 1) parts.push({ text: " …" });
+    return parts;
+  }
+
+  // ------------------------------------------------------------------ the results page
+  var PAGE = 10;
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function fillSelect(select, options, current) {
+    options.forEach(function (o) {
+      var opt = el("option", { value: o[0] }, o[1] + " (" + o[2] + ")");
+      if (String(o[0]) === current) opt.selected = true;
+      select.appendChild(opt);
+    });
+  }
+
+  function digits(n, arabic) {
+    var s = String(n);
+    return arabic ? s.replace(/[0-9]/g, function (c) { return String.fromCharCode(0x0660 + Number(c)); }) : s;
+  }
+
+  function resultsPage(root) {
+    var base = root.getAttribute("data-base"), index = new Index(base);
+    var arabicDigits = root.getAttribute("data-digits") === "arabic";
+    var params = new URLSearchParams(location.search);
+    var q = params.get("q") || "", filters = { year: params.get("year") || "", place: params.get("place") || "", actor: params.get("actor") || "" };
+    var page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
+    var form = root.querySelector("form"), status = root.querySelector(".arshif-search-status");
+    var list = root.querySelector(".arshif-results"), pager = root.querySelector(".arshif-pager");
+    form.elements.q.value = q;
+    var header = document.querySelector(".arshif-header-search input");
+    if (header) header.value = q;
+    index.meta().then(function (meta) {
+      fillSelect(form.elements.year, meta.facets.y.map(function (y) { return [y[0], y[0] === "undated" ? "بلا تاريخ" : digits(y[0], arabicDigits), digits(y[1], arabicDigits)]; }), filters.year);
+      fillSelect(form.elements.place, meta.facets.p.map(function (p) { return [p[0], p[1], digits(p[2], arabicDigits)]; }), filters.place);
+      fillSelect(form.elements.actor, meta.facets.a.map(function (p) { return [p[0], p[1], digits(p[2], arabicDigits)]; }), filters.actor);
+    });
+    if (!q.trim()) { status.textContent = "اكتب كلمة أو أكثر للبحث."; return; }
+    status.textContent = "جارٍ البحث…";
+    index.search(q, filters).then(function (found) {
+      var total = found.hits.length;
+      root.setAttribute("data-total", String(total));
+      if (!total) { status.textContent = "لا نتائج لـ«" + q + "»."; root.setAttribute("data-done", "1"); return; }
+      status.textContent = digits(total, arabicDigits) + " نتيجة لـ«" + q + "»";
+      var shown = found.hits.slice((page - 1) * PAGE, page * PAGE);
+      return Promise.all(shown.map(function (hit) {
+        return index.doc(hit[0]).then(function (doc) {
+          return index.get("search/t/" + doc.id + ".txt").then(function (text) { doc.text = text; return doc; });
+        });
+      })).then(function (docs) {
+        docs.forEach(function (doc) {
+          var li = el("li", { "class": "arshif-result", "data-id": doc.id });
+          var a = el("a", { href: doc.href, "class": "arshif-entry-title" }, doc.title);
+          li.appendChild(a);
+          if (doc.date) li.appendChild(el("div", { "class": "arshif-entry-date" }, doc.date));
+          var p = el("p", { "class": "arshif-excerpt" });
+          var body = doc.text.slice(doc.text.indexOf("\n") + 1);
+          excerpt(body, found.terms).forEach(function (part) {
+            p.appendChild(part.mark ? el("mark", {}, part.text) : document.createTextNode(part.text));
+          });
+          li.appendChild(p);
+          list.appendChild(li);
+        });
+        var pages = Math.ceil(total / PAGE);
+        for (var n = 1; n <= pages && pages > 1; n++) {
+          params.set("page", String(n));
+          pager.appendChild(n === page ? el("span", { "aria-current": "page" }, digits(n, arabicDigits)) :
+            el("a", { href: "?" + params.toString() }, digits(n, arabicDigits)));
+        }
+        root.setAttribute("data-done", "1");
+      });
+    }).catch(function (err) {
+      status.textContent = "تعذّر البحث: " + err.message;
+      root.setAttribute("data-done", "1");
+    });
+  }
+
+  window.Arshif = { fold: fold, words: words, stem: stem, joined: joined, skeleton: skeleton, fnv1a: fnv1a, excerpt: excerpt, Index: Index };
+  document.addEventListener("DOMContentLoaded", function () {
+    var root = document.getElementById("arshif-search");
+    if (root) resultsPage(root);
+  });
+})();
