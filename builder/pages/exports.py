@@ -1,4 +1,5 @@
-"""Exports for people who reuse the archive: JSON lines, entities, TimelineJS, RSS and Atom feeds.
+"""Exports for people who reuse the archive: JSON lines, entities, TimelineJS, RSS and Atom
+feeds, and the SQLite database (:mod:`builder.pages.database`).
 
 All are data files: article text goes in JSON strings or XML text nodes, escaped by the
 serialisers, never spliced into markup. TimelineJS renders its text fields as HTML, so those
@@ -20,6 +21,7 @@ from builder.config import Config
 from builder.markup import web_url
 from builder.model import Article, Entity
 from builder.pages import urls
+from builder.pages.database import database
 from builder.pages.indexes import date_key
 
 
@@ -119,3 +121,4 @@ def exports(articles: list[Article], entities: dict[str, Entity],
     })
     latest = sorted((a for a in articles if a.date), key=date_key, reverse=True)[: cfg.latest]
     yield from feeds(latest, cfg)
+    yield "data/archive.sqlite", database(articles, entities, cfg)
