@@ -26,9 +26,12 @@ def _signature(layout: Layout) -> tuple[tuple[str, int, int], ...]:
 def serve(root: Path, port: int, interval: float = 1.0) -> None:
     """Serve ``site/`` at http://127.0.0.1:PORT/ until interrupted."""
     layout = Layout(root)
-    build(root)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(layout.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:  # the port first: taken, it is said at once, not after a build
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        raise OSError(err.errno, f"cannot serve on port {port}: {err.strerror}") from err
+    build(root)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"arshif: serving http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
     seen = _signature(layout)

@@ -29,10 +29,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def make_project(dest: Path, content: Path | None = None) -> Path:
-    """A project folder like the repository's: mkdocs.yml, templates, and a content folder."""
+    """An archive project with a content folder alone: its templates and publishing settings
+    come from the package, as in a project ``arshif new`` makes."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", dest / "templates")
     if content is not None:
         shutil.copytree(content, dest / "content")
     else:

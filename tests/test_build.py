@@ -91,8 +91,8 @@ def test_failed_build_keeps_previous_site(project: Path) -> None:
     fill(project)
     quiet_build(project)
     before = digest(project / "site")
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
+    (project / "mkdocs.yml").write_text(  # the archive's own publishing settings, broken
+        (ROOT / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
     with pytest.raises(PublishError):
         quiet_build(project)
     assert digest(project / "site") == before

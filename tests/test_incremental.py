@@ -76,8 +76,10 @@ def test_a_page_changed_on_disk_is_rendered_again(tmp_path: Path, counted: list[
 def test_a_template_change_renders_every_page_of_it(tmp_path: Path, counted: list[str]) -> None:
     root = make_project(tmp_path / "a", ROOT / "content")
     run(root)
-    template = root / "templates" / "pages" / "year.html.j2"
-    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    template = root / "templates" / "pages" / "year.html.j2"  # the archive's own, over the package's
+    template.parent.mkdir(parents=True)
+    template.write_text((ROOT / "templates" / "pages" / "year.html.j2").read_text(encoding="utf-8")
+                        + "\n", encoding="utf-8")
     counted.clear()
     run(root)
     assert {d.split("/")[0] for d in counted} >= {"articles", "timeline", "places", "actors"}

@@ -6,6 +6,7 @@ Data flows one way; each step takes the previous step's records and nothing else
 from __future__ import annotations
 
 import calendar
+import hashlib
 import os
 import sys
 import time
@@ -84,6 +85,7 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
 
 def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem]:
     """The articles of one file, assembled, and its problems."""
+    sha256 = ""
     for item in readers.read_file(path, origin, cfg.max_article_bytes):
         if isinstance(item, Problem):
             yield item
@@ -92,6 +94,8 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
                                      sources=cfg.source_table)
         yield from problems
         if article is not None:
+            sha256 = sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
+            article.original_sha256 = sha256
             yield article
 
 

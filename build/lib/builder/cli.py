@@ -88,6 +88,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    from builder.build import build
+    from builder.config import Layout
+    from builder.pack import PackError, pack
+
+    root = _archive(args.root)
+    build(root, out=sys.stderr)  # the bag holds the site as its content is now
+    try:
+        info = pack(Layout(root.resolve()), Path(args.dest))
+    except PackError as err:
+        raise UsageError(str(err)) from err
+    print(f"arshif: bag written to {args.dest}: {info['Arshif-Articles']} articles, "
+          f"{info['Arshif-Original-Files']} original files, {info['Arshif-Site-Files']} site files; "
+          f"open {Path(args.dest) / 'data/site/index.html'}")
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from builder.packaged import PACKAGE
     from builder.scaffold import ScaffoldError, new
@@ -251,6 +268,10 @@ def parser() -> argparse.ArgumentParser:
     w = sub.add_parser("new", help="start an archive project in DIR (content/, settings, CI)")
     w.add_argument("dir", metavar="DIR")
     w.set_defaults(func=cmd_new)
+    k = sub.add_parser("pack", help="build, then write the archive as a BagIt bag in DEST "
+                                    "(originals and a site that works from disk)")
+    k.add_argument("dest", metavar="DEST")
+    k.set_defaults(func=cmd_pack)
     s = sub.add_parser("serve", help="build, serve site/ and rebuild when content/ changes")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=cmd_serve)

@@ -125,6 +125,8 @@ class Article:
     terms: str = ""  # search keys of ``text`` with counts, packed (builder.arabic.terms)
     #: boilerplate lines taken out of ``body`` (builder.boilerplate); the raw file keeps them
     dropped: list[str] = field(default_factory=list)
+    #: SHA-256 of the input file's bytes: anyone can check a page against the file collected
+    original_sha256: str = ""
 
     @property
     def year(self) -> str:

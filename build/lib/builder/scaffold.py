@@ -29,13 +29,13 @@ Put article files anywhere under this folder (sub-folders are fine), then run `a
 Every file becomes a page, or a line in the build report (`site/build-report.json`) that names
 it and says why not.
 
-| format | what is read |
-|---|---|
-| `.txt` | the body; optional `title: …`, `date: …`, `source: …`, `url: …`, `author: …` lines (or `العنوان:`, `التاريخ:`, `المصدر:`, `الرابط:`, `الكاتب:`) at the top, ended by a blank line |
-| `.md` | Markdown with YAML front matter (`title`, `date`, `source`…) |
-| `.jsonl` / `.ndjson` | one article per line: `title`, `content` (or `text`, `body`), `date`, `source`, `url`, `author` |
-| `.json` | one such object, or a list of them |
-| `.html` / `.htm` | a saved web page: its main text, title, date and site name |
+- `.txt`: the body; optional `title: …`, `date: …`, `source: …`, `url: …`, `author: …` lines
+  (or `العنوان:`, `التاريخ:`, `المصدر:`, `الرابط:`, `الكاتب:`) at the top, ended by a blank line
+- `.md`: Markdown with YAML front matter (`title`, `date`, `source`…)
+- `.jsonl` / `.ndjson`: one article per line: `title`, `content` (or `text`, `body`), `date`,
+  `source`, `url`, `author`
+- `.json`: one such object, or a list of them
+- `.html` / `.htm`: a saved web page: its main text, title, date and site name
 
 Encodings: UTF-8, UTF-16 or Windows-1256, detected per file. `NAME.yml` beside `NAME.txt` adds
 or corrects fields. Files named `README*`, `LICENSE*` or `SOURCE*` are not articles: keep your

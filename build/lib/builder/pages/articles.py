@@ -42,6 +42,7 @@ def front_matter(article: Article) -> dict[str, Any]:
         "summary": article.summary,
         "words": article.words,
         "original": article.original,
+        "original_sha256": article.original_sha256,
         "extra": dict(article.extra),
     }
 
@@ -93,6 +94,8 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "actors": entity_links(article.actors, entities, here),
         "body": to_html(article.body, article.markup),
         "original": article.original,
+        "original_sha256": article.original_sha256,
+        "address": urls.address(cfg.site_url, here),
         "related": related(article, entities, found or {}, here),
     }
     return Page(here, front_matter(article), "article.html.j2", {"a": view},

@@ -1,4 +1,5 @@
-"""Exports for people who reuse the archive: JSON lines, entities, TimelineJS, RSS and Atom feeds.
+"""Exports for people who reuse the archive: JSON lines, entities, TimelineJS, RSS and Atom
+feeds, and the SQLite database (:mod:`builder.pages.database`).
 
 All are data files: article text goes in JSON strings or XML text nodes, escaped by the
 serialisers, never spliced into markup. TimelineJS renders its text fields as HTML, so those
@@ -20,17 +21,12 @@ from builder.config import Config
 from builder.markup import web_url
 from builder.model import Article, Entity
 from builder.pages import urls
+from builder.pages.database import database
 from builder.pages.indexes import date_key
 
 
 def _json(data: dict[str, Any] | list[Any]) -> bytes:
     return jsonout.dumps(data).encode("utf-8")
-
-
-def _absolute(cfg: Config, doc: str) -> str:
-    """A page's address: absolute under ``site_url`` when set, else relative to the site root."""
-    path = urls.page_url(doc)
-    return cfg.site_url.rstrip("/") + "/" + path if cfg.site_url else path
 
 
 def article_record(a: Article, entities: dict[str, Entity], cfg: Config) -> dict[str, Any]:
@@ -42,7 +38,8 @@ def article_record(a: Article, entities: dict[str, Entity], cfg: Config) -> dict
                   | ({"hijri": d.hijri} if d.hijri else {}) for d in a.dates],
         "places": [{"id": e, "name": entities[e].name} for e in a.places if e in entities],
         "actors": [{"id": e, "name": entities[e].name} for e in a.actors if e in entities],
-        "page": _absolute(cfg, urls.article_doc(a)), "original": a.original, "text": a.text,
+        "page": urls.address(cfg.site_url, urls.article_doc(a)), "original": a.original,
+        "original_sha256": a.original_sha256, "text": a.text,
     }
 
 
@@ -77,7 +74,7 @@ def feeds(latest: list[Article], cfg: Config) -> Iterator[tuple[str, bytes]]:
     newest = latest[0].date if latest and latest[0].date else "2000-01-01"
     ET.SubElement(atom, "updated").text = newest[:10] + "T00:00:00Z"
     for a in latest:
-        link = _absolute(cfg, urls.article_doc(a))
+        link = urls.address(cfg.site_url, urls.article_doc(a))
         item = ET.SubElement(channel, "item")
         ET.SubElement(item, "title").text = a.title
         ET.SubElement(item, "link").text = link
@@ -119,3 +116,4 @@ def exports(articles: list[Article], entities: dict[str, Entity],
     })
     latest = sorted((a for a in articles if a.date), key=date_key, reverse=True)[: cfg.latest]
     yield from feeds(latest, cfg)
+    yield "data/archive.sqlite", database(articles, entities, cfg)

@@ -35,6 +35,13 @@ def link(from_doc: str, to_doc: str) -> str:
     return _up(from_doc) + _target(to_doc) or "./"
 
 
+def address(site_url: str, doc: str) -> str:
+    """A page's address to cite or link from outside: absolute under ``site_url`` when the
+    archive has one, else relative to the site root."""
+    path = page_url(doc)
+    return site_url.rstrip("/") + "/" + path if site_url else path
+
+
 def article_doc(article: Article) -> str:
     """Where an article's page goes: ``articles/<year>/<id>.md`` (the id is hex: always safe)."""
     return f"articles/{article.year}/{article.id}.md"

@@ -1,6 +1,8 @@
 /* The small map on place pages: Leaflet, vendored, with a marker on the place. With no tile server
    configured (map_tiles in content/archive.yml) it draws bundled country outlines instead, so
-   viewing the page asks no other host for anything; the page reads the same without the map. */
+   viewing the page asks no other host for anything; the page reads the same without the map.
+   The outlines come through arshifLoad (arshif-search.js, loaded before this), which also works
+   from disk. */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -30,7 +32,7 @@
         if (tiles) {
           window.L.tileLayer(tiles, { attribution: box.dataset.attribution || "", maxZoom: 12 }).addTo(map);
         } else {
-          fetch(vendor + "world-atlas/countries-110m.json").then(function (r) { return r.json(); }).then(function (world) {
+          window.arshifLoad(vendor + "world-atlas/countries-110m.json").then(function (world) {
             window.L.geoJSON(window.topojson.feature(world, world.objects.countries), {
               style: { color: "#8d6e63", weight: 1, fillColor: "#efebe9", fillOpacity: 1 }
             }).addTo(map).bringToBack();

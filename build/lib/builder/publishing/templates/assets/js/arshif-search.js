@@ -69,14 +69,40 @@
     return h >>> 0;
   }
 
-  function Index(base) { this.base = base; this.cache = {}; }
-  Index.prototype.get = function (path) {
-    if (!this.cache[path]) {
-      this.cache[path] = fetch(this.base + path).then(function (r) {
-        if (!r.ok) throw new Error(path + ": " + r.status);
-        return path.slice(-4) === ".txt" ? r.text() : r.json();
+  /* A data file (JSON, or text for .txt) by its address relative to the page. Opened from disk
+     (file://, an archive's pack) a page may not fetch: there each data file has a script twin,
+     FILE.js, that hands its data to arshifLoaded (builder/pack.py writes them). */
+  var waiting = {};
+  window.arshifLoaded = function (url, data) {
+    var done = waiting[url];
+    delete waiting[url];
+    if (done) done(data);
+  };
+  function load(url) {
+    if (location.protocol !== "file:") {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return url.slice(-4) === ".txt" ? r.text() : r.json();
       });
     }
+    var absolute = new URL(url, location.href).href;
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      waiting[absolute] = resolve;
+      script.onerror = function () { delete waiting[absolute]; reject(new Error(url)); };
+      script.src = absolute + ".js";
+      document.head.appendChild(script);
+    });
+  }
+  window.arshifLoad = load;
+  /* A page's address as a link: from disk, a folder's address does not open its index.html. */
+  function pageLink(href) {
+    return location.protocol === "file:" && href.slice(-1) === "/" ? href + "index.html" : href;
+  }
+
+  function Index(base) { this.base = base; this.cache = {}; }
+  Index.prototype.get = function (path) {
+    if (!this.cache[path]) this.cache[path] = load(this.base + path);
     return this.cache[path];
   };
   Index.prototype.meta = function () { return this.get("search/meta.json"); };
@@ -246,7 +272,7 @@
       })).then(function (docs) {
         docs.forEach(function (doc) {
           var li = el("li", { "class": "arshif-result", "data-id": doc.id });
-          var a = el("a", { href: doc.href, "class": "arshif-entry-title" }, doc.title);
+          var a = el("a", { href: pageLink(doc.href), "class": "arshif-entry-title" }, doc.title);
           li.appendChild(a);
           if (doc.date) li.appendChild(el("div", { "class": "arshif-entry-date" }, doc.date));
           var p = el("p", { "class": "arshif-excerpt" });

@@ -1,0 +1,84 @@
+"""``data/archive.sqlite``: the archive as one SQLite database, for ``sqlite3`` or Datasette.
+
+The tables (documented in README.md, "The archive as a database") hold what the pages show:
+articles, entities and their aliases, which article mentions which entity as a place or an
+actor, and the dates written in each text. ``articles_fts`` is an FTS5 index of each article's
+title and text folded by the archive's normaliser (``fold``) and of its search keys (``keys``,
+the stems the site's search matches), so a query folded the same way finds every spelling.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from builder.arabic.normalize import fold, stem, words
+from builder.config import Config
+from builder.model import Article, Entity
+from builder.pages import urls
+from builder.pages.indexes import date_key
+
+SCHEMA = """
+CREATE TABLE archive (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE articles (
+  rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, title TEXT NOT NULL, date TEXT,
+  date_source TEXT, source TEXT, url TEXT, author TEXT, summary TEXT, words INTEGER,
+  page TEXT NOT NULL, original TEXT, original_sha256 TEXT, text TEXT NOT NULL);
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, description TEXT,
+  wikidata TEXT, lat REAL, lon REAL, country TEXT) WITHOUT ROWID;
+CREATE TABLE aliases (entity_id TEXT NOT NULL REFERENCES entities(id), alias TEXT NOT NULL,
+  PRIMARY KEY (entity_id, alias)) WITHOUT ROWID;
+CREATE TABLE mentions (article_id TEXT NOT NULL REFERENCES articles(id),
+  entity_id TEXT NOT NULL REFERENCES entities(id), role TEXT NOT NULL CHECK (role IN ('place', 'actor')),
+  PRIMARY KEY (article_id, entity_id, role)) WITHOUT ROWID;
+CREATE INDEX mentions_by_entity ON mentions (entity_id);
+CREATE TABLE dates (article_id TEXT NOT NULL REFERENCES articles(id), position INTEGER NOT NULL,
+  text TEXT NOT NULL, value TEXT NOT NULL, calendar TEXT NOT NULL, hijri TEXT,
+  PRIMARY KEY (article_id, position)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, keys, tokenize = 'unicode61');
+"""
+
+
+def _keys(text: str) -> str:
+    return " ".join(stem(w) for w in words(text))
+
+
+def database(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> bytes:
+    """The database's bytes: the same articles give the same bytes."""
+    ordered = sorted(articles, key=date_key)
+    used = {e for a in articles for e in a.places + a.actors if e in entities}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "archive.sqlite"
+        db = sqlite3.connect(path)
+        try:
+            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+            db.executemany("INSERT INTO archive VALUES (?, ?)", [
+                ("name", cfg.name), ("description", cfg.description), ("site_url", cfg.site_url),
+                ("articles", str(len(ordered))), ("schema", "1")])
+            db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                (n, a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.summary,
+                 a.words, urls.page_url(urls.article_doc(a)), a.original, a.original_sha256, a.text)
+                for n, a in enumerate(ordered, 1)])
+            db.executemany("INSERT INTO articles_fts (rowid, title, text, keys) VALUES (?,?,?,?)", [
+                (n, fold(a.title), fold(a.text), _keys(a.title + "\n" + a.text))
+                for n, a in enumerate(ordered, 1)])
+            chosen = [entities[e] for e in sorted(used)]
+            db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", [
+                (e.id, e.name, e.type, e.description or None, e.wikidata or None, e.lat, e.lon,
+                 e.country or None) for e in chosen])
+            db.executemany("INSERT INTO aliases VALUES (?, ?)", [
+                (e.id, alias) for e in chosen for alias in dict.fromkeys(e.every_alias)])
+            db.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?)", [
+                (a.id, e, role) for a in ordered
+                for role, ids in (("place", a.places), ("actor", a.actors)) for e in ids if e in used])
+            db.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?)", [
+                (a.id, i, d.text, d.value, d.calendar, d.hijri or None)
+                for a in ordered for i, d in enumerate(a.dates)])
+            db.commit()
+            db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
+            db.commit()
+        finally:
+            db.close()
+        return path.read_bytes()
