@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from builder import yamlio
+from builder.arabic.addresses import address_name
 from builder.arabic.normalize import Folded, joined, stem, words
 from builder.model import Entity, EntityType
 
@@ -87,10 +88,18 @@ def _entity(raw: Any, n: int) -> Entity:
     for text_field in ("description", "wikidata", "country"):
         if not isinstance(raw.get(text_field, ""), str):
             raise RegistryError(f"{where}: '{text_field}' must be text")
+    # the page's address: the id an entry gives (romanised, chosen by people), else the name
+    path_name = raw.get("id") or address_name(name)
     return Entity(id=eid, name=name, type=kind, aliases=tuple(forms["aliases"]),
                   recognised_aliases=tuple(forms["recognised_aliases"]),
                   description=raw.get("description", ""), wikidata=raw.get("wikidata", ""),
-                  lat=coords[0], lon=coords[1], country=raw.get("country", ""))
+                  lat=coords[0], lon=coords[1], country=raw.get("country", ""),
+                  path_name=path_name if path_name and not RESERVED_IDS.match(path_name) else eid)
+
+
+def folder(entity: Entity) -> str:
+    """The folder of an entity's page: places, or actors (people and organisations)."""
+    return "places" if entity.type == "LOC" else "actors"
 
 
 @dataclass
@@ -102,6 +111,8 @@ class Registry:
     names: dict[str, str] = field(default_factory=dict)
     recognised: dict[str, str] = field(default_factory=dict)
     rejected: set[str] = field(default_factory=set)
+    #: (folder, path name) -> the entity whose page has that address
+    addresses: dict[tuple[str, str], str] = field(default_factory=dict)
     longest: int = 1
     first_words: set[str] = field(default_factory=set)
 
@@ -134,6 +145,9 @@ class Registry:
         if entity.id in self.entities:
             raise RegistryError(f"id '{entity.id}' is used by both '{self.entities[entity.id].name}' "
                                 f"and '{entity.name}'")
+        if (folder(entity), entity.path_name) in self.addresses:  # a name written like an id
+            entity = replace(entity, path_name=entity.id)
+        self.addresses[folder(entity), entity.path_name] = entity.id
         self.entities[entity.id] = entity
         forms = [(name, self.names) for name in (entity.name, *entity.aliases)]
         forms += [(name, self.recognised) for name in entity.recognised_aliases]

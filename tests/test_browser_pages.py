@@ -3,6 +3,7 @@ actor and back, with a screenshot of each page kind (tests/artifacts/) checked f
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -79,12 +80,14 @@ def test_every_article_reachable_from_its_entities_and_pages_bounded(sample_site
 
     docs = sample_site / "docs"
     size = Config.load(sample_site / "content" / "archive.yml").page_size
+    pages = {e["id"]: e["page"] for e in json.loads((docs / "data" / "entities.json").read_text())}
     for page in (docs / "articles").rglob("*.md"):
         front = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n")[1])
         for kind, ids in (("places", front["places"]), ("actors", front["actors"])):
             for eid in ids:
+                assert pages[eid].startswith(f"{kind}/")
                 listed = "".join(p.read_text(encoding="utf-8")
-                                 for p in (docs / kind).glob(f"{eid}*.md"))
+                                 for p in (docs / kind).glob(pages[eid].split("/")[1] + "*.md"))
                 assert f"/{front['id']}/" in listed, (page, eid)
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from builder.arabic.addresses import address_name
 from builder.arabic.normalize import CLITIC_LETTERS, fold, stem
 from builder.model import Article, Entity, EntityMention
 from builder.ner.resources import Place, places
@@ -157,7 +158,20 @@ def _place(surface: str, countries: Counter[str], registry: Registry) -> Entity 
         return best
     eid = "geo-" + hashlib.sha256(f"{best.canonical}|{best.country}".encode()).hexdigest()[:10]
     return Entity(id=eid, name=best.canonical, type="LOC", lat=best.lat, lon=best.lon,
-                  country=best.country)
+                  country=best.country, path_name=_path_name(best, registry) or eid)
+
+
+def _path_name(place: Place, registry: Registry) -> str:
+    """A gazetteer place's address: its name, with its country when the gazetteer has a more
+    populous place of that name (``لندن`` is London, ``لندن-ca`` London, Ontario) or the
+    registry has a place at that address. Decided by the shipped data alone, it stays put
+    whatever articles come."""
+    name = address_name(place.canonical)
+    namesakes = [p for p in places().get(stems_of(place.canonical), []) if p.canonical == place.canonical]
+    first = max(namesakes, key=lambda p: (p.population, p.country), default=place)
+    if first.country != place.country or ("places", name) in registry.addresses:
+        return f"{name}-{place.country.lower()}" if name else ""
+    return name
 
 
 @dataclass

@@ -6,9 +6,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from babel import Locale
 
+from builder.arabic.addresses import address_name
 from builder.arabic.collate import sort_key
 from builder.arabic.display import digits, show_date
 from builder.config import Config
@@ -17,6 +19,7 @@ from builder.pages import urls
 from builder.pages.articles import entity_links
 from builder.pages.indexes import date_key, entry, paged, pager
 from builder.pages.render import Page
+from builder.registry import RESERVED_IDS, folder
 
 KIND_TITLES = {"places": "الأماكن", "actors": "الفاعلون"}
 TYPE_TITLES = {"PER": "الأشخاص", "ORG": "المنظمات", "LOC": "الأماكن"}
@@ -28,10 +31,6 @@ def country_name(code: str) -> str:
     if not code:
         return "أماكن أخرى"
     return str(Locale.parse("ar").territories.get(code.upper(), code))
-
-
-def _kind(entity: Entity) -> str:
-    return "places" if entity.type == "LOC" else "actors"
 
 
 def mentions(articles: list[Article]) -> dict[str, list[Article]]:
@@ -50,7 +49,7 @@ def index_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
     for kind in ("places", "actors"):
         rows = []
         for eid, entity in entities.items():
-            if _kind(entity) != kind or eid not in found:
+            if folder(entity) != kind or eid not in found:
                 continue
             label = country_name(entity.country) if kind == "places" else TYPE_TITLES[entity.type]
             rows.append((sort_key(label), label, sort_key(entity.name), eid, entity))
@@ -61,7 +60,8 @@ def index_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
             doc = f"{kind}/index.md" if n == 0 else f"{kind}/index-{n + 1}.md"
             groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for _, label, _, eid, entity in rows[n * size:(n + 1) * size]:
-                groups[label].append({"name": entity.name, "href": urls.link(doc, f"{kind}/{eid}.md"),
+                groups[label].append({"name": entity.name,
+                                      "href": urls.link(doc, urls.entity_base(entity) + ".md"),
                                       "count": digits(str(len(found[eid])), cfg.digits)})
             title = KIND_TITLES[kind] if n == 0 else f"{KIND_TITLES[kind]} ({n + 1})"
             yield Page(doc, {"title": title}, "entity_index.html.j2",
@@ -77,12 +77,13 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
         entity = entities.get(eid)
         if entity is None:
             continue
-        kind = _kind(entity)
+        kind = folder(entity)
         beside = Counter(other for a in items for other in dict.fromkeys(a.places + a.actors)
                          if other != eid and other in entities)
         years = Counter(a.year for a in items)
         dated = [a.date for a in items if a.date]
-        for doc, chunk, number, count in paged(f"{kind}/{eid}", items, cfg.page_size):
+        base = urls.entity_base(entity)
+        for doc, chunk, number, count in paged(base, items, cfg.page_size):
             top = [o for o, _ in sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))]
             view = {
                 "name": entity.name,
@@ -99,7 +100,7 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                 "actors": entity_links([o for o in top if entities[o].type != "LOC"][:10],
                                        entities, doc),
                 "entries": [entry(a, doc, entities, cfg) for a in chunk],
-                "pages": pager(doc, f"{kind}/{eid}", number, count),
+                "pages": pager(doc, base, number, count),
                 "index": urls.link(doc, f"{kind}/index.md"),
                 "index_title": KIND_TITLES[kind],
                 "lat": entity.lat,
@@ -111,3 +112,24 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
             title = entity.name if number == 1 else f"{entity.name} ({number})"
             yield Page(doc, {"title": title}, "entity.html.j2", {"e": view},
                        owner=f"entity '{entity.name}' ({eid})")
+
+
+def moved(found: dict[str, list[Article]],
+          entities: dict[str, Entity]) -> Iterator[tuple[str, dict[str, str]]]:
+    """The addresses an entity's page had or may be looked for at, each to a page that sends
+    the reader on: its id's (``places/geo-bf77258bd1/``, the address before pages went by name)
+    and its other names' (``places/سورية/``; a renamed entry keeps its old name as an alias, so
+    the old address still leads to it). Yields the ``index.html`` under docs/ and the page's
+    view: the name and the relative address it moved to."""
+    taken = {urls.entity_base(entities[eid]) for eid in found if eid in entities}
+    for eid in sorted(found):
+        entity = entities.get(eid)
+        if entity is None:
+            continue
+        base = urls.entity_base(entity)
+        for old in [eid, *(address_name(a) for a in entity.every_alias)]:
+            path = f"{folder(entity)}/{old}"
+            if old and path not in taken and not RESERVED_IDS.match(old):
+                taken.add(path)
+                yield f"{path}/index.html", {"name": entity.name,
+                                             "href": "../" + quote(base.split("/", 1)[1]) + "/"}

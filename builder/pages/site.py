@@ -122,6 +122,9 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
             memo.write(p.doc, made_from, [(p.doc, text)], owner)
         for rel, data in assets(layout):
             out.write(rel, data, "templates/assets")
+        moved_to = environment(template_folders(layout, "pages")).get_template("moved.html.j2")
+        for rel, view in entity_pages_mod.moved(entity_pages_mod.mentions(articles), entities):
+            out.write(rel, moved_to.render(view).encode("utf-8"), "the moved entity pages")
         spent = timings if timings is not None else {}
         spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock
         index, exported, made_in = beside.result()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from builder.model import Article
+from builder.model import Article, Entity
+from builder.registry import folder
 
 
 def page_url(doc_path: str) -> str:
@@ -40,6 +41,11 @@ def address(site_url: str, doc: str) -> str:
     archive has one, else relative to the site root."""
     path = page_url(doc)
     return site_url.rstrip("/") + "/" + path if site_url else path
+
+
+def entity_base(entity: Entity) -> str:
+    """An entity's page without ``.md`` (its further pages add ``-2``…): ``places/دير-الزور``."""
+    return f"{folder(entity)}/{entity.path_name or entity.id}"
 
 
 def article_doc(article: Article) -> str:

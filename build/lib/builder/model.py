@@ -84,6 +84,9 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     country: str = ""
+    #: the last part of its page's address (``places/دير-الزور/``, ``places/syria/``): a name a
+    #: person can read, the same build after build; empty: the id
+    path_name: str = ""
 
     @property
     def every_alias(self) -> tuple[str, ...]:

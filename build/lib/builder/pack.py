@@ -26,10 +26,10 @@ class PackError(RuntimeError):
     """The destination is not empty, or there is no site to pack."""
 
 
-#: an href, src or action attribute whose value is a relative address (no scheme, not "/…",
-#: "//…" or "#…"), with its path apart from a query or fragment
-_LINK = re.compile(r'(?P<attr>\b(?:href|src|action)=")(?P<path>(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?])[^"?#]*)'
-                   r'(?P<rest>[^"]*")')
+#: an href, src or action attribute (or a refresh's address) whose value is a relative address
+#: (no scheme, not "/…", "//…" or "#…"), with its path apart from a query or fragment
+_LINK = re.compile(r'(?P<attr>\b(?:href|src|action)="|<meta http-equiv="refresh" content="\d+; url=)'
+                   r'(?P<path>(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?])[^"?#]*)(?P<rest>[^"]*")')
 
 #: data files scripts load (the search index, the map's outlines), given a script twin
 _LOADED = (".json", ".txt")

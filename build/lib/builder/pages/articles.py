@@ -53,8 +53,7 @@ def entity_links(ids: list[str], entities: dict[str, Entity], here: str) -> list
     for eid in ids:
         entity = entities.get(eid)
         if entity is not None:
-            kind = "places" if entity.type == "LOC" else "actors"
-            out.append({"name": entity.name, "href": urls.link(here, f"{kind}/{eid}.md")})
+            out.append({"name": entity.name, "href": urls.link(here, urls.entity_base(entity) + ".md")})
     return out
 
 
