@@ -1,1 +1,0 @@
-"""Arabic text handling shared by every stage: one normaliser, collation, numerals."""

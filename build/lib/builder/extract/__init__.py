@@ -1,1 +1,0 @@
-"""Extraction: what the pipeline learns from an article's text (dates, places, actors)."""

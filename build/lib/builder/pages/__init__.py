@@ -1,1 +1,0 @@
-"""What the builder writes into docs/: article pages and the generated index pages."""
