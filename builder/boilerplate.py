@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from builder.assemble import cut, derive_title, lead
+from builder.byline import byline, source_keys
 from builder.markup import to_text
 from builder.model import Article
 
@@ -86,14 +87,18 @@ def learn(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
 
 
 def clean_all(articles: list[Article], title_length: int) -> list[Article]:
-    """Every article without its boilerplate, learned from all of them (:func:`learn`)."""
+    """Every article without its boilerplate, learned from all of them (:func:`learn`), and
+    with its byline or dateline moved out of the body (:func:`builder.byline.byline`)."""
     learned = learn(articles)
-    return [clean(a, learned.get(a.source, frozenset()), title_length) for a in articles]
+    sources = source_keys(articles)
+    return [clean(a, learned.get(a.source, frozenset()), title_length, sources) for a in articles]
 
 
-def clean(article: Article, learned: frozenset[str], title_length: int) -> Article:
-    """The article without its boilerplate lines (listed in ``dropped``); its text, lead, word
-    count and derived title follow."""
+def clean(article: Article, learned: frozenset[str], title_length: int,
+          sources: frozenset[str] = frozenset()) -> Article:
+    """The article without its boilerplate lines (listed in ``dropped``) and its head (its
+    author and dateline place taken from it); its text, lead, word count and derived title
+    follow."""
     kept: list[str] = []
     dropped: list[str] = []
     after_sms = False
@@ -120,9 +125,15 @@ def clean(article: Article, learned: frozenset[str], title_length: int) -> Artic
     if lead_words >= LEADING_NAVIGATION_MIN:
         dropped.append(" ".join(tokens[:lead_words]))
         body = " ".join(tokens[lead_words:]).strip()
-    if not dropped or not body:
+    moved = byline(body, article, sources)
+    if moved is not None:
+        body = moved.body
+    if not (dropped or moved) or not body:
         return article
     text = to_text(body, article.markup)
     return replace(article, body=body, text=text, summary=cut(lead(text), 300),
                    words=len(text.split()), dropped=dropped,
-                   title=derive_title(text, title_length) if article.title_derived else article.title)
+                   title=derive_title(text, title_length) if article.title_derived else article.title,
+                   head=moved.head if moved else article.head,
+                   dateline=moved.place if moved else article.dateline,
+                   author=moved.author if moved else article.author)

@@ -205,6 +205,7 @@ def article_json(article: Article, entities: dict[str, Entity],
         "source": article.source,
         "url": article.url, "author": article.author, "summary": article.summary,
         "words": article.words, "original": article.original, "dropped": article.dropped,
+        "head": article.head, "dateline": article.dateline,
     }
 
 

@@ -130,6 +130,10 @@ class Article:
     dropped: list[str] = field(default_factory=list)
     #: SHA-256 of the input file's bytes: anyone can check a page against the file collected
     original_sha256: str = ""
+    #: the byline or dateline that headed the body, moved out of it (``سبق- الرياض``), and the
+    #: place it says the story was filed from (builder.byline)
+    head: str = ""
+    dateline: str = ""
 
     @property
     def year(self) -> str:

@@ -301,9 +301,12 @@ def world_readable(folder: Path) -> None:
 
 
 def new_build_dir(layout: Layout) -> Path:
-    """A fresh folder for this build under .arshif/sites/."""
+    """A fresh folder for this build under .arshif/sites/ (both open to all: a web server
+    serving ``site`` where it is follows the link through them)."""
     builds = layout.state / "sites"
     builds.mkdir(parents=True, exist_ok=True)
+    for folder in (layout.state, builds):
+        os.chmod(folder, 0o755)
     path = builds / f"build-{time.time_ns()}-{os.getpid()}"
     path.mkdir()
     return path

@@ -87,6 +87,8 @@ def test_an_installed_wheel_builds_an_archive_made_by_arshif_new(venv: Path, arc
 
 def test_every_published_file_is_world_readable(archive: Path) -> None:
     site = (archive / "site").resolve()
+    for folder in (archive / ".arshif", archive / ".arshif" / "sites"):  # served through the link
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755, folder
     for folder, _dirs, names in os.walk(site):
         assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755, folder
         for name in names:

@@ -193,12 +193,26 @@ class EntityFinder:
             self.made.setdefault(entity.id, entity)
         known = self.registry.entities
         kinds = [(known.get(e) or self.made[e]).type for e in resolved.ids]
-        article.places = [e for e, t in zip(resolved.ids, kinds, strict=True) if t == "LOC"]
+        filed_from = self.place_named(article.dateline) if article.dateline else None
+        named = [e for e, t in zip(resolved.ids, kinds, strict=True) if t == "LOC"]
+        article.places = list(dict.fromkeys(([filed_from] if filed_from else []) + named))
         article.actors = [e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"]
         for k, name, kind, at in resolved.proposed:
             prop = self.proposals.setdefault(k, Proposal(name, kind))
             prop.articles.add(article.id)
             prop.met.append((article.text, at))
+
+    def place_named(self, surface: str) -> str | None:
+        """The place ``surface`` names on its own (a dateline's: ``الرياض``), by the registry
+        or the gazetteer; None when neither knows it as a place."""
+        eid = self.registry.resolve(surface)
+        if eid is not None:
+            return eid if self.registry.entities[eid].type == "LOC" else None
+        place = _place(surface, Counter(), self.registry)
+        if isinstance(place, Entity):
+            self.made.setdefault(place.id, place)
+            return place.id
+        return place
 
     def names(self, article: Article) -> tuple[list[str], list[str]]:
         """Canonical names of the article's places and of its actors (after :meth:`add`)."""

@@ -33,10 +33,12 @@ class DateEvidence:
     collected: str | None = None
     url: str = ""
     byline: str = ""
+    #: the line at the story's head, moved out of its body (:mod:`builder.byline`)
+    head: str = ""
 
     def key(self) -> str:
         """The evidence as one string, for cache keys."""
-        return "\0".join((self.given or "", self.collected or "", self.url, self.byline))
+        return "\0".join((self.given or "", self.collected or "", self.url, self.byline, self.head))
 
 
 #: A dateline is a line that starts with its date or names a place or a few words before it
@@ -71,7 +73,7 @@ def _is_day(d: DateMention) -> bool:
     return len(d.value) == 10 and "/" not in d.value
 
 
-def _dateline_day(line: str) -> date | None:
+def dateline_day(line: str) -> date | None:
     """The day of ``line`` when the line is a dateline."""
     if len(line.split()) > DATELINE_WORDS:
         return None
@@ -89,11 +91,11 @@ def _dateline(text: str) -> date | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines:
         return None
-    head = _dateline_day(" ".join(lines[0].split()[:DATELINE_WORDS]))
+    head = dateline_day(" ".join(lines[0].split()[:DATELINE_WORDS]))
     if head is not None:
         return head
     for line in reversed(lines[1:][-FOOT_LINES:]):
-        day = _dateline_day(line)
+        day = dateline_day(line)
         if day is not None:
             return day
     return None
@@ -119,7 +121,7 @@ def _byline_day(byline: str) -> date | None:
 
 def date_evidence(article: Article) -> DateEvidence:
     """What an article's metadata says of its date."""
-    return DateEvidence(article.given_date, article.collected, article.url, article.author)
+    return DateEvidence(article.given_date, article.collected, article.url, article.author, article.head)
 
 
 def publication_date(evidence: DateEvidence, text: Folded) -> tuple[str | None, DateSource | None]:
@@ -130,7 +132,8 @@ def publication_date(evidence: DateEvidence, text: Folded) -> tuple[str | None, 
 
     near = dates.base_date(given) or collected
     evidence_days: tuple[tuple[DateSource, Callable[[], date | None]], ...] = (
-        ("dateline", lambda: _dateline(text.text)),
+        ("dateline", lambda: (dateline_day(evidence.head) if evidence.head else None)
+         or _dateline(text.text)),
         ("url", lambda: _url_day(evidence.url)),
         ("byline", lambda: _byline_day(evidence.byline)),
         ("text", lambda: dates.written_day(text.folded, near, not_after=given is None)

@@ -23,7 +23,7 @@ SCHEMA = """
 CREATE TABLE archive (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE articles (
   rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, title TEXT NOT NULL, date TEXT,
-  date_source TEXT, source TEXT, url TEXT, author TEXT, summary TEXT, words INTEGER,
+  date_source TEXT, source TEXT, url TEXT, author TEXT, dateline TEXT, summary TEXT, words INTEGER,
   page TEXT NOT NULL, original TEXT, original_sha256 TEXT, text TEXT NOT NULL);
 CREATE TABLE entities (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, description TEXT,
@@ -57,8 +57,8 @@ def database(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
             db.executemany("INSERT INTO archive VALUES (?, ?)", [
                 ("name", cfg.name), ("description", cfg.description), ("site_url", cfg.site_url),
                 ("articles", str(len(ordered))), ("schema", "1")])
-            db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-                (n, a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.summary,
+            db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                (n, a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.dateline, a.summary,
                  a.words, urls.page_url(urls.article_doc(a)), a.original, a.original_sha256, a.text)
                 for n, a in enumerate(ordered, 1)])
             db.executemany("INSERT INTO articles_fts (rowid, title, text, keys) VALUES (?,?,?,?)", [

@@ -33,7 +33,7 @@ def article_record(a: Article, entities: dict[str, Entity], cfg: Config) -> dict
     return {
         "id": a.id, "title": a.title, "date": a.date, "date_source": a.date_source,
         "source": a.source, "url": a.url,
-        "author": a.author, "summary": a.summary, "words": a.words,
+        "author": a.author, "dateline": a.dateline, "summary": a.summary, "words": a.words,
         "dates": [{"text": d.text, "value": d.value, "calendar": d.calendar}
                   | ({"hijri": d.hijri} if d.hijri else {}) for d in a.dates],
         "places": [{"id": e, "name": entities[e].name} for e in a.places if e in entities],
