@@ -3,20 +3,21 @@
 Why not Pagefind or lunr: lunr's one index file grows with the archive (173 MB at 10,000
 articles), and Pagefind's Arabic stemmer neither strips و+ال clitics (``والتحالف`` does not find
 ``التحالف``) nor joins spelling variants (``الديموقراطية``/``الديمقراطية``). Here every word is
-keyed by the one normaliser's ``stem`` (and ``skeleton`` for variants), the same functions the
+keyed by the one normaliser's ``stem`` and the classed keys of :mod:`builder.arabic.terms`
+(variants by table, short words' clitics, inflections, adjacent pairs), the same rules the
 browser applies to the query (``templates/assets/js/arshif-search.js``, tested as a twin).
 
 The articles are split into segments (``SEGMENT_DOCS`` each, at most ``MAX_SEGMENTS``) by
 where they are in the input (file and line: an edit changes an article's id, not that), each
 indexed apart: one edited or added article rebuilds its segment only, and the browser merges
 what the segments say. Layout under ``search/``:
-- ``meta.json``: counts, [documents, shards] of each segment, chunk size, facets (years, top
-  places and actors)
+- ``meta.json``: counts, [documents, shards] of each segment, chunk size, the variant table,
+  facets (years, top places and actors)
 - ``<g>/s/<n>.json``: shard n of segment g's inverted index, ``{key: [doc, tf, doc, tf, ...]}``
-  with doc numbers (in date order within the segment) delta-coded; a key's shard is
-  FNV-1a(key) mod the segment's shard count
+  with doc numbers (in date order within the segment) delta-coded and tf counting a title's
+  words ``TITLE_WEIGHT`` times; a key's shard is FNV-1a(its root) mod the segment's shard count
 - ``<g>/d/<n>.json``: the segment's documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title,
-  link, date, year
+  link, date as shown, year, date (EDTF)
 - ``t/<id>.txt``: an article's plain text, read for the excerpts of the results shown
 Filter keys (``y:2019``, ``p:<place>``, ``a:<actor>``) live in the same shards.
 """
@@ -34,7 +35,7 @@ from typing import Any
 
 from builder import digest
 from builder.arabic.display import show_date
-from builder.arabic.terms import FUZZY, keys, unpack
+from builder.arabic.terms import keys, root, unpack, variants
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
@@ -47,7 +48,9 @@ MAX_SEGMENTS = 16
 #: Target bytes per shard; the shard count grows with the segment so shards do not. An article
 #: adds about BYTES_PER_DOC to its segment's shards (measured on SaudiNewsNet at 10,000).
 SHARD_BYTES = 12_000
-BYTES_PER_DOC = 1500
+BYTES_PER_DOC = 3500
+#: A word in the title counts as this many in the body: the title says what the article is about.
+TITLE_WEIGHT = 3
 
 
 def fnv1a(key: str) -> int:
@@ -118,13 +121,14 @@ class Doc:
     shown_date: str
     year: str
     filters: list[str]
+    day: str  # the date as EDTF, for sorting newest first
 
     @classmethod
     def of(cls, article: Article, cfg: Config) -> Doc:
         return cls(article.id, article.title, article.terms,
                    urls.link("search/index.md", urls.article_doc(article)),
                    show_date(article.date, cfg.month_style, cfg.digits) if article.date else "",
-                   article.year, filter_keys(article))
+                   article.year, filter_keys(article), article.date or "")
 
 
 @dataclass(frozen=True)
@@ -153,9 +157,10 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     for doc, member in enumerate(members):
         title = keys(member.title)
         pop = title.pop
-        body = [(key, n + pop(key, 0)) for key, n in unpack(member.terms)]
+        body = [(key, n + TITLE_WEIGHT * pop(key, 0)) for key, n in unpack(member.terms)]
         # (doc, tf capped at 255) to each key's postings; inline: this loop is a segment's cost
-        for key, tf in chain(body, title.items(), ((k, 1) for k in member.filters)):
+        titled = ((key, TITLE_WEIGHT * n) for key, n in title.items())
+        for key, tf in chain(body, titled, ((k, 1) for k in member.filters)):
             plist = get(key)
             if plist is None:
                 postings[key] = [doc, tf if tf < 255 else 255]
@@ -168,13 +173,13 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     shards = shard_count(len(members))
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for key, plist in postings.items():  # keys in order of first use: the same for the same input
-        split[fnv1a(key) % shards][key] = plist
+        split[fnv1a(root(key)) % shards][key] = plist
     base = f"search/{number}"
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)
     for start in range(0, len(members), CHUNK):
         yield f"{base}/d/{start // CHUNK}.json", _dump([
-            [m.id, m.title, m.link, m.shown_date, m.year] for m in members[start:start + CHUNK]])
+            [m.id, m.title, m.link, m.shown_date, m.year, m.day] for m in members[start:start + CHUNK]])
 
 
 def _text_file(article: Article) -> Iterator[tuple[str, bytes]]:
@@ -200,5 +205,5 @@ def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Confi
                    _Segment(number, group, cfg), segment=True)
     meta = _dump({"docs": len(ordered), "chunk": CHUNK,
                   "segments": [[len(g), shard_count(len(g))] for g in members],
-                  "fuzzy": FUZZY, "facets": _facets(ordered, entities, facet_top)})
+                  "variants": variants(), "facets": _facets(ordered, entities, facet_top)})
     yield Part("search/meta", digest.data(meta), partial(iter, [("search/meta.json", meta)]))

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from builder import search_index
-from builder.arabic.normalize import fold, joined, skeleton, stem, words
-from builder.arabic.terms import keys
+from builder.arabic import terms
+from builder.arabic.normalize import fold, joined, stem, words
+from builder.arabic.terms import keys, root, word_keys
 from builder.build import build
 from builder.search_index import fnv1a
 from tests.conftest import ROOT, make_project
@@ -21,7 +22,8 @@ from tests.conftest import ROOT, make_project
 CASES = json.loads((Path(__file__).parent / "normalize_cases.json").read_text(encoding="utf-8"))
 FIXTURE = Path(__file__).parent / "fixtures" / "search"
 STEM_WORDS = ["والتحالف", "التحالف", "تحالف", "وداعش", "لتنظيم", "بيروت", "وقال", "كتاب",
-              "للمدرسة", "الديموقراطية", "الديمقراطية", "سوريا", "سورية", "فبالمدرسة", "ولل", "2014"]
+              "للمدرسة", "الديموقراطية", "الديمقراطية", "سوريا", "سورية", "فبالمدرسة", "ولل", "2014",
+              "بجدة", "وولي", "للمواطنين", "مواطنون", "السعودية", "الاقتصادية", "سيارات", "اليمين"]
 
 # query -> the articles (file names) it must find; each row's variants must agree
 QUERIES: list[tuple[list[str], set[str]]] = [
@@ -75,14 +77,20 @@ def run_query(page: Any, base: str, query: str, **filters: str) -> list[str]:
 
 
 def test_keys_and_shards() -> None:
-    found = keys("والتحالف الدولي و الديموقراطية")
-    assert found["تحالف"] == 1 and found["~دمقرطه"] == 1
+    found = keys("والتحالف الدولي و الديموقراطية بجدة وولي العهد للمواطنين")
+    assert found["تحالف"] == 1 and found["=ديمقراطيه"] == 1 and found["ديموقراطيه"] == 1
+    assert found["^جده"] == 1 and found["+مواطن"] == 1
+    assert found["تحالف_دولي"] == 1 and found["ولي_عهد"] == 1 and found["وولي_عهد"] == 1
+    assert not any(k.startswith("~") for k in found)  # no key that drops a word's long vowels
+    assert [root(k) for k in ("=ديمقراطيه", "^جده", "+مواطن", "ولي_عهد", "y:2019")] == \
+        ["ديمقراطيه", "جده", "مواطن", "ولي", "y:2019"]
     assert fnv1a("تحالف") == fnv1a("تحالف") and 0 <= fnv1a("x") < 2**32
 
 
 def test_browser_twin_matches_python(search_site: Path, serve: Callable[[Path], str],
                                      browser: Any) -> None:
-    """fold/words/stem/skeleton in the browser give what Python gives, on the table and at random."""
+    """fold/words/stem and the classed keys in the browser give what Python gives, on the table
+    and at random."""
     base = serve(search_site / "site")
     page = browser.new_page()
     page.goto(base)
@@ -94,15 +102,19 @@ def test_browser_twin_matches_python(search_site: Path, serve: Callable[[Path], 
     got = page.evaluate("s => s.map(t => [Arshif.fold(t), Arshif.words(t)])", samples)
     assert got == [[fold(t), list(words(t))] for t in samples]
     folded = [fold(w) for w in STEM_WORDS] + [w for t in samples for w in words(t)]
-    got_stems = page.evaluate("ws => ws.map(w => [Arshif.stem(w), Arshif.skeleton(Arshif.stem(w))])",
-                              folded)
-    assert got_stems == [[stem(w), skeleton(stem(w))] for w in folded]
+    table = terms.variants()
+    folded += list(table)
+    got_stems = page.evaluate(
+        "([ws, v]) => ws.map(w => [Arshif.stem(w), Arshif.wordKeys(Arshif.stem(w), v)])", [folded, table])
+    assert got_stems == [[stem(w), list(word_keys(stem(w)))] for w in folded]
+    probe = ["=ديمقراطيه", "^جده", "+مواطن", "ولي_عهد", "y:2019", "p:syria", "تحالف"]
+    assert page.evaluate("ks => ks.map(Arshif.root)", probe) == [root(k) for k in probe]
     pairs = [list(words(t)) for t in ("قال عبد الله ولعبد العزيز", "معبد الحرم وعبد ربه", "عبد",
                                        "أبو عبد الله وأبو ظبي أبو 3 أبو أبو")] + \
         [list(words(t)) for t in samples]
     assert page.evaluate("ps => ps.map(Arshif.joined)", pairs) == [joined(p) for p in pairs]
-    assert page.evaluate("k => k.map(Arshif.fnv1a)", ["تحالف", "~دمقرطه", "y:2019"]) == \
-        [fnv1a("تحالف"), fnv1a("~دمقرطه"), fnv1a("y:2019")]
+    assert page.evaluate("k => k.map(Arshif.fnv1a)", ["تحالف", "=دمقرطه", "y:2019"]) == \
+        [fnv1a("تحالف"), fnv1a("=دمقرطه"), fnv1a("y:2019")]
     page.close()
 
 
@@ -158,7 +170,7 @@ def test_a_name_is_marked_as_written_whichever_way_the_query_wrote_it(
         marks = sorted(page.locator(".arshif-result mark").all_inner_texts())
         assert marks == ["الله", "عبد", "عبدالله"], query
     # a token of tatweel alone has no word: beside a name it must not break the excerpt
-    parts = page.evaluate("Arshif.excerpt('قال ـــ عبد الله', [{stem: 'عبدالله', skeleton: null}], 30)")
+    parts = page.evaluate("Arshif.excerpt('قال ـــ عبد الله', [{stem: 'عبدالله'}], 30, {})")
     assert [p["text"] for p in parts if p.get("mark")] == ["عبد", "الله"]
     page.close()
 

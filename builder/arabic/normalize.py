@@ -158,22 +158,6 @@ def joined(folded: Sequence[str]) -> list[int]:
     return out
 
 
-_LONG_VOWELS = str.maketrans("", "", "اوي")
-
-
-@lru_cache(maxsize=200_000)
-def skeleton(word_stem: str) -> str | None:
-    """The stem without its inner long vowels, for spelling variants of loanwords and names.
-
-    ``ديموقراطيه`` and ``ديمقراطيه`` both give ``دمقرطه``; ``سوريا`` and ``سوريه`` give ``سره``.
-    None for short stems, whose skeletons would match unrelated words.
-    """
-    if len(word_stem) < 5 or not word_stem.isalpha():
-        return None
-    last = "ه" if word_stem[-1] in "اه" else word_stem[-1]
-    return word_stem[0] + word_stem[1:-1].translate(_LONG_VOWELS) + last
-
-
 @dataclass(frozen=True)
 class Folded:
     """A text with its matching form and words, made once for every extractor that reads it

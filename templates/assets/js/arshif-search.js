@@ -1,6 +1,7 @@
-/* Arshif search: the browser twin of builder/arabic/normalize.py (fold, stem, joined, skeleton) and the
+/* Arshif search: the browser twin of builder/arabic/normalize.py (fold, stem, joined) and of
+   builder/arabic/terms.py (the classed keys), and the
    client of the static index that builder/search_index.py writes under search/.
-   The twin is tested against the Python normaliser on one table (tests/test_search_browser.py).
+   The twins are tested against the Python functions on one table (tests/test_search.py).
    Article text is only ever inserted as text nodes: nothing from the index becomes markup. */
 (function () {
   "use strict";
@@ -56,10 +57,43 @@
     }
     return out;
   }
-  function skeleton(s) {
-    if (s.length < 5 || !/^\p{L}+$/u.test(s)) return null;
-    var last = (s[s.length - 1] === "ا" || s[s.length - 1] === "ه") ? "ه" : s[s.length - 1];
-    return s[0] + s.slice(1, -1).replace(/[اوي]/g, "") + last;
+  /* The classed keys of builder/arabic/terms.py (twins of without_clitic, inflection_base,
+     word_keys and root): variants by table, short words' clitics, inflections, adjacent pairs. */
+  var VARIANT = "=", CLITIC = "^", INFLECTED = "+", PAIR = "_";
+  var CLITICS = "وفبلك";
+  var INFLECTIONS = [["ات", 4], ["ون", 4], ["ين", 4], ["يه", 5], ["ي", 5]];
+  function withoutClitic(s) { return s.length >= 4 && CLITICS.indexOf(s[0]) >= 0 ? s.slice(1) : null; }
+  function inflectionBase(s) {
+    for (var i = 0; i < INFLECTIONS.length; i++) {
+      var suffix = INFLECTIONS[i][0];
+      if (s.slice(-suffix.length) === suffix && s.length - suffix.length >= INFLECTIONS[i][1]) {
+        return s.slice(0, -suffix.length);
+      }
+    }
+    return null;
+  }
+  function wordKeys(s, variants) {
+    var out = [s], bare = withoutClitic(s), base = inflectionBase(s);
+    if (variants && Object.prototype.hasOwnProperty.call(variants, s)) out.push(VARIANT + variants[s]);
+    if (bare !== null) out.push(CLITIC + bare);
+    if (base !== null) out.push(INFLECTED + base);
+    return out;
+  }
+  function root(key) {
+    if (key[0] === VARIANT || key[0] === CLITIC || key[0] === INFLECTED) return key.slice(1);
+    var cut = key.indexOf(PAIR);
+    return cut >= 0 ? key.slice(0, cut) : key;
+  }
+  /* What a query word looks up, each key with its weight: the exact form first, then a known
+     variant, the word with or without a clitic, its inflections. */
+  var WEIGHT = { exact: 1, variant: 0.9, clitic: 0.8, inflected: 0.6 };
+  function lookups(s, variants) {
+    var out = [[s, WEIGHT.exact], [CLITIC + s, WEIGHT.clitic], [INFLECTED + s, WEIGHT.inflected]];
+    var bare = withoutClitic(s), base = inflectionBase(s);
+    if (variants && Object.prototype.hasOwnProperty.call(variants, s)) out.push([VARIANT + variants[s], WEIGHT.variant]);
+    if (bare !== null) out.push([bare, WEIGHT.clitic], [CLITIC + bare, WEIGHT.clitic]);
+    if (base !== null) out.push([base, WEIGHT.inflected], [INFLECTED + base, WEIGHT.inflected]);
+    return out;
   }
 
   // ------------------------------------------------------------------ the index client
@@ -112,7 +146,7 @@
     var self = this;
     return this.meta().then(function (meta) {
       return Promise.all(meta.segments.map(function (seg, g) {
-        return self.get("search/" + g + "/s/" + (fnv1a(key) % seg[1]) + ".json");
+        return self.get("search/" + g + "/s/" + (fnv1a(root(key)) % seg[1]) + ".json");
       }));
     }).then(function (shards) {
       var out = new Map();
@@ -129,50 +163,74 @@
     return (doc % SEGMENT) / Math.max(1, seg[0] - 1);
   }
 
-  /* A query: its words as stems (each must match, exactly or as a spelling variant) and filters. */
+  /* A query: its words as stems (each must be in an article, in one of its forms) and the
+     pairs of them a quoted phrase asks to stand together, in order. */
+  var QUOTES = /["“”«»]/;
   function parse(query) {
-    var seen = {}, terms = [], ws = words(query);
-    joined(ws).reverse().forEach(function (i) { ws.splice(i, 2, stem(ws[i] + ws[i + 1])); });
-    ws.forEach(function (w) {
-      var s = stem(w);
-      if (!seen[s]) { seen[s] = true; terms.push({ stem: s, skeleton: skeleton(s) }); }
+    var seen = {}, terms = [], pairs = [];
+    query.split(QUOTES).forEach(function (part, n) {
+      var ws = words(part), stems = [];
+      joined(ws).reverse().forEach(function (i) { ws.splice(i, 2, stem(ws[i] + ws[i + 1])); });
+      ws.forEach(function (w) {
+        var s = stem(w);
+        stems.push(s);
+        if (!seen[s]) { seen[s] = true; terms.push({ stem: s }); }
+      });
+      if (n % 2 === 1) for (var i = 0; i + 1 < stems.length; i++) pairs.push(stems[i] + PAIR + stems[i + 1]);
     });
-    return terms;
+    return { terms: terms, phrase: pairs };
   }
 
+  /* Articles holding every word (and every quoted phrase), best first: each word scores by its
+     rarity, how often it is there (a title's words count three times, in the index) and how
+     near its form is to the query's; words of the query standing together score more; the
+     newest first among equals. */
   Index.prototype.search = function (query, filters) {
-    var self = this, terms = parse(query);
+    var self = this, parsed = parse(query), terms = parsed.terms;
     if (!terms.length) return Promise.resolve({ terms: terms, hits: [] });
     return this.meta().then(function (meta) {
-      var lookups = terms.map(function (t) {
-        return Promise.all([self.postings(t.stem), t.skeleton && t.skeleton !== t.stem ?
-          self.postings(meta.fuzzy + t.skeleton) : Promise.resolve(new Map())]);
+      terms.forEach(function (t) { t.lookups = lookups(t.stem, meta.variants); });
+      var adjacent = [];
+      for (var i = 0; i + 1 < terms.length; i++) adjacent.push(terms[i].stem + PAIR + terms[i + 1].stem);
+      var found = terms.map(function (t) {
+        return Promise.all(t.lookups.map(function (l) { return self.postings(l[0]); }));
       });
       var filterKeys = [];
       if (filters.year) filterKeys.push("y:" + filters.year);
       if (filters.place) filterKeys.push("p:" + filters.place);
       if (filters.actor) filterKeys.push("a:" + filters.actor);
-      return Promise.all([Promise.all(lookups), Promise.all(filterKeys.map(function (k) { return self.postings(k); }))])
-        .then(function (found) {
+      var pairKeys = parsed.phrase.concat(adjacent);
+      return Promise.all([Promise.all(found), Promise.all(filterKeys.map(function (k) { return self.postings(k); })),
+                          Promise.all(pairKeys.map(function (k) { return self.postings(k); }))])
+        .then(function (got) {
           var scores = null;
-          found[0].forEach(function (pair) {
-            var exact = pair[0], fuzzy = pair[1], here = new Map();
-            var df = Math.max(1, new Set(Array.from(exact.keys()).concat(Array.from(fuzzy.keys()))).size);
-            var idf = Math.log(1 + meta.docs / df);
-            fuzzy.forEach(function (tf, doc) { here.set(doc, 0.5 * idf * tf / (tf + 1.2)); });
-            exact.forEach(function (tf, doc) { here.set(doc, idf * tf / (tf + 1.2)); });
+          got[0].forEach(function (lists, n) {
+            var here = new Map();
+            lists.forEach(function (list, k) {
+              var weight = terms[n].lookups[k][1];
+              list.forEach(function (tf, doc) {
+                var s = weight * tf / (tf + 1.2);
+                if (!here.has(doc) || here.get(doc) < s) here.set(doc, s);
+              });
+            });
+            var idf = Math.log(1 + meta.docs / Math.max(1, here.size));
+            here.forEach(function (s, doc) { here.set(doc, idf * s); });
             if (scores === null) { scores = here; return; }
             var next = new Map();
             scores.forEach(function (score, doc) { if (here.has(doc)) next.set(doc, score + here.get(doc)); });
             scores = next;
           });
-          found[1].forEach(function (allowed) {
-            scores.forEach(function (_, doc) { if (!allowed.has(doc)) scores.delete(doc); });
+          var allowed = got[1].concat(got[2].slice(0, parsed.phrase.length));  // filters, phrases
+          allowed.forEach(function (list) {
+            scores.forEach(function (_, doc) { if (!list.has(doc)) scores.delete(doc); });
+          });
+          got[2].slice(parsed.phrase.length).forEach(function (list) {  // words standing together
+            list.forEach(function (tf, doc) { if (scores.has(doc)) scores.set(doc, scores.get(doc) + tf / (tf + 1.2)); });
           });
           var hits = Array.from(scores.entries()).sort(function (a, b) {
             return b[1] - a[1] || recency(meta, b[0]) - recency(meta, a[0]) || b[0] - a[0];
           });
-          return { terms: terms, hits: hits };
+          return { terms: terms, hits: hits, variants: meta.variants };
         });
     });
   };
@@ -181,19 +239,29 @@
     return this.meta().then(function (meta) { return meta.chunk; }).then(function (chunk) {
       return this.get("search/" + g + "/d/" + Math.floor(number / chunk) + ".json").then(function (docs) {
         var row = docs[number % chunk];
-        return { id: row[0], title: row[1], href: row[2], date: row[3], year: row[4] };
+        return { id: row[0], title: row[1], href: row[2], date: row[3], year: row[4], day: row[5] };
       });
     }.bind(this));
   };
 
+  /* Hits newest first (sort=date): each hit's date is read from its document record. */
+  Index.prototype.newestFirst = function (hits) {
+    var self = this;
+    return Promise.all(hits.map(function (hit) { return self.doc(hit[0]); })).then(function (docs) {
+      var day = new Map(hits.map(function (hit, i) { return [hit[0], docs[i].day || ""]; }));
+      return hits.slice().sort(function (a, b) {
+        return day.get(b[0]) < day.get(a[0]) ? -1 : day.get(b[0]) > day.get(a[0]) ? 1 : b[1] - a[1];
+      });
+    });
+  };
+
   /* The passage around the first hit, as written, with every matching word marked. */
   var TOKEN = /[\p{L}\p{N}\p{M}\u0640]+/gu;
-  function excerpt(text, terms, size) {
-    var stems = {}, skeletons = {}, tokens = [], m, first = -1;
-    terms.forEach(function (t) { stems[t.stem] = true; if (t.skeleton) skeletons[t.skeleton] = true; });
-    function matches(word) {  // a folded word the query looks for, exactly or as a variant
-      var s = stem(word), k = skeleton(s);
-      return stems[s] || (k !== null && skeletons[k]);
+  function excerpt(text, terms, size, variants) {
+    var wanted = {}, tokens = [], m, first = -1;
+    terms.forEach(function (t) { lookups(t.stem, variants).forEach(function (l) { wanted[l[0]] = true; }); });
+    function matches(word) {  // a folded word filed under a key the query looks up
+      return wordKeys(stem(word), variants).some(function (k) { return wanted[k]; });
     }
     TOKEN.lastIndex = 0;
     while ((m = TOKEN.exec(text)) !== null) {
@@ -259,7 +327,12 @@
     });
     if (!q.trim()) { status.textContent = "اكتب كلمة أو أكثر للبحث."; return; }
     status.textContent = "جارٍ البحث…";
+    var newest = params.get("sort") === "date";
+    if (form.elements.sort) form.elements.sort.value = newest ? "date" : "";
     index.search(q, filters).then(function (found) {
+      if (!newest) return found;
+      return index.newestFirst(found.hits).then(function (hits) { found.hits = hits; return found; });
+    }).then(function (found) {
       var total = found.hits.length;
       root.setAttribute("data-total", String(total));
       if (!total) { status.textContent = "لا نتائج لـ«" + q + "»."; root.setAttribute("data-done", "1"); return; }
@@ -277,7 +350,7 @@
           if (doc.date) li.appendChild(el("div", { "class": "arshif-entry-date" }, doc.date));
           var p = el("p", { "class": "arshif-excerpt" });
           var body = doc.text.slice(doc.text.indexOf("\n") + 1);
-          excerpt(body, found.terms).forEach(function (part) {
+          excerpt(body, found.terms, 30, found.variants).forEach(function (part) {
             p.appendChild(part.mark ? el("mark", {}, part.text) : document.createTextNode(part.text));
           });
           li.appendChild(p);
@@ -297,7 +370,8 @@
     });
   }
 
-  window.Arshif = { fold: fold, words: words, stem: stem, joined: joined, skeleton: skeleton, fnv1a: fnv1a, excerpt: excerpt, Index: Index };
+  window.Arshif = { fold: fold, words: words, stem: stem, joined: joined, wordKeys: wordKeys, root: root,
+                    lookups: lookups, parse: parse, fnv1a: fnv1a, excerpt: excerpt, Index: Index };
   document.addEventListener("DOMContentLoaded", function () {
     var root = document.getElementById("arshif-search");
     if (root) resultsPage(root);
