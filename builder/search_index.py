@@ -15,7 +15,8 @@ what the segments say. Layout under ``search/``:
   facets (years, top places and actors)
 - ``<g>/s/<n>.json``: shard n of segment g's inverted index, ``{key: [doc, tf, doc, tf, ...]}``
   with doc numbers (in date order within the segment) delta-coded and tf counting a title's
-  words ``TITLE_WEIGHT`` times; a key's shard is FNV-1a(its root) mod the segment's shard count
+  words ``TITLE_WEIGHT`` times; a key's shard is FNV-1a(its root) mod the segment's shard count,
+  and a pair of words is stored by its hash (:func:`stored_key`)
 - ``<g>/d/<n>.json``: the segment's documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title,
   link, date as shown, year, date (EDTF)
 - ``t/<id>.txt``: an article's plain text, read for the excerpts of the results shown
@@ -33,9 +34,11 @@ from functools import partial
 from itertools import chain, pairwise
 from typing import Any
 
+import numpy as np
+
 from builder import digest
 from builder.arabic.display import show_date
-from builder.arabic.terms import keys, root, unpack, variants
+from builder.arabic.terms import PAIR, keys, root, unpack, variants
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
@@ -48,7 +51,7 @@ MAX_SEGMENTS = 16
 #: Target bytes per shard; the shard count grows with the segment so shards do not. An article
 #: adds about BYTES_PER_DOC to its segment's shards (measured on SaudiNewsNet at 10,000).
 SHARD_BYTES = 12_000
-BYTES_PER_DOC = 3500
+BYTES_PER_DOC = 6300
 #: A word in the title counts as this many in the body: the title says what the article is about.
 TITLE_WEIGHT = 3
 
@@ -59,6 +62,13 @@ def fnv1a(key: str) -> int:
     for byte in key.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
     return h
+
+
+def stored_key(key: str) -> str:
+    """How a key is written in its shard: a pair of words as ``_`` and the pair's hash in base
+    36 (a third of its length: pairs are most of an article's keys, and a phrase is looked up by
+    the same hash), any other key as it is."""
+    return PAIR + np.base_repr(fnv1a(key), 36).lower() if PAIR in key else key
 
 
 def filter_keys(article: Article) -> list[str]:
@@ -173,7 +183,7 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     shards = shard_count(len(members))
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for key, plist in postings.items():  # keys in order of first use: the same for the same input
-        split[fnv1a(root(key)) % shards][key] = plist
+        split[fnv1a(root(key)) % shards][stored_key(key)] = plist
     base = f"search/{number}"
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)

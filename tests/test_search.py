@@ -16,7 +16,7 @@ from builder.arabic import terms
 from builder.arabic.normalize import fold, joined, stem, words
 from builder.arabic.terms import keys, root, word_keys
 from builder.build import build
-from builder.search_index import fnv1a
+from builder.search_index import fnv1a, stored_key
 from tests.conftest import ROOT, make_project
 
 CASES = json.loads((Path(__file__).parent / "normalize_cases.json").read_text(encoding="utf-8"))
@@ -109,6 +109,7 @@ def test_browser_twin_matches_python(search_site: Path, serve: Callable[[Path], 
     assert got_stems == [[stem(w), list(word_keys(stem(w)))] for w in folded]
     probe = ["=ديمقراطيه", "^جده", "+مواطن", "ولي_عهد", "y:2019", "p:syria", "تحالف"]
     assert page.evaluate("ks => ks.map(Arshif.root)", probe) == [root(k) for k in probe]
+    assert page.evaluate("ks => ks.map(Arshif.storedKey)", probe) == [stored_key(k) for k in probe]
     pairs = [list(words(t)) for t in ("قال عبد الله ولعبد العزيز", "معبد الحرم وعبد ربه", "عبد",
                                        "أبو عبد الله وأبو ظبي أبو 3 أبو أبو")] + \
         [list(words(t)) for t in samples]

@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from builder import digest
 from builder.arabic.normalize import fold, stem, words
 from builder.config import Config
 from builder.model import Article, Entity
@@ -43,6 +44,20 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, keys, tokenize = 'uni
 
 def _keys(text: str) -> str:
     return " ".join(stem(w) for w in words(text))
+
+
+PATH = "data/archive.sqlite"
+
+
+def made_from(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> str:
+    """A digest of everything the database holds: while it stays, the file is not made again
+    (making its full-text index is most of a build's exports)."""
+    used = sorted({e for a in articles for e in a.places + a.actors if e in entities})
+    return digest.data([cfg.name, cfg.description, cfg.site_url, [repr(entities[e]) for e in used], [
+        (a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.dateline, a.summary,
+         a.words, a.original, a.original_sha256, a.text, a.places, a.actors,
+         [(d.text, d.value, d.calendar, d.hijri) for d in a.dates])
+        for a in sorted(articles, key=lambda a: a.id)]])
 
 
 def database(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> bytes:

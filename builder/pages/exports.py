@@ -1,5 +1,5 @@
 """Exports for people who reuse the archive: JSON lines, entities, TimelineJS, RSS and Atom
-feeds, and the SQLite database (:mod:`builder.pages.database`).
+feeds (the SQLite database, made only when its contents change, is :mod:`builder.pages.database`).
 
 All are data files: article text goes in JSON strings or XML text nodes, escaped by the
 serialisers, never spliced into markup. TimelineJS renders its text fields as HTML, so those
@@ -21,7 +21,6 @@ from builder.config import Config
 from builder.markup import web_url
 from builder.model import Article, Entity
 from builder.pages import urls
-from builder.pages.database import database
 from builder.pages.indexes import date_key
 
 
@@ -117,4 +116,3 @@ def exports(articles: list[Article], entities: dict[str, Entity],
     })
     latest = sorted((a for a in articles if a.date), key=date_key, reverse=True)[: cfg.latest]
     yield from feeds(latest, cfg)
-    yield "data/archive.sqlite", database(articles, entities, cfg)

@@ -19,8 +19,8 @@ from builder.config import Config, Layout
 from builder.memo import Memo
 from builder.model import Article, Entity
 from builder.packaged import template_files, template_folders
+from builder.pages import database, indexes, urls
 from builder.pages import entities as entity_pages_mod
-from builder.pages import indexes, urls
 from builder.pages.articles import article_page
 from builder.pages.exports import exports
 from builder.pages.render import Page, environment, render
@@ -68,14 +68,14 @@ def _make(files: Callable[[], Iterator[tuple[str, bytes]]]) -> list[tuple[str, b
 
 #: what is written beside the pages: each index part's record (None when the files on disk
 #: were fresh), the export files with their sha256, and the seconds each took
-Beside = tuple[list[tuple[str, list[object] | None]], list[tuple[str, str]], dict[str, float]]
+Beside = tuple[list[tuple[str, list[object] | None, str]], list[tuple[str, str]], dict[str, float]]
 
 
 def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg: Config,
                        memo: Memo) -> Beside:
-    """Write the search index parts that changed and the exports: in another process while
-    the pages are made (their inputs are the same articles, their outputs other files); the
-    builder then claims what this wrote (:meth:`Memo.keep`)."""
+    """Write the search index parts and the database that changed, and the exports: in another
+    process while the pages are made (their inputs are the same articles, their outputs other
+    files); the builder then claims what this wrote (:meth:`Memo.keep`)."""
     clock = time.perf_counter()
     parts = [(p, memo.fresh(p.name, p.made_from)) for p in index_parts(articles, entities, cfg)]
     segments = [p for p, fresh in parts if p.segment and not fresh]
@@ -85,13 +85,19 @@ def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg
     for part, fresh in parts:
         if not fresh and not part.segment:
             memo.write(part.name, part.made_from, part.files(), SEARCH)
-    index = [(p.name, None if fresh else memo.now[p.name]) for p, fresh in parts]
+    index = [(p.name, None if fresh else memo.now[p.name], SEARCH) for p, fresh in parts]
     spent = {"search index": time.perf_counter() - clock}
     clock = time.perf_counter()
     exported = []
     for rel, data in exports(articles, entities, cfg):
         memo.out.write(rel, data, EXPORTS)
         exported.append((rel, memo.out.digests[rel]))
+    contents = database.made_from(articles, entities, cfg)
+    fresh = memo.fresh(database.PATH, contents)
+    if not fresh:
+        memo.write(database.PATH, contents, [(database.PATH, database.database(articles, entities, cfg))],
+                   EXPORTS)
+    index.append((database.PATH, None if fresh else memo.now[database.PATH], EXPORTS))
     spent["exports"] = time.perf_counter() - clock
     return index, exported, spent
 
@@ -129,8 +135,8 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
         spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock
         index, exported, made_in = beside.result()
     clock = time.perf_counter()
-    for name, record in index:
-        memo.keep(name, SEARCH, record)
+    for name, record, owner in index:
+        memo.keep(name, owner, record)
     for rel, sha in exported:
         out.keep(rel, sha, EXPORTS)
     out.prune()

@@ -134,6 +134,9 @@
     return location.protocol === "file:" && href.slice(-1) === "/" ? href + "index.html" : href;
   }
 
+  /* How a key is written in its shard (builder/search_index.py stored_key): a pair by its hash. */
+  function storedKey(key) { return key.indexOf(PAIR) >= 0 ? PAIR + fnv1a(key).toString(36) : key; }
+
   function Index(base) { this.base = base; this.cache = {}; }
   Index.prototype.get = function (path) {
     if (!this.cache[path]) this.cache[path] = load(this.base + path);
@@ -149,9 +152,9 @@
         return self.get("search/" + g + "/s/" + (fnv1a(root(key)) % seg[1]) + ".json");
       }));
     }).then(function (shards) {
-      var out = new Map();
+      var out = new Map(), stored = storedKey(key);
       shards.forEach(function (shard, g) {
-        var list = shard[key] || [], doc = 0;
+        var list = shard[stored] || [], doc = 0;
         for (var i = 0; i < list.length; i += 2) { doc += list[i]; out.set(g * SEGMENT + doc, list[i + 1]); }
       });
       return out;
@@ -371,7 +374,7 @@
   }
 
   window.Arshif = { fold: fold, words: words, stem: stem, joined: joined, wordKeys: wordKeys, root: root,
-                    lookups: lookups, parse: parse, fnv1a: fnv1a, excerpt: excerpt, Index: Index };
+                    lookups: lookups, parse: parse, fnv1a: fnv1a, storedKey: storedKey, excerpt: excerpt, Index: Index };
   document.addEventListener("DOMContentLoaded", function () {
     var root = document.getElementById("arshif-search");
     if (root) resultsPage(root);
