@@ -19,6 +19,7 @@ what the segments say. Layout under ``search/``:
   and a pair of words is stored by its hash (:func:`stored_key`)
 - ``<g>/d/<n>.json``: the segment's documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title,
   link, date as shown, year, date (EDTF)
+- ``<g>/n.json``: the length in words of each of the segment's documents (ranking)
 - ``t/<id>.txt``: an article's plain text, read for the excerpts of the results shown
 Filter keys (``y:2019``, ``p:<place>``, ``a:<actor>``) live in the same shards.
 """
@@ -132,13 +133,14 @@ class Doc:
     year: str
     filters: list[str]
     day: str  # the date as EDTF, for sorting newest first
+    words: int  # the article's length, for ranking
 
     @classmethod
     def of(cls, article: Article, cfg: Config) -> Doc:
         return cls(article.id, article.title, article.terms,
                    urls.link("search/index.md", urls.article_doc(article)),
                    show_date(article.date, cfg.month_style, cfg.digits) if article.date else "",
-                   article.year, filter_keys(article), article.date or "")
+                   article.year, filter_keys(article), article.date or "", article.words)
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     base = f"search/{number}"
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)
+    yield f"{base}/n.json", _dump([m.words for m in members])
     for start in range(0, len(members), CHUNK):
         yield f"{base}/d/{start // CHUNK}.json", _dump([
             [m.id, m.title, m.link, m.shown_date, m.year, m.day] for m in members[start:start + CHUNK]])
@@ -210,7 +213,7 @@ def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Confi
         yield Part(f"search/t/{article.id}", texts[article.id], partial(_text_file, article))
     for number, group in enumerate(members):
         made_from = digest.data([cfg.month_style, cfg.digits, [
-            [a.id, texts[a.id], a.date, a.year, a.places, a.actors] for a in group]])
+            [a.id, texts[a.id], a.date, a.year, a.places, a.actors, a.words] for a in group]])
         yield Part(f"search/{number}", made_from,
                    _Segment(number, group, cfg), segment=True)
     meta = _dump({"docs": len(ordered), "chunk": CHUNK,

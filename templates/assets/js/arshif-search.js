@@ -160,6 +160,19 @@
       return out;
     });
   };
+  /* Each segment's document lengths in words, and their mean (BM25's length normalisation). */
+  Index.prototype.lengths = function () {
+    var self = this;
+    return this.meta().then(function (meta) {
+      return Promise.all(meta.segments.map(function (_, g) { return self.get("search/" + g + "/n.json"); }));
+    }).then(function (all) {
+      var total = 0, count = 0;
+      all.forEach(function (ns) { ns.forEach(function (n) { total += n; count++; }); });
+      return { of: function (doc) { return all[Math.floor(doc / SEGMENT)][doc % SEGMENT]; }, mean: total / Math.max(1, count) };
+    });
+  };
+  var K1 = 1.2, B = 0.75;
+
   /* How recent a document is within its segment (0 oldest, 1 newest): breaks ties in ranking. */
   function recency(meta, doc) {
     var seg = meta.segments[Math.floor(doc / SEGMENT)];
@@ -185,8 +198,8 @@
   }
 
   /* Articles holding every word (and every quoted phrase), best first: each word scores by its
-     rarity, how often it is there (a title's words count three times, in the index) and how
-     near its form is to the query's; words of the query standing together score more; the
+     rarity and how often it is there for the article's length (BM25; a title's words count
+     three times, in the index), and by how near its form is to the query's; words of the query standing together score more; the
      newest first among equals. */
   Index.prototype.search = function (query, filters) {
     var self = this, parsed = parse(query), terms = parsed.terms;
@@ -204,15 +217,16 @@
       if (filters.actor) filterKeys.push("a:" + filters.actor);
       var pairKeys = parsed.phrase.concat(adjacent);
       return Promise.all([Promise.all(found), Promise.all(filterKeys.map(function (k) { return self.postings(k); })),
-                          Promise.all(pairKeys.map(function (k) { return self.postings(k); }))])
+                          Promise.all(pairKeys.map(function (k) { return self.postings(k); })), self.lengths()])
         .then(function (got) {
-          var scores = null;
+          var scores = null, lengths = got[3];
           got[0].forEach(function (lists, n) {
             var here = new Map();
             lists.forEach(function (list, k) {
               var weight = terms[n].lookups[k][1];
               list.forEach(function (tf, doc) {
-                var s = weight * tf / (tf + 1.2);
+                var norm = K1 * (1 - B + B * (lengths.of(doc) || lengths.mean) / lengths.mean);
+                var s = weight * tf * (K1 + 1) / (tf + norm);
                 if (!here.has(doc) || here.get(doc) < s) here.set(doc, s);
               });
             });
