@@ -17,7 +17,7 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from builder import boilerplate, publish, readers
+from builder import boilerplate, publish, readers, stories
 from builder.assemble import assemble
 from builder.config import Config, Layout, RecogniserKind
 from builder.extract.entities import EntityFinder
@@ -159,6 +159,10 @@ def _build(layout: Layout, inputs: str, start: publish.NextBuild, strict: bool,
         articles, owners = read_articles(layout, cfg, report, progress)
     with timed(report, "extract"):
         finder = extract(articles, layout, report, cluster, cfg.recogniser)
+    with timed(report, "stories"):
+        story = stories.group(articles, layout.state / "cache")
+        for article in articles:
+            article.story = story[article.id]
     for article in articles:
         report.add_page(owners[article.id], article.id, article_doc(article))
     if strict and report.failures():

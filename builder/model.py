@@ -134,6 +134,9 @@ class Article:
     #: place it says the story was filed from (builder.byline)
     head: str = ""
     dateline: str = ""
+    #: the story family it belongs to: the id of the family's earliest member, its own id when
+    #: no other article is a copy or edit of its text (builder.stories)
+    story: str = ""
 
     @property
     def year(self) -> str:

@@ -12,6 +12,7 @@ from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.render import Page
 from builder.pages.schema import check_article
+from builder.pages.stories import elsewhere
 from builder.yamlio import Quoted
 
 #: Where a publication date came from, as the page says it.
@@ -38,6 +39,7 @@ def front_matter(article: Article) -> dict[str, Any]:
         "url": article.url,
         "author": article.author,
         "dateline": article.dateline,
+        "story": article.story or article.id,
         "places": list(article.places),
         "actors": list(article.actors),
         "summary": article.summary,
@@ -77,9 +79,12 @@ def related(article: Article, entities: dict[str, Entity], found: dict[str, list
 
 
 def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
-                 found: dict[str, list[Article]] | None = None) -> Page:
-    """One article's page (``found``: entity id -> its articles, for the related ones)."""
+                 found: dict[str, list[Article]] | None = None,
+                 family: list[Article] | None = None) -> Page:
+    """One article's page (``found``: entity id -> its articles, for the related ones;
+    ``family``: the members of its story, earliest first, when it has copies)."""
     here = urls.article_doc(article)
+    family = family or []
     view = {
         "title": article.title,
         "title_derived": article.title_derived,
@@ -98,6 +103,8 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "original_sha256": article.original_sha256,
         "address": urls.address(cfg.site_url, here),
         "related": related(article, entities, found or {}, here),
+        "elsewhere": elsewhere(article, family, cfg, here) if family else [],
+        "earliest": bool(family) and family[0].id == article.id,
     }
     return Page(here, front_matter(article), "article.html.j2", {"a": view},
                 owner=article.original, check=check_article)

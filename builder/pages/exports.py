@@ -22,6 +22,7 @@ from builder.markup import web_url
 from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.indexes import date_key
+from builder.pages.stories import families
 
 
 def _json(data: dict[str, Any] | list[Any]) -> bytes:
@@ -32,7 +33,8 @@ def article_record(a: Article, entities: dict[str, Entity], cfg: Config) -> dict
     return {
         "id": a.id, "title": a.title, "date": a.date, "date_source": a.date_source,
         "source": a.source, "url": a.url,
-        "author": a.author, "dateline": a.dateline, "summary": a.summary, "words": a.words,
+        "author": a.author, "dateline": a.dateline, "story": a.story or a.id, "summary": a.summary,
+        "words": a.words,
         "dates": [{"text": d.text, "value": d.value, "calendar": d.calendar}
                   | ({"hijri": d.hijri} if d.hijri else {}) for d in a.dates],
         "places": [{"id": e, "name": entities[e].name} for e in a.places if e in entities],
@@ -116,3 +118,7 @@ def exports(articles: list[Article], entities: dict[str, Entity],
     })
     latest = sorted((a for a in articles if a.date), key=date_key, reverse=True)[: cfg.latest]
     yield from feeds(latest, cfg)
+    yield "data/stories.json", _json([
+        {"id": story, "members": [{"id": a.id, "source": a.source, "date": a.date, "title": a.title,
+                                   "page": urls.address(cfg.site_url, urls.article_doc(a))} for a in members]}
+        for story, members in sorted(families(articles).items())])

@@ -33,6 +33,7 @@ ARTICLE = {
             "properties": {"text": TEXT, "value": {"type": "string", "pattern": EDTF},
                            "calendar": {"enum": ["gregorian", "hijri", "mixed"]}, "hijri": TEXT}}},
         "source": TEXT, "url": TEXT, "author": TEXT, "summary": TEXT, "original": TEXT, "dateline": TEXT,
+        "story": {"type": "string", "pattern": r"^[0-9a-f]{12}$"},
         "original_sha256": {"type": "string", "pattern": r"^([0-9a-f]{64})?$"},
         "places": IDS, "actors": IDS,
         "words": {"type": "integer", "minimum": 1},

@@ -21,6 +21,7 @@ from builder.model import Article, Entity
 from builder.packaged import template_files, template_folders
 from builder.pages import database, indexes, urls
 from builder.pages import entities as entity_pages_mod
+from builder.pages import stories as story_pages
 from builder.pages.articles import article_page
 from builder.pages.exports import exports
 from builder.pages.render import Page, environment, render
@@ -32,8 +33,10 @@ from builder.writer import OutputTree
 def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Iterator[Page]:
     """All generated pages, articles first."""
     found = entity_pages_mod.mentions(articles)
+    stories = story_pages.families(articles)
     for article in articles:
-        yield article_page(article, entities, cfg, found)
+        yield article_page(article, entities, cfg, found, stories.get(article.story, []))
+    yield from story_pages.compare_pages(stories, cfg)
     yield indexes.home(articles, entities, cfg)
     yield from indexes.timeline(articles, entities, cfg)
     yield from entity_pages_mod.index_pages(found, entities, cfg)

@@ -1,0 +1,66 @@
+"""Story families: a copy of one text under another title and source is one story with it; a
+separate report of the same event is not. The article page lists the copies and opens a word
+by word comparison (Chromium)."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from builder.build import build
+from builder.pages.stories import changes
+from tests.conftest import make_project
+from tests.test_search import names
+
+FIXTURE = Path(__file__).parent / "fixtures" / "stories"
+
+
+@pytest.fixture(scope="module")
+def story_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("stories") / "archive", FIXTURE)
+    build(root, progress=False, out=io.StringIO())
+    return root
+
+
+def test_a_copy_is_one_story_and_a_separate_report_is_not(story_site: Path) -> None:
+    by_id = names(story_site)
+    rows = [json.loads(line) for line in
+            (story_site / "site" / "data" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    story = {by_id[r["id"]]: r["story"] for r in rows}
+    wire = next(r["id"] for r in rows if by_id[r["id"]] == "wire")
+    assert story["wire"] == story["copy"] == wire  # named by the earliest
+    assert story["report"] != wire
+    families = json.loads((story_site / "site" / "data" / "stories.json").read_text(encoding="utf-8"))
+    assert [[by_id[m["id"]] for m in f["members"]] for f in families] == [["wire", "copy"]]
+    front = next((story_site / "docs" / "articles").rglob(f"{wire}.md")).read_text(encoding="utf-8")
+    assert f"story: {wire}" in front or f"story: '{wire}'" in front
+
+
+def test_changes_word_by_word() -> None:
+    parts = changes("افتتح الوزير اليوم المستشفى", "افتتح الوزير أمس المستشفى الجديد")
+    assert parts == [{"kind": "same", "text": "افتتح الوزير"}, {"kind": "del", "text": "اليوم"},
+                     {"kind": "ins", "text": "أمس"}, {"kind": "same", "text": "المستشفى"},
+                     {"kind": "ins", "text": "الجديد"}]
+
+
+def test_the_page_lists_the_copies_and_opens_the_comparison(
+        story_site: Path, serve: Callable[[Path], str], browser: Any) -> None:
+    by_id = names(story_site)
+    copy = next(i for i, name in by_id.items() if name == "copy")
+    base = serve(story_site / "site")
+    page = browser.new_page()
+    page.goto(base + f"articles/2015/{copy}/")
+    listed = page.locator(".arshif-elsewhere li")
+    assert listed.count() == 1 and "(الأقدم)" in listed.inner_text() and "واس" in listed.inner_text()
+    page.locator(".arshif-elsewhere .arshif-compare").click()
+    page.wait_for_load_state()
+    assert "/compare/" in page.url
+    assert "سيبدأ استقبال المرضى" in " ".join(page.locator(".arshif-changes ins").all_inner_texts())
+    assert "اليوم" in page.locator(".arshif-changes del").all_inner_texts()
+    assert page.get_attribute(".arshif-compare-page", "dir") == "rtl"
+    page.close()
