@@ -1,10 +1,11 @@
 """``data/archive.sqlite``: the archive as one SQLite database, for ``sqlite3`` or Datasette.
 
 The tables (documented in README.md, "The archive as a database") hold what the pages show:
-articles, entities and their aliases, which article mentions which entity as a place or an
-actor, and the dates written in each text. ``articles_fts`` is an FTS5 index of each article's
-title and text folded by the archive's normaliser (``fold``) and of its search keys (``keys``,
-the stems the site's search matches), so a query folded the same way finds every spelling.
+articles (each with its story family), entities and their aliases, which article mentions
+which entity as a place or an actor, and the dates written in each text. ``articles_fts`` is
+an FTS5 index of each article's title and text folded by the archive's normaliser (``fold``)
+and of its search keys (``keys``, the stems the site's search matches), so a query folded the
+same way finds every spelling.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ SCHEMA = """
 CREATE TABLE archive (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE articles (
   rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, title TEXT NOT NULL, date TEXT,
-  date_source TEXT, source TEXT, url TEXT, author TEXT, dateline TEXT, summary TEXT, words INTEGER,
+  date_source TEXT, source TEXT, url TEXT, author TEXT, dateline TEXT, story TEXT NOT NULL,
+  summary TEXT, words INTEGER,
   page TEXT NOT NULL, original TEXT, original_sha256 TEXT, text TEXT NOT NULL);
 CREATE TABLE entities (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, description TEXT,
@@ -35,6 +37,7 @@ CREATE TABLE mentions (article_id TEXT NOT NULL REFERENCES articles(id),
   entity_id TEXT NOT NULL REFERENCES entities(id), role TEXT NOT NULL CHECK (role IN ('place', 'actor')),
   PRIMARY KEY (article_id, entity_id, role)) WITHOUT ROWID;
 CREATE INDEX mentions_by_entity ON mentions (entity_id);
+CREATE INDEX articles_by_story ON articles (story);
 CREATE TABLE dates (article_id TEXT NOT NULL REFERENCES articles(id), position INTEGER NOT NULL,
   text TEXT NOT NULL, value TEXT NOT NULL, calendar TEXT NOT NULL, hijri TEXT,
   PRIMARY KEY (article_id, position)) WITHOUT ROWID;
@@ -54,7 +57,7 @@ def made_from(articles: list[Article], entities: dict[str, Entity], cfg: Config)
     (making its full-text index is most of a build's exports)."""
     used = sorted({e for a in articles for e in a.places + a.actors if e in entities})
     return digest.data([cfg.name, cfg.description, cfg.site_url, [repr(entities[e]) for e in used], [
-        (a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.dateline, a.summary,
+        (a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.dateline, a.story, a.summary,
          a.words, a.original, a.original_sha256, a.text, a.places, a.actors,
          [(d.text, d.value, d.calendar, d.hijri) for d in a.dates])
         for a in sorted(articles, key=lambda a: a.id)]])
@@ -72,8 +75,9 @@ def database(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
             db.executemany("INSERT INTO archive VALUES (?, ?)", [
                 ("name", cfg.name), ("description", cfg.description), ("site_url", cfg.site_url),
                 ("articles", str(len(ordered))), ("schema", "1")])
-            db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-                (n, a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.dateline, a.summary,
+            db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                (n, a.id, a.title, a.date, a.date_source, a.source, a.url, a.author, a.dateline,
+                 a.story or a.id, a.summary,
                  a.words, urls.page_url(urls.article_doc(a)), a.original, a.original_sha256, a.text)
                 for n, a in enumerate(ordered, 1)])
             db.executemany("INSERT INTO articles_fts (rowid, title, text, keys) VALUES (?,?,?,?)", [
