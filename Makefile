@@ -32,6 +32,7 @@ bench: model-deps chromium
 	$(BIN)/python -m builder.ner.train_nn --out bench/out/ner-nn-heldout.npz
 	$(BIN)/python bench/ner.py --model bench/out/ner-heldout.crfsuite --neural bench/out/ner-nn-heldout.npz
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/stories.py
 
 # The shipped data (builder/data) is rebuilt from ../shared/data by these two; see SOURCE.md there.
 gazetteer: model-deps
