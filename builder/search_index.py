@@ -20,6 +20,8 @@ what the segments say. Layout under ``search/``:
 - ``<g>/d/<n>.json``: the segment's documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title,
   link, date as shown, year, date (EDTF)
 - ``<g>/n.json``: the length in words of each of the segment's documents (ranking)
+- ``<g>/f.json``: the segment's documents that are copies of one story, by their story's
+  number: results show a story once
 - ``t/<id>.txt``: an article's plain text, read for the excerpts of the results shown
 Filter keys (``y:2019``, ``p:<place>``, ``a:<actor>``) live in the same shards.
 """
@@ -134,13 +136,15 @@ class Doc:
     filters: list[str]
     day: str  # the date as EDTF, for sorting newest first
     words: int  # the article's length, for ranking
+    family: int  # its story family's number (from the story id), 0 when it has no copies
 
     @classmethod
-    def of(cls, article: Article, cfg: Config) -> Doc:
+    def of(cls, article: Article, cfg: Config, told: set[str]) -> Doc:
         return cls(article.id, article.title, article.terms,
                    urls.link("search/index.md", urls.article_doc(article)),
                    show_date(article.date, cfg.month_style, cfg.digits) if article.date else "",
-                   article.year, filter_keys(article), article.date or "", article.words)
+                   article.year, filter_keys(article), article.date or "", article.words,
+                   int(article.story[:8], 16) if article.story in told else 0)
 
 
 @dataclass(frozen=True)
@@ -151,9 +155,10 @@ class _Segment:
     number: int
     group: list[Article]
     cfg: Config
+    told: set[str]  # the stories with copies
 
     def docs(self) -> list[Doc]:
-        return [Doc.of(a, self.cfg) for a in self.group]
+        return [Doc.of(a, self.cfg, self.told) for a in self.group]
 
     def __call__(self) -> Iterator[tuple[str, bytes]]:
         return _segment_files(self.number, self.docs())
@@ -190,6 +195,7 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)
     yield f"{base}/n.json", _dump([m.words for m in members])
+    yield f"{base}/f.json", _dump({str(n): m.family for n, m in enumerate(members) if m.family})
     for start in range(0, len(members), CHUNK):
         yield f"{base}/d/{start // CHUNK}.json", _dump([
             [m.id, m.title, m.link, m.shown_date, m.year, m.day] for m in members[start:start + CHUNK]])
@@ -209,13 +215,15 @@ def index_parts(articles: list[Article], entities: dict[str, Entity], cfg: Confi
     for article in ordered:
         members[zlib.crc32(article.original.encode("utf-8")) % count].append(article)
     texts = {a.id: digest.data([a.title, a.text]) for a in ordered}
+    told = {s for s, n in Counter(a.story or a.id for a in ordered).items() if n > 1}
     for article in ordered:
         yield Part(f"search/t/{article.id}", texts[article.id], partial(_text_file, article))
     for number, group in enumerate(members):
         made_from = digest.data([cfg.month_style, cfg.digits, [
-            [a.id, texts[a.id], a.date, a.year, a.places, a.actors, a.words] for a in group]])
+            [a.id, texts[a.id], a.date, a.year, a.places, a.actors, a.words,
+             a.story if a.story in told else ""] for a in group]])
         yield Part(f"search/{number}", made_from,
-                   _Segment(number, group, cfg), segment=True)
+                   _Segment(number, group, cfg, told), segment=True)
     meta = _dump({"docs": len(ordered), "chunk": CHUNK,
                   "segments": [[len(g), shard_count(len(g))] for g in members],
                   "variants": variants(), "facets": _facets(ordered, entities, facet_top)})

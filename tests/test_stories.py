@@ -15,7 +15,7 @@ import pytest
 from builder.build import build
 from builder.pages.stories import changes
 from tests.conftest import make_project
-from tests.test_search import names
+from tests.test_search import names, run_query
 
 FIXTURE = Path(__file__).parent / "fixtures" / "stories"
 
@@ -63,4 +63,23 @@ def test_the_page_lists_the_copies_and_opens_the_comparison(
     assert "سيبدأ استقبال المرضى" in " ".join(page.locator(".arshif-changes ins").all_inner_texts())
     assert "اليوم" in page.locator(".arshif-changes del").all_inner_texts()
     assert page.get_attribute(".arshif-compare-page", "dir") == "rtl"
+    page.close()
+
+
+def test_lists_and_search_show_a_story_once(story_site: Path, serve: Callable[[Path], str],
+                                            browser: Any) -> None:
+    by_id = names(story_site)
+    base = serve(story_site / "site")
+    page = browser.new_page()
+    page.goto(base + "timeline/2015/")
+    titles = page.locator(".arshif-entry-title").all_inner_texts()
+    assert len(titles) == 2  # the wire (with its copy folded in) and the separate report
+    copies = page.locator(".arshif-copies")
+    assert copies.count() == 1 and "+1" in copies.locator("summary").inner_text()
+    copies.locator("summary").click()
+    assert copies.locator("a").inner_text() == "عكاظ"
+    shown = [by_id[i] for i in run_query(page, base, "مستشفى أبها")]
+    assert len(shown) == 2 and "report" in shown and len({"wire", "copy"} & set(shown)) == 1
+    assert "+1" in page.locator(".arshif-result-copies").inner_text()
+    assert "3 مقالة" in page.locator(".arshif-search-status").inner_text()
     page.close()

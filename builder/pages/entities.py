@@ -19,6 +19,7 @@ from builder.pages import urls
 from builder.pages.articles import entity_links
 from builder.pages.indexes import date_key, entry, paged, pager
 from builder.pages.render import Page
+from builder.pages.stories import once
 from builder.registry import RESERVED_IDS, folder
 
 KIND_TITLES = {"places": "الأماكن", "actors": "الفاعلون"}
@@ -83,7 +84,8 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
         years = Counter(a.year for a in items)
         dated = [a.date for a in items if a.date]
         base = urls.entity_base(entity)
-        for doc, chunk, number, count in paged(base, items, cfg.page_size):
+        told = once(items)
+        for doc, chunk, number, count in paged(base, told, cfg.page_size):
             top = [o for o, _ in sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))]
             view = {
                 "name": entity.name,
@@ -99,7 +101,7 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                                        entities, doc),
                 "actors": entity_links([o for o in top if entities[o].type != "LOC"][:10],
                                        entities, doc),
-                "entries": [entry(a, doc, entities, cfg) for a in chunk],
+                "entries": [entry(a, doc, entities, cfg, copies) for a, copies in chunk],
                 "pages": pager(doc, base, number, count),
                 "index": urls.link(doc, f"{kind}/index.md"),
                 "index_title": KIND_TITLES[kind],
@@ -108,6 +110,7 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                 "tiles": cfg.map_tiles,
                 "attribution": cfg.map_attribution,
                 "count": digits(str(len(items)), cfg.digits),
+                "stories": digits(str(len(told)), cfg.digits),
             }
             title = entity.name if number == 1 else f"{entity.name} ({number})"
             yield Page(doc, {"title": title}, "entity.html.j2", {"e": view},

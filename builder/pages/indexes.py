@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from builder.arabic.display import digits, month_names, show_date
 from builder.config import Config
@@ -12,6 +12,9 @@ from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.articles import entity_links
 from builder.pages.render import Page
+from builder.pages.stories import once
+
+T = TypeVar("T")
 
 
 def date_key(article: Article) -> tuple[str, str]:
@@ -19,8 +22,10 @@ def date_key(article: Article) -> tuple[str, str]:
     return (article.date or "", article.id)
 
 
-def entry(article: Article, here: str, entities: dict[str, Entity], cfg: Config) -> dict[str, Any]:
-    """What a list shows of an article: date, title link, lead, places and actors."""
+def entry(article: Article, here: str, entities: dict[str, Entity], cfg: Config,
+          copies: Sequence[Article] = ()) -> dict[str, Any]:
+    """What a list shows of an article: date, title link, lead, places and actors, and the
+    list's other copies of its story (shown as «+N», expandable)."""
     precision = {4: "السنة فقط", 7: "الشهر فقط"}.get(len(article.date or ""), "")
     return {
         "title": article.title,
@@ -32,10 +37,13 @@ def entry(article: Article, here: str, entities: dict[str, Entity], cfg: Config)
         "source": article.source,
         "places": entity_links(article.places, entities, here),
         "actors": entity_links(article.actors, entities, here),
+        "copies": [{"source": c.source or c.title, "href": urls.link(here, urls.article_doc(c)),
+                    "title": c.title} for c in copies],
+        "more": digits(str(len(copies)), cfg.digits),
     }
 
 
-def paged(base: str, items: Sequence[Article], size: int) -> Iterator[tuple[str, list[Article], int, int]]:
+def paged(base: str, items: Sequence[T], size: int) -> Iterator[tuple[str, list[T], int, int]]:
     """Split ``items`` into pages: ``base.md``, ``base-2.md``…; yields doc, items, number, count."""
     count = max(1, -(-len(items) // size))
     for n in range(count):
@@ -56,7 +64,7 @@ def home(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> P
     """Counts and the latest articles."""
     here = "index.md"
     dated = [a for a in articles if a.date]
-    latest = sorted(dated, key=date_key, reverse=True)[: cfg.latest]
+    latest = once(sorted(dated, key=date_key, reverse=True))[: cfg.latest]
     years = sorted({a.year for a in dated})
     used = {eid for a in articles for eid in a.places + a.actors}
     counts = {
@@ -71,7 +79,7 @@ def home(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> P
         "name": cfg.name,
         "description": cfg.description,
         "counts": {k: digits(str(v), cfg.digits) for k, v in counts.items()},
-        "latest": [entry(a, here, entities, cfg) for a in latest],
+        "latest": [entry(a, here, entities, cfg, copies) for a, copies in latest],
         "timeline": urls.link(here, "timeline/index.md"),
         "places": urls.link(here, "places/index.md"),
         "actors": urls.link(here, "actors/index.md"),
@@ -102,12 +110,12 @@ def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
                {"years": overview, "undated": undated, "months": [months[m] for m in range(1, 13)]})
     for year, items in by_year.items():
         title = "بلا تاريخ" if year == "undated" else digits(year, cfg.digits)
-        for doc, chunk, number, count in paged(f"timeline/{year}", items, cfg.page_size):
+        for doc, chunk, number, count in paged(f"timeline/{year}", once(items), cfg.page_size):
             groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for a in chunk:
+            for a, copies in chunk:
                 label = months[int(a.date[5:7])] if a.date and len(a.date) >= 7 else \
                     ("السنة كاملة" if a.date else "")
-                groups[label].append(entry(a, doc, entities, cfg))
+                groups[label].append(entry(a, doc, entities, cfg, copies))
             yield Page(doc, {"title": title if number == 1 else f"{title} ({number})"},
                        "year.html.j2", {"title": title, "groups": list(groups.items()),
                                         "pages": pager(doc, f"timeline/{year}", number, count),

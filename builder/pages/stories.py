@@ -23,6 +23,21 @@ def families(articles: list[Article]) -> dict[str, list[Article]]:
             for story, members in found.items() if len(members) > 1}
 
 
+def once(items: list[Article]) -> list[tuple[Article, list[Article]]]:
+    """A list (in its order) with each story once: where its first member in the list stands,
+    with the list's other members of that story beside it."""
+    first: dict[str, tuple[Article, list[Article]]] = {}
+    out = []
+    for article in items:
+        story = article.story or article.id
+        if story in first:
+            first[story][1].append(article)
+        else:
+            first[story] = (article, [])
+            out.append(first[story])
+    return out
+
+
 def compare_doc(article: Article) -> str:
     """The page comparing a later copy with the earliest."""
     return f"compare/{article.id}.md"

@@ -172,6 +172,26 @@
     });
   };
   var K1 = 1.2, B = 0.75;
+  /* Each document's story family (search/<g>/f.json; a document with no copies has none). */
+  Index.prototype.families = function () {
+    var self = this;
+    return this.meta().then(function (meta) {
+      return Promise.all(meta.segments.map(function (_, g) { return self.get("search/" + g + "/f.json"); }));
+    }).then(function (all) {
+      return function (doc) { var f = all[Math.floor(doc / SEGMENT)][String(doc % SEGMENT)]; return f === undefined ? null : f; };
+    });
+  };
+  /* Ranked hits with each story once: its best-ranked copy, which counts the others ([doc, score, others]). */
+  function storiesOnce(hits, familyOf) {
+    var kept = [], at = new Map();
+    hits.forEach(function (hit) {
+      var f = familyOf(hit[0]);
+      if (f !== null && at.has(f)) { kept[at.get(f)][2] += 1; return; }
+      if (f !== null) at.set(f, kept.length);
+      kept.push([hit[0], hit[1], 0]);
+    });
+    return kept;
+  }
 
   /* How recent a document is within its segment (0 oldest, 1 newest): breaks ties in ranking. */
   function recency(meta, doc) {
@@ -217,7 +237,8 @@
       if (filters.actor) filterKeys.push("a:" + filters.actor);
       var pairKeys = parsed.phrase.concat(adjacent);
       return Promise.all([Promise.all(found), Promise.all(filterKeys.map(function (k) { return self.postings(k); })),
-                          Promise.all(pairKeys.map(function (k) { return self.postings(k); })), self.lengths()])
+                          Promise.all(pairKeys.map(function (k) { return self.postings(k); })), self.lengths(),
+                          self.families()])
         .then(function (got) {
           var scores = null, lengths = got[3];
           got[0].forEach(function (lists, n) {
@@ -244,9 +265,9 @@
           got[2].slice(parsed.phrase.length).forEach(function (list) {  // words standing together
             list.forEach(function (tf, doc) { if (scores.has(doc)) scores.set(doc, scores.get(doc) + tf / (tf + 1.2)); });
           });
-          var hits = Array.from(scores.entries()).sort(function (a, b) {
+          var hits = storiesOnce(Array.from(scores.entries()).sort(function (a, b) {
             return b[1] - a[1] || recency(meta, b[0]) - recency(meta, a[0]) || b[0] - a[0];
-          });
+          }), got[4]);
           return { terms: terms, hits: hits, variants: meta.variants };
         });
     });
@@ -266,7 +287,7 @@
     var self = this;
     return Promise.all(hits.map(function (hit) { return self.doc(hit[0]); })).then(function (docs) {
       var day = new Map(hits.map(function (hit, i) { return [hit[0], docs[i].day || ""]; }));
-      return hits.slice().sort(function (a, b) {
+      return hits.slice().sort(function (a, b) {  // hits keep their count of other copies
         return day.get(b[0]) < day.get(a[0]) ? -1 : day.get(b[0]) > day.get(a[0]) ? 1 : b[1] - a[1];
       });
     });
@@ -353,10 +374,13 @@
       var total = found.hits.length;
       root.setAttribute("data-total", String(total));
       if (!total) { status.textContent = "لا نتائج لـ«" + q + "»."; root.setAttribute("data-done", "1"); return; }
-      status.textContent = digits(total, arabicDigits) + " نتيجة لـ«" + q + "»";
+      var articles = found.hits.reduce(function (n, hit) { return n + 1 + (hit[2] || 0); }, 0);
+      status.textContent = digits(total, arabicDigits) + " نتيجة لـ«" + q + "»" +
+        (articles > total ? " (" + digits(articles, arabicDigits) + " مقالة بنسخها)" : "");
       var shown = found.hits.slice((page - 1) * PAGE, page * PAGE);
       return Promise.all(shown.map(function (hit) {
         return index.doc(hit[0]).then(function (doc) {
+          doc.others = hit[2] || 0;
           return index.get("search/t/" + doc.id + ".txt").then(function (text) { doc.text = text; return doc; });
         });
       })).then(function (docs) {
@@ -365,6 +389,10 @@
           var a = el("a", { href: pageLink(doc.href), "class": "arshif-entry-title" }, doc.title);
           li.appendChild(a);
           if (doc.date) li.appendChild(el("div", { "class": "arshif-entry-date" }, doc.date));
+          if (doc.others) {
+            li.appendChild(el("span", { "class": "arshif-result-copies" },
+              "+" + digits(doc.others, arabicDigits) + (doc.others === 1 ? " نسخة أخرى من الخبر" : " نسخ أخرى من الخبر")));
+          }
           var p = el("p", { "class": "arshif-excerpt" });
           var body = doc.text.slice(doc.text.indexOf("\n") + 1);
           excerpt(body, found.terms, 30, found.variants).forEach(function (part) {
