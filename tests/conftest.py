@@ -39,6 +39,15 @@ def make_project(dest: Path, content: Path | None = None) -> Path:
     return dest
 
 
+def built(factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
+    """A project of the articles in ``content``, built once with real MkDocs (a module's site)."""
+    from builder.build import build
+
+    root = make_project(factory.mktemp(name) / "archive", content)
+    build(root, progress=False, out=open(os.devnull, "w"))  # noqa: SIM115
+    return root
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """An empty project to put articles into."""
@@ -48,11 +57,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample archive (content/) built once with real MkDocs."""
-    from builder.build import build
-
-    root = make_project(tmp_path_factory.mktemp("sample") / "archive", ROOT / "content")
-    build(root, progress=False, out=open(os.devnull, "w"))  # noqa: SIM115
-    return root
+    return built(tmp_path_factory, "sample", ROOT / "content")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,7 +3,6 @@ render as inert text on every page, in search results, exports and feeds (checke
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,8 +11,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from builder.build import build
-from tests.conftest import make_project
+from tests.conftest import built
 from tests.test_browser_article import outside
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
@@ -21,9 +19,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("hostile") / "archive", FIXTURE)
-    build(root, progress=False, out=io.StringIO())
-    return root
+    return built(tmp_path_factory, "hostile", FIXTURE)
 
 
 def pages(root: Path) -> list[str]:

@@ -17,7 +17,7 @@ from builder.arabic.normalize import fold, joined, stem, words
 from builder.arabic.terms import keys, root, word_keys
 from builder.build import build
 from builder.search_index import fnv1a, stored_key
-from tests.conftest import ROOT, make_project
+from tests.conftest import ROOT, built, make_project
 
 CASES = json.loads((Path(__file__).parent / "normalize_cases.json").read_text(encoding="utf-8"))
 FIXTURE = Path(__file__).parent / "fixtures" / "search"
@@ -49,9 +49,7 @@ QUERIES: list[tuple[list[str], set[str]]] = [
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("search") / "archive", FIXTURE)
-    build(root, progress=False, out=io.StringIO())
-    return root
+    return built(tmp_path_factory, "search", FIXTURE)
 
 
 @pytest.fixture(scope="module")

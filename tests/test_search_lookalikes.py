@@ -4,15 +4,13 @@ phrase finds its words together; words standing together rank first (Chromium)."
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from builder.build import build
-from tests.conftest import make_project
+from tests.conftest import built
 from tests.test_search import names, run_query
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lookalike"
@@ -31,9 +29,7 @@ FINDS: list[tuple[str, set[str]]] = [
 
 @pytest.fixture(scope="module")
 def lookalike_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("lookalike") / "archive", FIXTURE)
-    build(root, progress=False, out=io.StringIO())
-    return root
+    return built(tmp_path_factory, "lookalike", FIXTURE)
 
 
 @pytest.mark.parametrize(("query", "expected"), FINDS, ids=[q for q, _ in FINDS])

@@ -4,7 +4,6 @@ by word comparison (Chromium)."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from builder.build import build
 from builder.pages.stories import changes
-from tests.conftest import make_project
+from tests.conftest import built
 from tests.test_search import names, run_query
 
 FIXTURE = Path(__file__).parent / "fixtures" / "stories"
@@ -22,9 +20,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "stories"
 
 @pytest.fixture(scope="module")
 def story_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("stories") / "archive", FIXTURE)
-    build(root, progress=False, out=io.StringIO())
-    return root
+    return built(tmp_path_factory, "stories", FIXTURE)
 
 
 def test_a_copy_is_one_story_and_a_separate_report_is_not(story_site: Path) -> None:
