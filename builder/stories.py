@@ -131,6 +131,11 @@ class Signatures:
         tmp.replace(self.path)
 
 
+def earliest_first(article: Article) -> tuple[bool, str, str]:
+    """The order of a family's members: by date, undated last, then by id."""
+    return article.date is None, article.date or "", article.id
+
+
 def group(articles: list[Article], cache_dir: Path) -> dict[str, str]:
     """Each article's story: the id of the earliest member of its family (its own when alone)."""
     cache = Signatures(cache_dir)
@@ -171,7 +176,7 @@ def group(articles: list[Article], cache_dir: Path) -> dict[str, str]:
         families.setdefault(find(article.id), []).append(article)
     story = {}
     for members in families.values():
-        first = min(members, key=lambda a: (a.date is None, a.date or "", a.id))  # undated last
+        first = min(members, key=earliest_first)
         for member in members:
             story[member.id] = first.id
     return story

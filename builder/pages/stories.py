@@ -12,6 +12,7 @@ from builder.config import Config
 from builder.model import Article
 from builder.pages import urls
 from builder.pages.render import Page
+from builder.stories import earliest_first
 
 
 def families(articles: list[Article]) -> dict[str, list[Article]]:
@@ -19,7 +20,7 @@ def families(articles: list[Article]) -> dict[str, list[Article]]:
     found: dict[str, list[Article]] = {}
     for article in articles:
         found.setdefault(article.story or article.id, []).append(article)
-    return {story: sorted(members, key=lambda a: (a.date is None, a.date or "", a.id))
+    return {story: sorted(members, key=earliest_first)
             for story, members in found.items() if len(members) > 1}
 
 
