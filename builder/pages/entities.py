@@ -12,11 +12,13 @@ from babel import Locale
 
 from builder.arabic.addresses import address_name
 from builder.arabic.collate import sort_key
+from builder.arabic.counts import count
 from builder.arabic.display import digits, show_date
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.articles import entity_links
+from builder.pages.charts import chart
 from builder.pages.indexes import date_key, entry, paged, pager
 from builder.pages.render import Page
 from builder.pages.stories import once
@@ -56,8 +58,8 @@ def index_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
             rows.append((sort_key(label), label, sort_key(entity.name), eid, entity))
         rows.sort()
         size = cfg.page_size
-        count = max(1, -(-len(rows) // size))
-        for n in range(count):
+        last = max(1, -(-len(rows) // size))
+        for n in range(last):
             doc = f"{kind}/index.md" if n == 0 else f"{kind}/index-{n + 1}.md"
             groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for _, label, _, eid, entity in rows[n * size:(n + 1) * size]:
@@ -67,7 +69,7 @@ def index_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
             title = KIND_TITLES[kind] if n == 0 else f"{KIND_TITLES[kind]} ({n + 1})"
             yield Page(doc, {"title": title}, "entity_index.html.j2",
                        {"title": title, "groups": list(groups.items()),
-                        "pages": pager(doc, f"{kind}/index", n + 1, count)})
+                        "pages": pager(doc, f"{kind}/index", n + 1, last)})
 
 
 def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
@@ -81,11 +83,12 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
         kind = folder(entity)
         beside = Counter(other for a in items for other in dict.fromkeys(a.places + a.actors)
                          if other != eid and other in entities)
-        years = Counter(a.year for a in items)
+        over_time = chart([a.date for a in items], f"المقالات التي تذكر {entity.name}",
+                          cfg.month_style, cfg.digits)
         dated = [a.date for a in items if a.date]
         base = urls.entity_base(entity)
         told = once(items)
-        for doc, chunk, number, count in paged(base, told, cfg.page_size):
+        for doc, chunk, number, last in paged(base, told, cfg.page_size):
             top = [o for o, _ in sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))]
             view = {
                 "name": entity.name,
@@ -95,22 +98,21 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                 "wikidata": entity.wikidata,
                 "first": show_date(dated[0], cfg.month_style, cfg.digits) if dated else "",
                 "last": show_date(dated[-1], cfg.month_style, cfg.digits) if dated else "",
-                "years": [{"year": digits(y, cfg.digits), "count": digits(str(n), cfg.digits)}
-                          for y, n in sorted(years.items())],
+                "chart": over_time,
                 "places": entity_links([o for o in top if entities[o].type == "LOC"][:10],
                                        entities, doc),
                 "actors": entity_links([o for o in top if entities[o].type != "LOC"][:10],
                                        entities, doc),
                 "entries": [entry(a, doc, entities, cfg, copies) for a, copies in chunk],
-                "pages": pager(doc, base, number, count),
+                "pages": pager(doc, base, number, last),
                 "index": urls.link(doc, f"{kind}/index.md"),
                 "index_title": KIND_TITLES[kind],
                 "lat": entity.lat,
                 "lon": entity.lon,
                 "tiles": cfg.map_tiles,
                 "attribution": cfg.map_attribution,
-                "count": digits(str(len(items)), cfg.digits),
-                "stories": digits(str(len(told)), cfg.digits),
+                "count": count(len(items), "article", cfg.digits),
+                "stories": count(len(told), "story", cfg.digits) if len(told) != len(items) else "",
             }
             title = entity.name if number == 1 else f"{entity.name} ({number})"
             yield Page(doc, {"title": title}, "entity.html.j2", {"e": view},

@@ -2,8 +2,9 @@
 feeds (the SQLite database, made only when its contents change, is :mod:`builder.pages.database`).
 
 All are data files: article text goes in JSON strings or XML text nodes, escaped by the
-serialisers, never spliced into markup. TimelineJS renders its text fields as HTML, so those
-are HTML-escaped as well.
+serialisers, never spliced into markup. TimelineJS renders its text fields (headline, text and
+the group label) as HTML, so those are HTML-escaped as well; so is an RSS item's description,
+which feed readers take for HTML (Atom says its summary is text).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def feeds(latest: list[Article], cfg: Config) -> Iterator[tuple[str, bytes]]:
         ET.SubElement(item, "title").text = a.title
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="false").text = a.id
-        ET.SubElement(item, "description").text = a.summary
+        ET.SubElement(item, "description").text = html.escape(a.summary, quote=False)
         if a.date and len(a.date) == 10:
             ET.SubElement(item, "pubDate").text = _rfc822(a.date)
         entry = ET.SubElement(atom, "entry")
@@ -113,7 +114,7 @@ def exports(articles: list[Article], entities: dict[str, Entity],
         "title": {"text": {"headline": html.escape(cfg.name), "text": html.escape(cfg.description)}},
         "events": [{"start_date": _timeline_date(a.date), "unique_id": a.id,
                     "text": {"headline": html.escape(a.title), "text": html.escape(a.summary)},
-                    "group": a.source or None}
+                    "group": html.escape(a.source) if a.source else None}
                    for a in ordered if a.date and "/" not in a.date and a.date[:4].isdigit()],
     })
     latest = sorted((a for a in articles if a.date), key=date_key, reverse=True)[: cfg.latest]

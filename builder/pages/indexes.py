@@ -6,11 +6,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
+from builder.arabic.counts import count, span
 from builder.arabic.display import digits, month_names, show_date
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.articles import entity_links
+from builder.pages.charts import chart
 from builder.pages.render import Page
 from builder.pages.stories import once
 
@@ -39,7 +41,7 @@ def entry(article: Article, here: str, entities: dict[str, Entity], cfg: Config,
         "actors": entity_links(article.actors, entities, here),
         "copies": [{"source": c.source or c.title, "href": urls.link(here, urls.article_doc(c)),
                     "title": c.title} for c in copies],
-        "more": digits(str(len(copies)), cfg.digits),
+        "more": count(len(copies), "other source", cfg.digits),
     }
 
 
@@ -68,17 +70,19 @@ def home(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> P
     years = sorted({a.year for a in dated})
     used = {eid for a in articles for eid in a.places + a.actors}
     counts = {
-        "articles": len(articles),
-        "years": f"{years[0]}–{years[-1]}" if years else "",
-        "sources": len({a.source for a in articles if a.source}),
-        "places": sum(1 for e in used if e in entities and entities[e].type == "LOC"),
-        "actors": sum(1 for e in used if e in entities and entities[e].type != "LOC"),
-        "undated": len(articles) - len(dated),
+        "articles": count(len(articles), "article", cfg.digits),
+        "years": span(years[0], years[-1], cfg.digits) if years else "",
+        "sources": count(len({a.source for a in articles if a.source}), "source", cfg.digits),
+        "places": count(sum(1 for e in used if e in entities and entities[e].type == "LOC"), "place",
+                        cfg.digits),
+        "actors": count(sum(1 for e in used if e in entities and entities[e].type != "LOC"), "actor",
+                        cfg.digits),
     }
     view = {
         "name": cfg.name,
         "description": cfg.description,
-        "counts": {k: digits(str(v), cfg.digits) for k, v in counts.items()},
+        "counts": counts,
+        "chart": chart([a.date for a in articles], "مقالات الأرشيف", cfg.month_style, cfg.digits),
         "latest": [entry(a, here, entities, cfg, copies) for a, copies in latest],
         "timeline": urls.link(here, "timeline/index.md"),
         "places": urls.link(here, "places/index.md"),
@@ -104,13 +108,13 @@ def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
             "months": [{"name": months[m], "count": digits(str(per_month.get(f"{m:02d}", 0)), cfg.digits),
                         "n": per_month.get(f"{m:02d}", 0)} for m in range(1, 13)],
         })
-    undated = {"count": digits(str(len(by_year.get("undated", []))), cfg.digits),
+    undated = {"count": count(len(by_year.get("undated", [])), "article", cfg.digits),
                "href": urls.link(here, "timeline/undated.md")} if "undated" in by_year else None
     yield Page(here, {"title": "الخط الزمني"}, "timeline.html.j2",
                {"years": overview, "undated": undated, "months": [months[m] for m in range(1, 13)]})
     for year, items in by_year.items():
         title = "بلا تاريخ" if year == "undated" else digits(year, cfg.digits)
-        for doc, chunk, number, count in paged(f"timeline/{year}", once(items), cfg.page_size):
+        for doc, chunk, number, last in paged(f"timeline/{year}", once(items), cfg.page_size):
             groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for a, copies in chunk:
                 label = months[int(a.date[5:7])] if a.date and len(a.date) >= 7 else \
@@ -118,5 +122,5 @@ def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
                 groups[label].append(entry(a, doc, entities, cfg, copies))
             yield Page(doc, {"title": title if number == 1 else f"{title} ({number})"},
                        "year.html.j2", {"title": title, "groups": list(groups.items()),
-                                        "pages": pager(doc, f"timeline/{year}", number, count),
+                                        "pages": pager(doc, f"timeline/{year}", number, last),
                                         "overview": urls.link(doc, here)})

@@ -8,6 +8,7 @@ re-renders its own page, the few lists that show it and its segment of the searc
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from builder import digest
+from builder.arabic.counts import NOUNS
 from builder.config import Config, Layout
 from builder.memo import Memo
 from builder.model import Article, Entity
@@ -42,7 +44,9 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> 
     yield from entity_pages_mod.index_pages(found, entities, cfg)
     yield from entity_pages_mod.entity_pages(found, entities, cfg)
     yield Page("search/index.md", {"title": "البحث"}, "search.html.j2",
-               {"base": urls.link("search/index.md", "index.md"), "digits": cfg.digits})
+               {"base": urls.link("search/index.md", "index.md"), "digits": cfg.digits,
+                "counts": json.dumps({k: NOUNS[k] for k in ("result", "article", "other copy")},
+                                     ensure_ascii=False)})
 
 
 def assets(layout: Layout) -> Iterator[tuple[str, bytes]]:

@@ -347,9 +347,19 @@
     return arabic ? s.replace(/[0-9]/g, function (c) { return String.fromCharCode(0x0660 + Number(c)); }) : s;
   }
 
+  // A number with its noun in Arabic agreement: the builder's table of forms (data-counts, from
+  // builder/arabic/counts.py) chosen by the browser's CLDR plural rule, as babel chooses them.
+  function counter(table, arabic) {
+    var rules = new Intl.PluralRules("ar");
+    return function (n, noun) {
+      return table[noun][rules.select(n)].replace("{n}", digits(n, arabic));
+    };
+  }
+
   function resultsPage(root) {
     var base = root.getAttribute("data-base"), index = new Index(base);
     var arabicDigits = root.getAttribute("data-digits") === "arabic";
+    var count = counter(JSON.parse(root.getAttribute("data-counts")), arabicDigits);
     var params = new URLSearchParams(location.search);
     var q = params.get("q") || "", filters = { year: params.get("year") || "", place: params.get("place") || "", actor: params.get("actor") || "" };
     var page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
@@ -375,8 +385,8 @@
       root.setAttribute("data-total", String(total));
       if (!total) { status.textContent = "لا نتائج لـ«" + q + "»."; root.setAttribute("data-done", "1"); return; }
       var articles = found.hits.reduce(function (n, hit) { return n + 1 + (hit[2] || 0); }, 0);
-      status.textContent = digits(total, arabicDigits) + " نتيجة لـ«" + q + "»" +
-        (articles > total ? " (" + digits(articles, arabicDigits) + " مقالة بنسخها)" : "");
+      status.textContent = count(total, "result") + " لـ«" + q + "»" +
+        (articles > total ? " (" + count(articles, "article") + " بنسخها)" : "");
       var shown = found.hits.slice((page - 1) * PAGE, page * PAGE);
       return Promise.all(shown.map(function (hit) {
         return index.doc(hit[0]).then(function (doc) {
@@ -391,7 +401,7 @@
           if (doc.date) li.appendChild(el("div", { "class": "arshif-entry-date" }, doc.date));
           if (doc.others) {
             li.appendChild(el("span", { "class": "arshif-result-copies" },
-              "+" + digits(doc.others, arabicDigits) + (doc.others === 1 ? " نسخة أخرى من الخبر" : " نسخ أخرى من الخبر")));
+              "+" + count(doc.others, "other copy")));
           }
           var p = el("p", { "class": "arshif-excerpt" });
           var body = doc.text.slice(doc.text.indexOf("\n") + 1);
