@@ -124,6 +124,8 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
+    #: where in ``text`` each of its places and actors is first named: entity id -> (start, end)
+    named: dict[str, tuple[int, int]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     terms: str = ""  # search keys of ``text`` with counts, packed (builder.arabic.terms)
     #: boilerplate lines taken out of ``body`` (builder.boilerplate); the raw file keeps them

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -91,3 +92,18 @@ def browser() -> Iterator[object]:
         chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+NODE_TOOLS = ROOT / "tests" / "js"
+
+
+@pytest.fixture(scope="session")
+def node_tools() -> Path:
+    """The npm packages the browser tests load into pages (axe-core, TimelineJS), installed from
+    the lock file once: ``tests/js/node_modules``."""
+    lock = NODE_TOOLS / "package-lock.json"
+    stamp = NODE_TOOLS / "node_modules" / ".package-lock.json"
+    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NODE_TOOLS,
+                       check=True, stdout=subprocess.DEVNULL)
+    return NODE_TOOLS / "node_modules"

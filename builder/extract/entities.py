@@ -56,31 +56,35 @@ class Proposal:
 @dataclass
 class Resolved:
     """An article's entities as resolved on its own (cached with its facts): entity ids in
-    order of first mention, the gazetteer places among them, and the names proposed for review
+    order of first mention, the gazetteer places among them, the names proposed for review
     as (key, name, type, where it is first met: its example sentence is cut from the text only
-    for the few shown, not cached for all)."""
+    for the few shown, not cached for all), and where in the text each entity is first named."""
 
     ids: list[str]
     made: list[Entity]
     proposed: list[list[Any]]  # [key, name, type, offset], lists as JSON gives them back
+    #: entity id -> (start, end) of its first mention in the text
+    first: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
-        return {"ids": self.ids, "made": [vars(e) for e in self.made], "proposed": self.proposed}
+        return {"ids": self.ids, "made": [vars(e) for e in self.made], "proposed": self.proposed,
+                "first": self.first}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Resolved:
         made = [Entity(**{**e, "aliases": tuple(e["aliases"]),
                            "recognised_aliases": tuple(e["recognised_aliases"])})
                 for e in data["made"]]
-        return cls(list(data["ids"]), made, data["proposed"])  # not made tuples: 100,000 rows
+        first = {eid: (a, b) for eid, (a, b) in data["first"].items()}
+        return cls(list(data["ids"]), made, data["proposed"], first)  # proposed not made tuples: 100,000 rows
 
 
 def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             registry: Registry) -> Resolved:
     """Resolve an article's registry ``hits`` (from :meth:`Registry.scan`) and the recogniser's
     ``mentions`` to entities; what neither the registry nor the gazetteer knows is proposed."""
-    found = [(start, eid) for start, _, eid in hits]
-    countries = _countries(mentions, {eid for _, eid in found}, registry)
+    found = list(hits)
+    countries = _countries(mentions, {eid for _, _, eid in found}, registry)
     made: dict[str, Entity] = {}
     proposed: dict[str, list[Any]] = {}  # lists, as they come back from the cache's JSON
     for m in mentions:
@@ -100,9 +104,11 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             if k and k not in registry.rejected and len(k) >= 3 and k not in proposed:
                 proposed[k] = [k, name, m.type, m.start]
             continue
-        found.append((m.start, eid))
-    ids = list(dict.fromkeys(eid for _, eid in sorted(found)))
-    return Resolved(ids, list(made.values()), list(proposed.values()))
+        found.append((m.start, m.end, eid))
+    first: dict[str, tuple[int, int]] = {}
+    for start, end, eid in sorted(found):
+        first.setdefault(eid, (start, end))
+    return Resolved(list(first), list(made.values()), list(proposed.values()), first)
 
 
 def unreviewed(resolved: Resolved) -> list[tuple[str, str]]:
@@ -197,6 +203,7 @@ class EntityFinder:
         named = [e for e, t in zip(resolved.ids, kinds, strict=True) if t == "LOC"]
         article.places = list(dict.fromkeys(([filed_from] if filed_from else []) + named))
         article.actors = [e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"]
+        article.named = dict(resolved.first)
         for k, name, kind, at in resolved.proposed:
             prop = self.proposals.setdefault(k, Proposal(name, kind))
             prop.articles.add(article.id)

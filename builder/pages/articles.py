@@ -13,6 +13,7 @@ from builder.pages import urls
 from builder.pages.render import Page
 from builder.pages.schema import check_article
 from builder.pages.stories import elsewhere
+from builder.pages.text_links import Target, add_links
 from builder.yamlio import Quoted
 
 #: Where a publication date came from, as the page says it.
@@ -78,13 +79,45 @@ def related(article: Article, entities: dict[str, Entity], found: dict[str, list
     return out
 
 
+def _period_link(value: str, periods: dict[str, str], here: str) -> str:
+    """The link from ``here`` to where the timeline shows the period of an EDTF date (a range by
+    its start), or "" when the timeline has no article in it."""
+    start = value.split("/", 1)[0]
+    doc = periods.get(start[:7]) or periods.get(start[:4]) if start[:4].isdigit() else None
+    if not doc:
+        return ""
+    page, _, anchor = doc.partition("#")
+    return urls.link(here, page) + (f"#{anchor}" if anchor else "")
+
+
+def links_in_text(article: Article, entities: dict[str, Entity], periods: dict[str, str],
+                  here: str) -> list[Target]:
+    """What the article's text links: the first mention of each of its places and actors that
+    has a page, and each date whose period the timeline shows."""
+    targets = []
+    for eid in article.places + article.actors:
+        if eid in entities and eid in article.named:
+            start, end = article.named[eid]
+            href = urls.link(here, urls.entity_base(entities[eid]) + ".md")
+            targets.append(Target(start, end, href, "arshif-named"))
+    for d in article.dates:
+        href = _period_link(d.value, periods, here)
+        if href:
+            targets.append(Target(d.start, d.end, href, "arshif-when"))
+    return targets
+
+
 def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
                  found: dict[str, list[Article]] | None = None,
-                 family: list[Article] | None = None) -> Page:
+                 family: list[Article] | None = None,
+                 periods: dict[str, str] | None = None) -> Page:
     """One article's page (``found``: entity id -> its articles, for the related ones;
-    ``family``: the members of its story, earliest first, when it has copies)."""
+    ``family``: the members of its story, earliest first, when it has copies; ``periods``:
+    where the timeline shows each period, :func:`builder.pages.indexes.periods`)."""
     here = urls.article_doc(article)
     family = family or []
+    body = add_links(to_html(article.body, article.markup), article.text,
+                     links_in_text(article, entities, periods or {}, here))
     view = {
         "title": article.title,
         "title_derived": article.title_derived,
@@ -97,7 +130,7 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "dateline": article.dateline,
         "places": entity_links(article.places, entities, here),
         "actors": entity_links(article.actors, entities, here),
-        "body": to_html(article.body, article.markup),
+        "body": body,
         "original": article.original,
         "original_sha256": article.original_sha256,
         "address": urls.address(cfg.site_url, here),

@@ -3,8 +3,10 @@ feeds (the SQLite database, made only when its contents change, is :mod:`builder
 
 All are data files: article text goes in JSON strings or XML text nodes, escaped by the
 serialisers, never spliced into markup. TimelineJS renders its text fields (headline, text and
-the group label) as HTML, so those are HTML-escaped as well; so is an RSS item's description,
-which feed readers take for HTML (Atom says its summary is text).
+the group label) as HTML, so those are HTML-escaped as well; the group twice, since TimelineJS
+first takes the text out of it as HTML (which turns ``&lt;`` back into ``<``) and then shows
+that as HTML. An RSS item's description is escaped too: feed readers take it for HTML (Atom
+says its summary is text).
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def exports(articles: list[Article], entities: dict[str, Entity],
         "title": {"text": {"headline": html.escape(cfg.name), "text": html.escape(cfg.description)}},
         "events": [{"start_date": _timeline_date(a.date), "unique_id": a.id,
                     "text": {"headline": html.escape(a.title), "text": html.escape(a.summary)},
-                    "group": html.escape(a.source) if a.source else None}
+                    "group": html.escape(html.escape(a.source)) if a.source else None}
                    for a in ordered if a.date and "/" not in a.date and a.date[:4].isdigit()],
     })
     latest = sorted((a for a in articles if a.date), key=date_key, reverse=True)[: cfg.latest]

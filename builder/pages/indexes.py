@@ -91,11 +91,43 @@ def home(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> P
     return Page(here, {"title": "الرئيسية"}, "home.html.j2", {"v": view})
 
 
-def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Iterator[Page]:
-    """The overview (years, articles per month) and each year's pages, grouped by month."""
+def _by_year(articles: list[Article]) -> dict[str, list[Article]]:
     by_year: dict[str, list[Article]] = defaultdict(list)
     for article in sorted(articles, key=date_key):
         by_year[article.year].append(article)
+    return by_year
+
+
+def _period(article: Article) -> str:
+    """The part of its year's page an article is listed under: ``m08`` for August, ``myear``
+    when only the year is known, ``m`` when undated (also the section's anchor)."""
+    d = article.date or ""
+    return f"m{d[5:7]}" if len(d) >= 7 else ("myear" if d else "m")
+
+
+def _year_pages(by_year: dict[str, list[Article]],
+                cfg: Config) -> Iterator[tuple[str, str, list[tuple[Article, list[Article]]], int, int]]:
+    """Each year's pages: year, doc, its stories (each once, with its copies), number, count."""
+    for year, items in by_year.items():
+        for doc, chunk, number, last in paged(f"timeline/{year}", once(items), cfg.page_size):
+            yield year, doc, chunk, number, last
+
+
+def periods(articles: list[Article], cfg: Config) -> dict[str, str]:
+    """Where the timeline shows each period that has articles: ``2015`` -> its year's page,
+    ``2015-08`` -> the page and section where August 2015 begins (``timeline/2015-2.md#m08``)."""
+    out: dict[str, str] = {}
+    for year, doc, chunk, _, _ in _year_pages(_by_year(articles), cfg):
+        out.setdefault(year, f"timeline/{year}.md")
+        for a, _ in chunk:
+            if a.date and len(a.date) >= 7:
+                out.setdefault(a.date[:7], f"{doc}#{_period(a)}")
+    return out
+
+
+def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Iterator[Page]:
+    """The overview (years, articles per month) and each year's pages, grouped by month."""
+    by_year = _by_year(articles)
     here = "timeline/index.md"
     months = month_names(cfg.month_style)
     overview = []
@@ -112,15 +144,16 @@ def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
                "href": urls.link(here, "timeline/undated.md")} if "undated" in by_year else None
     yield Page(here, {"title": "الخط الزمني"}, "timeline.html.j2",
                {"years": overview, "undated": undated, "months": [months[m] for m in range(1, 13)]})
-    for year, items in by_year.items():
+    for year, doc, chunk, number, last in _year_pages(by_year, cfg):
         title = "بلا تاريخ" if year == "undated" else digits(year, cfg.digits)
-        for doc, chunk, number, last in paged(f"timeline/{year}", once(items), cfg.page_size):
-            groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for a, copies in chunk:
-                label = months[int(a.date[5:7])] if a.date and len(a.date) >= 7 else \
-                    ("السنة كاملة" if a.date else "")
-                groups[label].append(entry(a, doc, entities, cfg, copies))
-            yield Page(doc, {"title": title if number == 1 else f"{title} ({number})"},
-                       "year.html.j2", {"title": title, "groups": list(groups.items()),
-                                        "pages": pager(doc, f"timeline/{year}", number, last),
-                                        "overview": urls.link(doc, here)})
+        groups: dict[str, dict[str, Any]] = {}
+        for a, copies in chunk:
+            anchor = _period(a)
+            label = months[int(anchor[1:])] if anchor[1:].isdigit() else \
+                ("السنة كاملة" if anchor == "myear" else "")
+            group = groups.setdefault(anchor, {"label": label, "anchor": anchor, "entries": []})
+            group["entries"].append(entry(a, doc, entities, cfg, copies))
+        yield Page(doc, {"title": title if number == 1 else f"{title} ({number})"},
+                   "year.html.j2", {"title": title, "groups": list(groups.values()),
+                                    "pages": pager(doc, f"timeline/{year}", number, last),
+                                    "overview": urls.link(doc, here)})

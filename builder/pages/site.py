@@ -36,8 +36,9 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> 
     """All generated pages, articles first."""
     found = entity_pages_mod.mentions(articles)
     stories = story_pages.families(articles)
+    periods = indexes.periods(articles, cfg)
     for article in articles:
-        yield article_page(article, entities, cfg, found, stories.get(article.story, []))
+        yield article_page(article, entities, cfg, found, stories.get(article.story, []), periods)
     yield from story_pages.compare_pages(stories, cfg)
     yield indexes.home(articles, entities, cfg)
     yield from indexes.timeline(articles, entities, cfg)
