@@ -83,7 +83,8 @@ def test_exports_and_feeds_keep_the_text(hostile_site: Path) -> None:
     assert any("&lt;script&gt;" in e["text"]["headline"] for e in timeline["events"])
 
 
-TIMELINE_PAGE = "<!doctype html><html><head><meta charset='utf-8'></head><body><div id='tl'></div></body></html>"
+TIMELINE_PAGE = ("<!doctype html><html><head><meta charset='utf-8'></head>"
+                 "<body><div id='tl'></div></body></html>")
 
 
 def test_timeline_export_is_inert_in_timelinejs(hostile_site: Path, browser: Any, node_tools: Path) -> None:
