@@ -13,8 +13,8 @@ import pytest
 
 from builder import search_index
 from builder.arabic import terms
-from builder.arabic.normalize import fold, joined, stem, words
-from builder.arabic.terms import keys, root, word_keys
+from builder.arabic.normalize import Folded, fold, joined, stem, words
+from builder.arabic.terms import keys, open_ending, root, word_keys
 from builder.build import build
 from builder.search_index import fnv1a, stored_key
 from tests.conftest import ROOT, built, make_project
@@ -97,8 +97,14 @@ def test_browser_twin_matches_python(search_site: Path, serve: Callable[[Path], 
                 "ﻻﺍﺏ")
     samples = [c[0] for c in CASES] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
                                        for _ in range(300)]
-    got = page.evaluate("s => s.map(t => [Arshif.fold(t), Arshif.words(t)])", samples)
-    assert got == [[fold(t), list(words(t))] for t in samples]
+    samples += ["الخلافة وخلافه والخلافه ﺟﺪﺓ جده مياه المياه ۀ", "سماهٌ ةة ة"]
+    got = page.evaluate("s => s.map(t => [Arshif.fold(t), Arshif.words(t), Arshif.marbuta(t)])", samples)
+    assert got == [[fold(t), list(words(t)), Folded.of(t).marbuta()] for t in samples]
+    written = [(w, m) for t in samples for w, m in zip(words(t), Folded.of(t).marbuta(), strict=True)]
+    got_open = page.evaluate("([ws, v]) => ws.map(([w, m]) => Arshif.wordKeys(Arshif.stem(w), v, "
+                             "Arshif.openEnding(w, Arshif.stem(w), m)))", [written, terms.variants()])
+    assert got_open == [list(word_keys(stem(w), open_ending(w, stem(w), m))) for w, m in written]
+    assert any(k[0].startswith("?") for k in got_open) and not all(k[0].startswith("?") for k in got_open)
     folded = [fold(w) for w in STEM_WORDS] + [w for t in samples for w in words(t)]
     table = terms.variants()
     folded += list(table)

@@ -104,12 +104,12 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
 
 
 #: Proclitics carrying the article, longest first: و/ف + ب/ك/ل + ال, and لل (ل + ال).
-_ARTICLE_PREFIXES = ("وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال",
+ARTICLE_PREFIXES = ("وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال",
                      "لل", "ال")
 _SINGLE_PREFIXES = ("وف", "بلك")
 #: The one-letter proclitics: the conjunctions و ف, the prepositions ب ل ك.
 CLITIC_LETTERS = "".join(_SINGLE_PREFIXES)
-_CLITIC_STARTS = frozenset(p[0] for p in _ARTICLE_PREFIXES) | frozenset(CLITIC_LETTERS)
+_CLITIC_STARTS = frozenset(p[0] for p in ARTICLE_PREFIXES) | frozenset(CLITIC_LETTERS)
 #: What must be left of a word after a prefix goes: short roots stay whole (وقال, كتاب).
 MIN_STEM = 3
 MIN_STEM_SINGLE = 4
@@ -126,7 +126,7 @@ def stem(word: str) -> str:
     """
     if word[:1] not in _CLITIC_STARTS:  # most words: nothing to strip
         return word
-    for prefix in _ARTICLE_PREFIXES:
+    for prefix in ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM - (prefix == "لل"):
             return word[len(prefix):]
     for letters in _SINGLE_PREFIXES:  # a conjunction, then a preposition
@@ -182,6 +182,12 @@ class Folded:
         after = self.where[end - 1] + 1
         marks = _DELETED_RUN.match(self.text, after)
         return self.where[start], marks.end() if marks else after
+
+    def marbuta(self) -> list[bool]:
+        """For each word, whether its last letter is written ة (folding made it ه)."""
+        return [self.folded[m.end() - 1] == "ه"
+                and _decompose_presentation(self.text[self.where[m.end() - 1]]) == "ة"
+                for m in _WORD.finditer(self.folded)]
 
     def spans(self) -> list[tuple[int, int, str]]:
         """Each word with the span it covers in the text as written (``words``, with places)."""

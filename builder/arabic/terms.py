@@ -10,6 +10,10 @@ one word for another:
   ``^جده``, ``وولي`` under ``^ولي``);
 - ``+`` + the word without one plural or adjective suffix, where a long enough stem is left
   (``مواطنين`` under ``+مواطن``, ``اقتصادية`` under ``+اقتصاد``, never ``سورية`` under ``+سور``);
+- ``?`` + the stem, in place of the stem, for a word whose final ه may be a pronoun rather
+  than a ة written ه (``وخلافه``, "and the like of it"): written ه, without the article, which
+  a noun carrying a pronoun never has. A query written with the article and ة (``الخلافة``)
+  does not look these up; any other query does (``جدة`` finds ``جده``);
 
 and each two adjacent words as ``first_second`` (phrases, and several words ranked higher where
 they stand together). A key's shard follows its :func:`root` (the key without its mark; a pair's
@@ -26,9 +30,9 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
-from builder.arabic.normalize import CLITIC_LETTERS, Folded, joined, stem
+from builder.arabic.normalize import ARTICLE_PREFIXES, CLITIC_LETTERS, Folded, joined, stem
 
-VARIANT, CLITIC, INFLECTED, PAIR = "=", "^", "+", "_"
+VARIANT, CLITIC, INFLECTED, OPEN, PAIR = "=", "^", "+", "?", "_"
 VARIANTS_FILE = Path(__file__).resolve().parents[1] / "data" / "variants.tsv"
 #: suffixes light stemming takes off, with the letters that must be left: plurals and duals from
 #: four, the adjective ending (ية, ي) from five, so a name is not its adjective (سعود, سعودي)
@@ -63,9 +67,17 @@ def inflection_base(word_stem: str) -> str | None:
     return None
 
 
-def word_keys(word_stem: str) -> Iterator[str]:
-    """The keys one word is filed under: its stem, and its variant, clitic and inflection keys."""
-    yield word_stem
+def open_ending(word: str, word_stem: str, marbuta: bool) -> bool:
+    """Whether the folded ``word`` (its stem ``word_stem``) ends in a ه that may be a pronoun:
+    written ه, not ة (``marbuta``), and no article before it."""
+    return word_stem.endswith("ه") and not marbuta and \
+        word[: len(word) - len(word_stem)] not in ARTICLE_PREFIXES
+
+
+def word_keys(word_stem: str, open_ha: bool = False) -> Iterator[str]:
+    """The keys one word is filed under: its stem (marked when its final ه is open, see
+    :func:`open_ending`), and its variant, clitic and inflection keys."""
+    yield OPEN + word_stem if open_ha else word_stem
     canonical = variants().get(word_stem)
     if canonical is not None:
         yield VARIANT + canonical
@@ -79,7 +91,7 @@ def word_keys(word_stem: str) -> Iterator[str]:
 
 def root(key: str) -> str:
     """What a key's shard is chosen by: the word it is about."""
-    if key[:1] in (VARIANT, CLITIC, INFLECTED):
+    if key[:1] in (VARIANT, CLITIC, INFLECTED, OPEN):
         return key[1:]
     return key.split(PAIR, 1)[0] if PAIR in key else key
 
@@ -89,12 +101,15 @@ def keys(text: str | Folded) -> Counter[str]:
     adjacent words); a name written apart (``عبد الله``) counts under its words and as the one
     word it is written joined (``عبدالله``), which is what a query of either spelling looks up."""
     found: Counter[str] = Counter()
-    ws = Folded.of(text).words
+    folded = Folded.of(text)
+    ws = folded.words
     stems = [stem(w) for w in ws]
+    opens = [s.endswith("ه") and open_ending(w, s, m)
+             for w, s, m in zip(ws, stems, folded.marbuta(), strict=True)]
     for i in joined(ws):
         found[stem(ws[i] + ws[i + 1])] += 1
-    for word_stem, n in Counter(stems).items():
-        for key in word_keys(word_stem):
+    for (word_stem, open_ha), n in Counter(zip(stems, opens, strict=True)).items():
+        for key in word_keys(word_stem, open_ha):
             found[key] += n
     for first, second in pairwise(stems):
         found[first + PAIR + second] += 1

@@ -29,6 +29,12 @@
 
   var WORD = /[\p{L}\p{N}]+/gu;
   function words(text) { return fold(text).match(WORD) || []; }
+  /* For each word of text, whether its last letter is written ة (Folded.marbuta's twin): ة is
+     kept apart as ۃ, a letter fold leaves alone, for the time of the look. */
+  function marbuta(text) {
+    var kept = text.replace(PRESENTATION, function (c) { return c.normalize("NFKC"); }).replace(/ة/g, "\u06C3");
+    return (fold(kept).match(WORD) || []).map(function (w) { return w.slice(-1) === "\u06C3"; });
+  }
 
   var ARTICLE_PREFIXES = ["وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
   var SINGLE_PREFIXES = ["وف", "بلك"];  // a conjunction, then a preposition
@@ -59,7 +65,7 @@
   }
   /* The classed keys of builder/arabic/terms.py (twins of without_clitic, inflection_base,
      word_keys and root): variants by table, short words' clitics, inflections, adjacent pairs. */
-  var VARIANT = "=", CLITIC = "^", INFLECTED = "+", PAIR = "_";
+  var VARIANT = "=", CLITIC = "^", INFLECTED = "+", OPEN = "?", PAIR = "_";
   var CLITICS = "وفبلك";
   var INFLECTIONS = [["ات", 4], ["ون", 4], ["ين", 4], ["يه", 5], ["ي", 5]];
   function withoutClitic(s) { return s.length >= 4 && CLITICS.indexOf(s[0]) >= 0 ? s.slice(1) : null; }
@@ -72,24 +78,32 @@
     }
     return null;
   }
-  function wordKeys(s, variants) {
-    var out = [s], bare = withoutClitic(s), base = inflectionBase(s);
+  function openEnding(word, s, written) {
+    return s.slice(-1) === "ه" && !written && ARTICLE_PREFIXES.indexOf(word.slice(0, word.length - s.length)) < 0;
+  }
+  function wordKeys(s, variants, open) {
+    var out = [open ? OPEN + s : s], bare = withoutClitic(s), base = inflectionBase(s);
     if (variants && Object.prototype.hasOwnProperty.call(variants, s)) out.push(VARIANT + variants[s]);
     if (bare !== null) out.push(CLITIC + bare);
     if (base !== null) out.push(INFLECTED + base);
     return out;
   }
   function root(key) {
-    if (key[0] === VARIANT || key[0] === CLITIC || key[0] === INFLECTED) return key.slice(1);
+    if (key[0] === VARIANT || key[0] === CLITIC || key[0] === INFLECTED || key[0] === OPEN) return key.slice(1);
     var cut = key.indexOf(PAIR);
     return cut >= 0 ? key.slice(0, cut) : key;
   }
   /* What a query word looks up, each key with its weight: the exact form first, then a known
-     variant, the word with or without a clitic, its inflections. */
+     variant, the word with or without a clitic, its inflections; and the words whose final ه
+     may be a pronoun, unless the query wrote the article and ة (الخلافة is not وخلافه). */
   var WEIGHT = { exact: 1, variant: 0.9, clitic: 0.8, inflected: 0.6 };
-  function lookups(s, variants) {
+  function lookups(s, variants, term) {
     var out = [[s, WEIGHT.exact], [CLITIC + s, WEIGHT.clitic], [INFLECTED + s, WEIGHT.inflected]];
     var bare = withoutClitic(s), base = inflectionBase(s);
+    if (!(term && term.marbuta && term.definite)) {
+      out.push([OPEN + s, term && term.marbuta ? WEIGHT.variant : WEIGHT.exact]);
+      if (bare !== null) out.push([OPEN + bare, WEIGHT.clitic]);
+    }
     if (variants && Object.prototype.hasOwnProperty.call(variants, s)) out.push([VARIANT + variants[s], WEIGHT.variant]);
     if (bare !== null) out.push([bare, WEIGHT.clitic], [CLITIC + bare, WEIGHT.clitic]);
     if (base !== null) out.push([base, WEIGHT.inflected], [INFLECTED + base, WEIGHT.inflected]);
@@ -205,12 +219,20 @@
   function parse(query) {
     var seen = {}, terms = [], pairs = [];
     query.split(QUOTES).forEach(function (part, n) {
-      var ws = words(part), stems = [];
-      joined(ws).reverse().forEach(function (i) { ws.splice(i, 2, stem(ws[i] + ws[i + 1])); });
-      ws.forEach(function (w) {
+      var ws = words(part), written = marbuta(part), stems = [];
+      joined(ws).reverse().forEach(function (i) {
+        ws.splice(i, 2, stem(ws[i] + ws[i + 1]));
+        written.splice(i, 1);
+      });
+      ws.forEach(function (w, i) {
         var s = stem(w);
         stems.push(s);
-        if (!seen[s]) { seen[s] = true; terms.push({ stem: s }); }
+        if (!seen[s]) {
+          seen[s] = true;
+          terms.push({ stem: s, marbuta: written[i], definite: ARTICLE_PREFIXES.indexOf(w.slice(0, w.length - s.length)) >= 0 });
+        } else if (!written[i]) {
+          terms.forEach(function (t) { if (t.stem === s) t.marbuta = false; });  // one spelling is enough
+        }
       });
       if (n % 2 === 1) for (var i = 0; i + 1 < stems.length; i++) pairs.push(stems[i] + PAIR + stems[i + 1]);
     });
@@ -225,7 +247,7 @@
     var self = this, parsed = parse(query), terms = parsed.terms;
     if (!terms.length) return Promise.resolve({ terms: terms, hits: [] });
     return this.meta().then(function (meta) {
-      terms.forEach(function (t) { t.lookups = lookups(t.stem, meta.variants); });
+      terms.forEach(function (t) { t.lookups = lookups(t.stem, meta.variants, t); });
       var adjacent = [];
       for (var i = 0; i + 1 < terms.length; i++) adjacent.push(terms[i].stem + PAIR + terms[i + 1].stem);
       var found = terms.map(function (t) {
@@ -297,18 +319,20 @@
   var TOKEN = /[\p{L}\p{N}\p{M}\u0640]+/gu;
   function excerpt(text, terms, size, variants) {
     var wanted = {}, tokens = [], m, first = -1;
-    terms.forEach(function (t) { lookups(t.stem, variants).forEach(function (l) { wanted[l[0]] = true; }); });
-    function matches(word) {  // a folded word filed under a key the query looks up
-      return wordKeys(stem(word), variants).some(function (k) { return wanted[k]; });
+    terms.forEach(function (t) { lookups(t.stem, variants, t).forEach(function (l) { wanted[l[0]] = true; }); });
+    function matches(word, written) {  // a folded word filed under a key the query looks up
+      var s = stem(word);
+      return wordKeys(s, variants, openEnding(word, s, written)).some(function (k) { return wanted[k]; });
     }
     TOKEN.lastIndex = 0;
     while ((m = TOKEN.exec(text)) !== null) {
-      var ws = words(m[0]);
-      tokens.push({ start: m.index, end: m.index + m[0].length, hit: ws.some(matches), words: ws });
+      var ws = words(m[0]), written = marbuta(m[0]);
+      tokens.push({ start: m.index, end: m.index + m[0].length, words: ws,
+                    hit: ws.some(function (w, i) { return matches(w, written[i]); }) });
     }
     tokens.forEach(function (t, j) {  // a name written apart that the query wrote joined (عبد الله)
       var next = tokens[j + 1], a = t.words[t.words.length - 1], b = next && next.words[0];
-      if (a && b && joined([a, b]).length && matches(a + b)) t.hit = next.hit = true;
+      if (a && b && joined([a, b]).length && matches(a + b, false)) t.hit = next.hit = true;
     });
     for (var j = 0; j < tokens.length && first < 0; j++) if (tokens[j].hit) first = j;
     if (!tokens.length) return [];
@@ -425,7 +449,7 @@
     });
   }
 
-  window.Arshif = { fold: fold, words: words, stem: stem, joined: joined, wordKeys: wordKeys, root: root,
+  window.Arshif = { fold: fold, words: words, marbuta: marbuta, openEnding: openEnding, stem: stem, joined: joined, wordKeys: wordKeys, root: root,
                     lookups: lookups, parse: parse, fnv1a: fnv1a, storedKey: storedKey, excerpt: excerpt, Index: Index };
   document.addEventListener("DOMContentLoaded", function () {
     var root = document.getElementById("arshif-search");
