@@ -7,8 +7,10 @@ normaliser's folded words): a Jaccard similarity of at least ``SAME_TEXT``, or t
 of one event share names and titles, not sentences, and stay apart.
 
 Candidates come from datasketch's MinHash LSH (``CANDIDATE`` similarity, below the bar so that
-edits are not missed), each confirmed on the two signatures and 4-gram counts. Signatures are
-cached per article (``.arshif/cache/stories-*.npz``): adding or editing an article computes its own alone.
+edits are not missed), each confirmed on the two signatures and 4-gram counts. Signatures and
+the copy pairs found are cached (``.arshif/cache/stories-*.npz``): adding or editing an article
+computes its signature alone and judges its pairs alone, on the LSH index's own bands, so the
+families are those a grouping from cold finds.
 A family is named by its earliest member (by date, then id); an article alone is its own story.
 """
 
@@ -86,22 +88,27 @@ def exact(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
 _UNSURE = 0.2
 
 
-class Signatures:
-    """MinHash signatures and 4-gram counts by article id, kept between builds (the id is the
-    text's hash)."""
+class Cache:
+    """What grouping keeps between builds: each article's MinHash signature and 4-gram count
+    (by id, the text's hash) and the copy pairs that joined its families. With them, adding,
+    editing or removing a few articles judges only the pairs those touch."""
 
     def __init__(self, cache_dir: Path) -> None:
         version = digest.code("stories.py", "arabic")
         self.path = cache_dir / f"stories-{version}-{NUM_PERM}-{_SCHEME}.npz"
         self.known: dict[str, tuple[np.ndarray, int]] = {}
+        #: the copy pairs of the last grouping, None when there was none to build on
+        self.pairs: list[tuple[str, str]] | None = None
         if self.path.exists():
             try:
                 with np.load(self.path) as data:
                     self.known = {i: (v, int(n)) for i, v, n in
                                   zip(data["ids"].tolist(), data["values"], data["sizes"], strict=True)}
+                    self.pairs = [(a, b) for a, b in data["pairs"].tolist()]
             except (OSError, ValueError, KeyError):
-                self.known = {}
-        self.changed = False
+                self.known, self.pairs = {}, None
+        #: the articles the last grouping was made of
+        self.before = set(self.known) if self.pairs is not None else set()
 
     def of(self, articles: Iterable[Article]) -> dict[str, tuple[np.ndarray, int]]:
         """Each article's signature and 4-gram count, computed for those not seen before."""
@@ -111,14 +118,13 @@ class Signatures:
             if known is None:
                 hashes = shingles(article.text)
                 known = self.known[article.id] = (signature(hashes), len(hashes))
-                self.changed = True
             out[article.id] = known
         return out
 
-    def save(self, keep: Iterable[str]) -> None:
-        """Write the signatures of the articles in ``keep`` (the others are gone)."""
-        kept = sorted(set(keep) & self.known.keys())
-        if not self.changed and len(kept) == len(self.known):
+    def save(self, ids: list[str], pairs: list[tuple[str, str]]) -> None:
+        """Write the signatures of the articles in ``ids`` (the others are gone) and the pairs."""
+        kept = sorted(ids)
+        if set(kept) == self.before and sorted(pairs) == sorted(self.pairs or []):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         for old in self.path.parent.glob("stories-*.npz"):
@@ -127,7 +133,8 @@ class Signatures:
         tmp = self.path.with_suffix(".tmp.npz")
         values = np.array([self.known[k][0] for k in kept], dtype=np.uint64).reshape(len(kept), NUM_PERM)
         np.savez(tmp, ids=np.array(kept, dtype=str), values=values,
-                 sizes=np.array([self.known[k][1] for k in kept], dtype=np.int64))
+                 sizes=np.array([self.known[k][1] for k in kept], dtype=np.int64),
+                 pairs=np.array(sorted(pairs), dtype=str).reshape(len(pairs), 2))
         tmp.replace(self.path)
 
 
@@ -136,47 +143,136 @@ def earliest_first(article: Article) -> tuple[bool, str, str]:
     return article.date is None, article.date or "", article.id
 
 
-def group(articles: list[Article], cache_dir: Path) -> dict[str, str]:
-    """Each article's story: the id of the earliest member of its family (its own when alone)."""
-    cache = Signatures(cache_dir)
-    signatures = cache.of(articles)
-    cache.save(signatures)
-    lsh = MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
-    hashes = {}
-    for article in articles:
-        hashes[article.id] = LeanMinHash(seed=_SEED, hashvalues=signatures[article.id][0], scheme=_SCHEME)
-        lsh.insert(article.id, hashes[article.id], check_duplication=False)
-    parent = {a.id: a.id for a in articles}
+class Judge:
+    """Decides whether two articles are copies, from their signatures, and from their 4-grams
+    when the signatures leave it unsure (those made once an article)."""
 
-    def find(x: str) -> str:
+    def __init__(self, articles: list[Article], signatures: dict[str, tuple[np.ndarray, int]]) -> None:
+        self.signatures = signatures
+        self.text = {a.id: a.text for a in articles}
+        self.grams: dict[str, np.ndarray] = {}
+
+    def __call__(self, a: str, b: str) -> bool:
+        (sig_a, size_a), (sig_b, size_b) = self.signatures[a], self.signatures[b]
+        jaccard, shared = estimate(sig_a, size_a, sig_b, size_b)
+        if abs(shared / max(1, min(size_a, size_b)) - CONTAINED) < _UNSURE and jaccard < SAME_TEXT:
+            for x in (a, b):
+                if x not in self.grams:
+                    self.grams[x] = shingles(self.text[x])
+            jaccard, shared = exact(self.grams[a], self.grams[b])
+        return copies(jaccard, shared, size_a, size_b)
+
+
+class Families:
+    """Articles joined into families by copy pairs (union-find)."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    text = {a.id: a.text for a in articles}
-    grams: dict[str, np.ndarray] = {}
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(b)] = self.find(a)
 
-    def same(a: str, b: str) -> bool:
-        (sig_a, size_a), (sig_b, size_b) = signatures[a], signatures[b]
-        jaccard, shared = estimate(sig_a, size_a, sig_b, size_b)
-        if abs(shared / max(1, min(size_a, size_b)) - CONTAINED) < _UNSURE and jaccard < SAME_TEXT:
-            for x in (a, b):
-                if x not in grams:
-                    grams[x] = shingles(text[x])
-            jaccard, shared = exact(grams[a], grams[b])
-        return copies(jaccard, shared, size_a, size_b)
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return out
 
-    for article in articles:
-        for other in lsh.query(hashes[article.id]):
-            if other > article.id and find(other) != find(article.id) and same(article.id, other):
-                parent[find(other)] = find(article.id)
-    families: dict[str, list[Article]] = {}
-    for article in articles:
-        families.setdefault(find(article.id), []).append(article)
+
+#: Up to this many new articles are compared with every other article's signature on the LSH
+#: index's own bands; more, and the whole archive goes through the LSH index again.
+COMPARED_ONE_BY_ONE = 200
+
+
+def _lsh() -> MinHashLSH:
+    return MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
+
+
+def _every_pair(ids: list[str], signatures: dict[str, tuple[np.ndarray, int]],
+                same: Judge) -> list[tuple[str, str]]:
+    """The copy pairs that join the archive's families: LSH candidates, each judged unless
+    the two are in one family already."""
+    lsh = _lsh()
+    hashes = {}
+    for i in ids:
+        hashes[i] = LeanMinHash(seed=_SEED, hashvalues=signatures[i][0], scheme=_SCHEME)
+        lsh.insert(i, hashes[i], check_duplication=False)
+    families = Families(ids)
+    pairs = []
+    for i in ids:
+        for other in lsh.query(hashes[i]):
+            if other > i and families.find(other) != families.find(i) and same(i, other):
+                families.join(i, other)
+                pairs.append((i, other))
+    return pairs
+
+
+def _candidates(row: int, ids: list[str], matrix: np.ndarray, lsh: MinHashLSH) -> set[str]:
+    """The articles the LSH index would give as candidates for ``ids[row]``: a band of its
+    signature (the index's own bands) equal to theirs."""
+    width = lsh.b * lsh.r
+    bands = matrix[:, :width] == matrix[row, :width]
+    hit = bands.reshape(len(ids), lsh.b, lsh.r).all(axis=2).any(axis=1)
+    return {ids[k] for k in np.flatnonzero(hit) if k != row}
+
+
+def _changed_pairs(ids: list[str], cache: Cache, signatures: dict[str, tuple[np.ndarray, int]],
+                   same: Judge) -> list[tuple[str, str]]:
+    """The copy pairs after a few articles came or went: the last grouping's pairs between
+    articles still here; the families that lost a member judged again among those left (a
+    member gone may have been what held them together); each new article judged against the
+    others it is an LSH candidate with."""
+    alive = set(ids)
+    before = Families(cache.before)
+    for a, b in cache.pairs or []:
+        before.join(a, b)
+    pairs = [(a, b) for a, b in cache.pairs or [] if a in alive and b in alive]
+    lsh = _lsh()
+    matrix = np.stack([signatures[i][0] for i in ids])
+    row = {i: k for k, i in enumerate(ids)}
+    for members in before.members().values():
+        left = sorted(set(members) & alive)
+        if len(left) < len(members):
+            families = Families(left)
+            for a in left:
+                near = _candidates(row[a], ids, matrix, lsh)
+                for b in (b for b in left if b > a and b in near):
+                    if families.find(a) != families.find(b) and same(a, b):
+                        families.join(a, b)
+                        pairs.append((a, b))
+    for new in sorted(alive - cache.before):
+        for other in _candidates(row[new], ids, matrix, lsh):
+            if same(new, other):
+                pairs.append((min(new, other), max(new, other)))
+    return sorted(set(pairs))
+
+
+def group(articles: list[Article], cache_dir: Path) -> dict[str, str]:
+    """Each article's story: the id of the earliest member of its family (its own when alone)."""
+    cache = Cache(cache_dir)
+    signatures = cache.of(articles)
+    ids = [a.id for a in articles]
+    same = Judge(articles, signatures)
+    fresh = set(ids) - cache.before
+    if cache.pairs is not None and cache.before and len(fresh) <= COMPARED_ONE_BY_ONE:
+        pairs = _changed_pairs(ids, cache, signatures, same)
+    else:
+        pairs = _every_pair(ids, signatures, same)
+    cache.save(ids, pairs)
+    families = Families(ids)
+    for a, b in pairs:
+        families.join(a, b)
+    by_id = {a.id: a for a in articles}
     story = {}
-    for members in families.values():
-        first = min(members, key=earliest_first)
+    for members in families.members().values():
+        first = min((by_id[m] for m in members), key=earliest_first)
         for member in members:
-            story[member.id] = first.id
+            story[member] = first.id
     return story

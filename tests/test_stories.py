@@ -4,13 +4,17 @@ by word comparison (Chromium)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from builder import stories
 from builder.pages.stories import changes
 from tests.conftest import built
 from tests.test_search import names, run_query
@@ -79,3 +83,42 @@ def test_lists_and_search_show_a_story_once(story_site: Path, serve: Callable[[P
     assert page.locator(".arshif-result-copies").inner_text() == "+نسخة أخرى من الخبر"
     assert page.locator(".arshif-search-status").inner_text() == "نتيجتان لـ«مستشفى أبها» (3 مقالات بنسخها)"
     page.close()
+
+
+def test_families_after_adding_and_removing_are_those_a_cold_grouping_finds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article that holds two wires joins their families when it comes and parts them when it
+    goes; both judged from the cache alone, and alike to grouping from cold."""
+    texts = [(FIXTURE / f"{n}.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+             for n in ("wire", "report")]
+    sentences = re.split(r"(?<=\.)\s+", texts[0])  # the wire's opening, and all but its first sentence
+
+    def article(text: str, day: str) -> SimpleNamespace:
+        return SimpleNamespace(id=hashlib.sha256(text.encode()).hexdigest()[:12], text=text, date=day)
+
+    a, both, c = article(" ".join(sentences[:2]), "2015-08-01"), article(texts[0], "2015-08-02"), \
+        article(" ".join(sentences[1:]), "2015-08-03")
+    other = article(texts[1], "2015-08-04")
+    cache = tmp_path / "cache"
+    stories.group([a, c, other], cache)  # type: ignore[list-item]
+
+    def from_cold(*_: object) -> None:
+        raise AssertionError("grouped from cold")
+
+    monkeypatch.setattr(stories, "_every_pair", from_cold)
+    added = stories.group([a, both, c, other], cache)  # type: ignore[list-item]
+    assert added[a.id] == added[both.id] == added[c.id] == a.id != added[other.id]
+    removed = stories.group([a, c, other], cache)  # type: ignore[list-item]
+    assert removed == {a.id: a.id, c.id: c.id, other.id: other.id}
+    # three copies of one text, joined through the one with the least id: without it, the two
+    # left are judged again, and stay one story
+    hub, *rest = sorted((article(texts[0] + tail, "2015-08-05") for tail in ("", " تحديث.", " انتهى.")),
+                        key=lambda x: x.id)
+    monkeypatch.undo()
+    stories.group([hub, *rest, other], tmp_path / "hub")  # type: ignore[list-item]
+    monkeypatch.setattr(stories, "_every_pair", from_cold)
+    left = stories.group([*rest, other], tmp_path / "hub")  # type: ignore[list-item]
+    assert left[rest[0].id] == left[rest[1].id] != left[other.id]
+    monkeypatch.undo()
+    assert added == stories.group([a, both, c, other], tmp_path / "cold-1")  # type: ignore[list-item]
+    assert removed == stories.group([a, c, other], tmp_path / "cold-2")  # type: ignore[list-item]
