@@ -19,7 +19,7 @@ test: $(STAMP) chromium
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder tests bench tools
+	$(BIN)/ruff check builder training tests bench tools
 	$(BIN)/mypy
 
 # Scores and speeds (figures only). The NER score uses models trained without the held-back part
@@ -28,22 +28,22 @@ bench: model-deps chromium
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/dates.py
 	mkdir -p bench/out
-	$(BIN)/python -m builder.ner.train --out bench/out/ner-heldout.crfsuite
-	$(BIN)/python -m builder.ner.train_nn --out bench/out/ner-nn-heldout.npz
+	$(BIN)/python -m training.train --out bench/out/ner-heldout.crfsuite
+	$(BIN)/python -m training.train_nn --out bench/out/ner-nn-heldout.npz
 	$(BIN)/python bench/ner.py --model bench/out/ner-heldout.crfsuite --neural bench/out/ner-nn-heldout.npz
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/stories.py
 
 # The shipped data (builder/data) is rebuilt from ../shared/data by these two; see SOURCE.md there.
 gazetteer: model-deps
-	$(BIN)/python -m builder.ner.make_gazetteer
-	$(BIN)/python -m builder.ner.make_organisations
+	$(BIN)/python -m training.make_gazetteer
+	$(BIN)/python -m training.make_organisations
 
 model: model-deps
-	$(BIN)/python -m builder.ner.make_clusters
-	$(BIN)/python -m builder.ner.make_embeddings
-	$(BIN)/python -m builder.ner.train --all
-	$(BIN)/python -m builder.ner.train_nn --all
+	$(BIN)/python -m training.make_clusters
+	$(BIN)/python -m training.make_embeddings
+	$(BIN)/python -m training.train --all
+	$(BIN)/python -m training.train_nn --all
 
 # PyTorch's CPU build (PyPI's default on Linux is a CUDA build of several GB), then the model extra
 model-deps: $(STAMP)

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the training scripts beside the package
+
 from builder.arabic.normalize import fold_word, stem
 from builder.ner.consistency import propagate
 from builder.ner.corpus import spans
@@ -21,7 +23,7 @@ from builder.ner.features import _shape, normal, shape_of
 from builder.ner.neural import WEIGHTS
 from builder.ner.recognizer import Recognizer
 from builder.ner.resources import MODEL
-from builder.ner.train import split_anercorp
+from training.train import split_anercorp
 
 TYPES = ("PER", "ORG", "LOC")
 

@@ -151,7 +151,7 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
         raise
 
 
-def _build(layout: Layout, inputs: str, start: publish.NextBuild, strict: bool,
+def _build(layout: Layout, inputs: publish.Inputs, start: publish.NextBuild, strict: bool,
            progress: bool | None, out: TextIO, cluster: str | None) -> Report:
     cfg = Config.load(layout.settings)
     report = Report()

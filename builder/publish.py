@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -154,41 +155,72 @@ class Published:
         self.stamp: str = data.get("stamp", "")
         self.frame: str = data.get("frame", "")
         self.manifest: dict[str, str] = data.get("manifest", {})
-        self.inputs: str = data.get("inputs", "")
+        self.inputs = Inputs(data.get("inputs", ""), data.get("code_files", ""))
+        #: what the builder's code does (:func:`builder.digest.version` of the build)
+        self.code: str = data.get("code", "")
 
-    def save(self, new_stamp: str, frame_digest: str, manifest: dict[str, str], inputs: str) -> None:
+    def save(self, new_stamp: str, frame_digest: str, manifest: dict[str, str], inputs: Inputs) -> None:
         write_atomic(self.path, json.dumps({"stamp": new_stamp, "frame": frame_digest,
-                                            "manifest": manifest, "inputs": inputs},
+                                            "manifest": manifest, "inputs": inputs.files,
+                                            "code_files": inputs.code, "code": digest.version("build")},
                                            sort_keys=True).encode("utf-8"))
 
 
-def inputs_signature(layout: Layout) -> str:
-    """Names, sizes and times of every file a build reads (content, templates, settings, the
-    builder's own code and data) and SOURCE_DATE_EPOCH: equal means the output would be too."""
-    h = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    for path in read_files(layout):
+@dataclass(frozen=True)
+class Inputs:
+    """What a build reads, told from names, sizes and times alone: the content, templates and
+    settings (and SOURCE_DATE_EPOCH), and apart from them the builder's own code and data,
+    whose bytes may change (a comment) while what it does stays the same."""
+
+    files: str
+    code: str
+
+
+def _stats(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
         st = path.stat()
         h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    h.update(publishing_settings(layout).read_bytes())
     return h.hexdigest()
 
 
-def read_files(layout: Layout) -> list[Path]:
-    """Every file a build reads but the publishing settings: the content, the templates (the
-    archive's and the package's) and the builder's own code and data."""
+def inputs_signature(layout: Layout) -> Inputs:
+    """The :class:`Inputs` of a build: equal means the output would be too."""
+    files = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    files.update(_stats(read_files(layout)).encode())
+    files.update(publishing_settings(layout).read_bytes())
     code = Path(__file__).resolve().parent
+    return Inputs(files.hexdigest(), _stats(_files_under(code)))
+
+
+def _files_under(folder: Path, but: Path | None = None) -> list[Path]:
+    return [path for path in sorted(folder.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts and path != but]
+
+
+def read_files(layout: Layout) -> list[Path]:
+    """Every file a build reads but the publishing settings and the builder's code: the content
+    and the templates (the archive's and the package's)."""
     found = []
-    for folder in (layout.content, *template_roots(layout), code):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path != layout.proposed:
-                found.append(path)  # entities.proposed.yml is written by the build itself
+    for folder in (layout.content, *template_roots(layout)):
+        found += _files_under(folder, layout.proposed)  # entities.proposed.yml: the build writes it
     return found
 
 
-def unchanged_since_last_build(layout: Layout, inputs: str) -> bool:
-    """True when the inputs (their ``inputs_signature``) are those of the last published build."""
+def unchanged_since_last_build(layout: Layout, inputs: Inputs) -> bool:
+    """True when the inputs are those of the last published build. The builder's code may
+    have changed in its bytes alone (a comment, a docstring): then what it does is compared,
+    and the build is unchanged too (the new bytes are remembered, to be told at a glance)."""
     last = Published(layout)
-    return bool(last.inputs) and last.inputs == inputs and layout.docs.is_dir()
+    if not (last.inputs.files and last.inputs.files == inputs.files and layout.docs.is_dir()):
+        return False
+    if last.inputs.code == inputs.code:
+        return True
+    if last.code != digest.version("build"):
+        return False
+    data = json.loads(last.path.read_text(encoding="utf-8"))
+    write_atomic(last.path, json.dumps({**data, "code_files": inputs.code}, sort_keys=True).encode("utf-8"))
+    return True
 
 
 class NextBuild:
@@ -237,7 +269,7 @@ class NextBuild:
 
 
 def publish(layout: Layout, cfg: Config, manifest: dict[str, str], epoch: int,
-            report_json: bytes, inputs: str, start: NextBuild) -> str:
+            report_json: bytes, inputs: Inputs, start: NextBuild) -> str:
     """Build the site into ``start``'s folder and swap it in; returns "unchanged",
     "incremental" or "full".
 

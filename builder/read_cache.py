@@ -21,10 +21,6 @@ from builder.writer import write_atomic
 
 Item = Article | Problem
 
-#: The code whose output is cached: readers, assembling, markup conversion, the records.
-_CODE = ("readers", "assemble.py", "markup.py", "model.py", "sources.py")
-
-
 def _fingerprint(path: Path) -> str:
     """A hash of the file's bytes and its sidecar's (what reading it depends on)."""
     h = hashlib.blake2b(digest_size=16)
@@ -58,7 +54,7 @@ class ReadCache:
     """Items by input file, valid for the same file stat, code and settings."""
 
     def __init__(self, folder: Path, settings: tuple[object, ...]) -> None:
-        version = digest.code(*_CODE) + digest.data(list(settings))[:8]
+        version = digest.version("reads") + digest.data(list(settings))[:8]
         self.folder = folder / f"reads-{version}"
         self.used: set[str] = set()
         for old in folder.glob("reads-*") if folder.is_dir() else ():

@@ -15,7 +15,7 @@ from builder.publish import read_files
 
 
 def _signature(layout: Layout) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of everything the build reads."""
+    """Names, sizes and modification times of the content, templates and settings."""
     files = []
     for path in [*read_files(layout), publishing_settings(layout)]:
         st = path.stat()

@@ -94,7 +94,7 @@ class Cache:
     editing or removing a few articles judges only the pairs those touch."""
 
     def __init__(self, cache_dir: Path) -> None:
-        version = digest.code("stories.py", "arabic")
+        version = digest.version("stories")
         self.path = cache_dir / f"stories-{version}-{NUM_PERM}-{_SCHEME}.npz"
         self.known: dict[str, tuple[np.ndarray, int]] = {}
         #: the copy pairs of the last grouping, None when there was none to build on

@@ -86,8 +86,8 @@ def test_vocabulary_finds_each_word_and_nothing_else(tmp_path: Path) -> None:
 def test_the_gazetteers_stems_are_the_normalisers() -> None:
     """The recogniser matches place names by the stems make_gazetteer.py wrote beside them; a
     changed normaliser must come with a remade gazetteer (make gazetteer)."""
-    from builder.ner.make_gazetteer import name_stems
     from builder.ner.resources import _gazetteer
+    from training.make_gazetteer import name_stems
 
     entries = _gazetteer()
     assert len(entries) > 10_000
@@ -103,9 +103,9 @@ def test_the_gazetteers_stems_are_the_normalisers() -> None:
 def test_the_organisations_stems_are_the_normalisers() -> None:
     """As the gazetteer's: organisations.tsv holds every chosen name (organisations.txt), each
     beside the stems the recogniser matches; a changed normaliser or list needs make gazetteer."""
-    from builder.ner.make_gazetteer import name_stems
-    from builder.ner.make_organisations import chosen_names
     from builder.ner.resources import ORGANISATIONS
+    from training.make_gazetteer import name_stems
+    from training.make_organisations import chosen_names
 
     rows = [line.split("\t") for line in ORGANISATIONS.read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")]
@@ -120,9 +120,9 @@ def test_names_after_an_introducing_word_are_harvested_from_the_news() -> None:
     """What the news writes after صحيفة, شركة or حزب, often enough and in a good share of its
     mentions, is a name; its next word goes with it while most mentions have it, and never a
     common word."""
-    from builder.ner.make_gazetteer import STEMS
-    from builder.ner.make_organisations import harvested_names
     from builder.ner.vocabulary import Vocabulary
+    from training.make_gazetteer import STEMS
+    from training.make_organisations import harvested_names
 
     texts = (["نشرت صحيفة «هآرتس» الخبر."] * 5 + ["قالت هآرتس إن الوزير استقال."]
              + ["وذكرت صحيفة فايننشال تايمز البريطانية أن الشركة ربحت."] * 5
@@ -569,7 +569,7 @@ def test_training_swaps_names_for_others_of_their_type() -> None:
     name stay, and a name is only ever replaced by one of its own type."""
     import random
 
-    from builder.ner.augment import swap_names, swapped_copies
+    from training.augment import swap_names, swapped_copies
 
     sentence = (["قال", "ترامب", "في", "نادي", "الأهلي", "."],
                 ["O", "B-PER", "O", "O", "B-ORG", "O"])

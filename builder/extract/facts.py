@@ -40,7 +40,6 @@ from builder.registry import Registry
 PARALLEL_FROM = 200
 #: Texts per task sent to a worker: the recogniser tags a batch in one pass.
 BATCH = 32
-_CODE_AND_DATA = ("extract", "ner", "arabic", "data")
 
 Hit = tuple[int, int, str]
 Pair = tuple[DateEvidence, str]
@@ -133,7 +132,7 @@ def read_facts(evidence: DateEvidence, text: str, registry: Registry | None = No
 
 def version() -> str:
     """A hash of the extraction code and data: the cache is only valid for the same."""
-    return digest.code(*_CODE_AND_DATA)
+    return digest.version("facts")
 
 
 def text_key(evidence: DateEvidence, text: str) -> str:

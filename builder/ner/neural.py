@@ -1,11 +1,11 @@
 """The neural half of the recogniser: a BiLSTM over word vectors, characters and token features.
 
 The CRF sees a word through hand-made features, so a name it never saw is a guess from affixes;
-word vectors learned from 10 million words of unlabeled news (make_embeddings.py) place an
+word vectors learned from 10 million words of unlabeled news (training/make_embeddings.py) place an
 unseen ``نتنياهو`` beside the names it behaves like, and a BiLSTM reads the whole sentence. Each
 token is its folded form's vector, its stem's vector, a character CNN over the form and a sum of
 feature embeddings (gazetteer tag, shape, clitic prefix, word clusters, trigger lists). The
-network is trained with PyTorch (train_nn.py, ``make model``) and its weights exported to
+network is trained with PyTorch (training/train_nn.py, ``make model``) and its weights exported to
 ``ner-nn.npz``; here it runs in NumPy, so the archive needs no deep-learning framework.
 """
 

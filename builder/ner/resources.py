@@ -20,7 +20,7 @@ ORGANISATIONS = DATA / "organisations.tsv"
 
 #: The seventh column of a gazetteer line that is not a comment: the name's stems.
 _STEMS = re.compile(r"^(?!#)(?:[^\t\n]*\t){6}([^\t\n]*)\t", re.M)
-#: The stems column of organisations.tsv (make_organisations.py): name, tab, stems.
+#: The stems column of organisations.tsv (training/make_organisations.py): name, tab, stems.
 _LAST = re.compile(r"^(?!#)[^\t\n]*\t([^\t\n]+)$", re.M)
 
 
@@ -40,7 +40,7 @@ class Place:
 
 def _gazetteer() -> list[list[str]]:
     """The gazetteer's entries: name, kind, latitude, longitude, country, population, stems,
-    canonical name (make_gazetteer.py). Not kept: :func:`places` keeps what it makes of them."""
+    canonical name (training/make_gazetteer.py). Not kept: :func:`places` keeps what it makes of them."""
     if not GAZETTEER.exists():
         return []
     return [line.split("\t") for line in GAZETTEER.read_text(encoding="utf-8").splitlines()

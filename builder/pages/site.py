@@ -120,7 +120,7 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
     are made beside the pages, on another core: their times overlap).
     """
     out = OutputTree(layout.docs)
-    version = digest.code() + digest.files(list(template_files(layout, "pages").values()))
+    version = digest.version("pages") + digest.files(list(template_files(layout, "pages").values()))
     memo = Memo(layout.state / "cache" / "outputs.json", out, version)
     with Aside(_index_and_exports, articles, entities, cfg, memo) as beside:
         clock = time.perf_counter()

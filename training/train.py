@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pycrfsuite
 
-from builder.ner.augment import swapped_copies
 from builder.ner.corpus import Sentence, read_conll
 from builder.ner.features import sentence_features
 from builder.ner.resources import MODEL, load_resources
 from builder.ner.tagger import export_tables
+from training.augment import swapped_copies
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner"
 #: The last tenth of ANERcorp train is held back for evaluation: contiguous, like the official
 #: test split (the last sixth of the corpus), so its articles are unseen in training.
 HOLD_BACK = 0.1

@@ -23,7 +23,7 @@ import numpy as np
 
 from builder.ner.neural import TAGS, WEIGHTS, Encoder, NeuralTagger, embeddings, vectors_of
 from builder.ner.resources import load_resources
-from builder.ner.train import split_anercorp
+from training.train import split_anercorp
 
 HIDDEN = 128
 CHAR_DIM, CHAR_FILTERS, FEAT_DIM = 32, 64, 32

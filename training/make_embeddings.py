@@ -21,13 +21,13 @@ from typing import Any
 
 from builder.ner.corpus import read_conll
 from builder.ner.features import normal
-from builder.ner.make_clusters import articles
 from builder.ner.neural import vocabulary_path
 from builder.ner.recognizer import sentence_tokens
 from builder.ner.resources import DATA
-from builder.ner.train import SHARED
 from builder.ner.vocabulary import Vocabulary
 from builder.writer import write_atomic
+from training.make_clusters import articles
+from training.train import SHARED
 
 MIN_COUNT = 5
 #: name -> (negative samples, epochs, worker threads): as the shipped files were made

@@ -22,7 +22,7 @@ models) tags its words otherwise more often than ORG: ``نيسان`` is also Apr
 matches ``بورشة`` (ب + workshop) by its stems, and ANERcorp leaves armies and councils
 (``الجيش الإسرائيلي``, ``مجلس الوزراء``) untagged; a feature that says ORG there teaches the
 models to trust it less.
-Run: ``python -m builder.ner.make_organisations`` (``make gazetteer``). Output columns: name,
+Run: ``python -m training.make_organisations`` (``make gazetteer``). Output columns: name,
 its stems as the recogniser matches them (as ``gazetteer.tsv``'s seventh column).
 """
 
@@ -38,12 +38,12 @@ from pathlib import Path
 
 from builder.arabic.normalize import CLITIC_LETTERS
 from builder.ner.features import normal
-from builder.ner.make_clusters import articles
-from builder.ner.make_gazetteer import ARABIC_NAME, STEMS, name_stems
-from builder.ner.train import split_anercorp
 from builder.ner.vocabulary import Vocabulary
+from training.make_clusters import articles
+from training.make_gazetteer import ARABIC_NAME, STEMS, name_stems
+from training.train import split_anercorp
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "builder" / "data" / "organisations.tsv"
 CHOSEN = ROOT / "builder" / "data" / "organisations.txt"
 #: a one-word name whose stem is among this many most used ones is a common word too; with ال
@@ -157,7 +157,7 @@ def main() -> None:
     OUT.write_text("# Arabic names of organisations: sports clubs (Wikipedia titles via the arwikicats "
                    "package, MIT), builder/data/organisations.txt and names the SaudiNewsNet corpus "
                    "(CC BY-NC-SA 4.0) writes after صحيفة, شركة, حزب and the like. "
-                   "Made by builder/ner/make_organisations.py.\n"
+                   "Made by training/make_organisations.py.\n"
                    + "".join(f"{name}\t{stems}\n" for stems, name in sorted(rows.items())),
                    encoding="utf-8")
     print(f"{len(rows)} names -> {OUT}", file=sys.stderr)

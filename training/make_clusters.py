@@ -22,7 +22,7 @@ from pathlib import Path
 
 from builder.arabic.normalize import stem, words
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 FULL = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet" / "full"
 OUT = ROOT / "builder" / "data" / "clusters.tsv"
 VECTORS = ROOT / "builder" / "data" / "vectors.npy"

