@@ -47,8 +47,9 @@ from builder.model import Article, Entity
 from builder.pages import urls
 
 CHUNK = 32
-#: Articles per segment: the index is split by article id into segments built apart, so one
-#: edited article rebuilds one segment; a query reads one shard per segment.
+#: Articles per segment: the index is split by where articles are in the input (file and line)
+#: into segments built apart, so one edited article rebuilds one segment; a query reads one
+#: shard per segment.
 SEGMENT_DOCS = 1250
 MAX_SEGMENTS = 16
 #: Target bytes per shard; the shard count grows with the segment so shards do not. An article
