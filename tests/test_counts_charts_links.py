@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from builder.arabic.counts import NOUNS, count, span
+from builder.arabic.display import show_date
 from builder.pages.charts import chart
 from builder.pages.text_links import Target, add_links
 
@@ -37,9 +38,11 @@ def test_every_noun_has_every_cldr_form() -> None:
         assert not any("{n}" in forms[c] for c in ("zero", "one", "two"))
 
 
-def test_a_span_of_one_year_collapses() -> None:
+def test_a_span_of_one_period_collapses() -> None:
     assert span("2015", "2015") == "في 2015"
     assert span("2014", "2019", "arabic") == "من ٢٠١٤ إلى ٢٠١٩"
+    assert show_date("2015-03/2015-03") == "آذار 2015"
+    assert show_date("2015-03/2015-05") == "من آذار 2015 إلى أيار 2015"
 
 
 def test_chart_of_months_runs_right_to_left_with_gaps() -> None:

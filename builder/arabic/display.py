@@ -54,6 +54,8 @@ def show_date(value: str | None, months: str = "levantine", digit_style: str = "
             text = f"منذ {_point(start, months)}"
         elif start == "..":
             text = f"حتى {_point(end, months)}"
+        elif start == end:  # a range of one period is that period
+            text = _point(start, months)
         else:
             text = f"من {_point(start, months)} إلى {_point(end, months)}"
     else:
