@@ -21,6 +21,8 @@ WIDTH, HEIGHT = 720, 220
 TOP, BOTTOM, START, END = 16, 40, 44, 8
 #: above this many months the chart counts years
 MONTHS_AT_MOST = 60
+#: the widest a bar is drawn (a chart of one or two periods is not a wall)
+BAR_AT_MOST = 40
 
 
 def _months(first: str, last: str) -> list[str]:
@@ -76,15 +78,15 @@ def chart(dates: Iterable[str | None], title: str, months: str, digit_style: str
     top = max(counts[p] for p in periods)
     inner_w, inner_h = WIDTH - START - END, HEIGHT - TOP - BOTTOM
     step = inner_w / len(periods)
-    gap = min(2.0, step / 4)
-    right = WIDTH - START  # the first period's bar starts at the right edge of the plot
+    width = min(step - min(2.0, step / 4), BAR_AT_MOST)
+    right = WIDTH - START  # the first period's slot starts at the right edge of the plot
     bars, rows = [], []
     for i, p in enumerate(periods):
         n = counts[p]
         h = inner_h * n / top
         name = _name(p, unit, months, digit_style)
-        bars.append({"x": round(right - (i + 1) * step + gap / 2, 2), "y": round(TOP + inner_h - h, 2),
-                     "width": round(step - gap, 2), "height": round(h, 2),
+        bars.append({"x": round(right - (i + 0.5) * step - width / 2, 2), "y": round(TOP + inner_h - h, 2),
+                     "width": round(width, 2), "height": round(h, 2),
                      "label": f"{name}: {count(n, 'article', digit_style)}"})
         rows.append({"period": name, "count": digits(str(n), digit_style)})
     ticks = [{"x": round(right - (i + 0.5) * step, 2), "text": text}
