@@ -83,7 +83,7 @@ def _period_link(value: str, periods: dict[str, str], here: str) -> str:
     """The link from ``here`` to where the timeline shows the period of an EDTF date (a range by
     its start), or "" when the timeline has no article in it."""
     start = value.split("/", 1)[0]
-    doc = periods.get(start[:7]) or periods.get(start[:4]) if start[:4].isdigit() else None
+    doc = (periods.get(start[:7]) or periods.get(start[:4])) if start[:4].isdigit() else None
     if not doc:
         return ""
     page, _, anchor = doc.partition("#")
