@@ -10,10 +10,17 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from builder.ner.recognizer import Recognizer
+
 ROOT = Path(__file__).resolve().parents[1]
+#: ../shared's data (NER corpora, news): tests that read it need the checkout beside it
+SHARED = ROOT.parent / "shared" / "data"
+SEED = ROOT / "content" / "seed" / "baghouz.txt"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -107,3 +114,11 @@ def node_tools() -> Path:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NODE_TOOLS,
                        check=True, stdout=subprocess.DEVNULL)
     return NODE_TOOLS / "node_modules"
+
+
+@pytest.fixture(scope="session")
+def recognizer() -> Recognizer:
+    """The shipped recogniser, loaded once."""
+    from builder.ner.recognizer import Recognizer
+
+    return Recognizer()
