@@ -260,3 +260,13 @@ def test_cli_dates_contract() -> None:
     bad = subprocess.run([sys.executable, "-m", "builder.cli", "dates", "--base", "2019-02-30"],
                          input=lines, capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "not a day" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_vocabulary_is_written_as_the_text_is_matched() -> None:
+    """Each word of the date vocabulary is in the folded spelling: a word written otherwise
+    would never match."""
+    from builder.arabic.normalize import fold
+    from builder.extract.dates import VOCABULARY
+
+    assert {name: [w for w in table if fold(w) != w] for name, table in VOCABULARY.items()} == \
+        {name: [] for name in VOCABULARY}

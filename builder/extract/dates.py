@@ -20,7 +20,8 @@ from hijridate import Gregorian, Hijri
 from builder.arabic.normalize import Folded, fold
 from builder.model import Calendar, DateMention
 
-# ---------------------------------------------------------------- vocabulary (folded spellings)
+# ------------------------------------------------- vocabulary, written in the folded spelling the
+# text is matched in (builder.arabic.normalize.fold: ا for أ إ آ, ي for ى ئ, ه for ة, و for ؤ)
 LEVANTINE = {
     "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
     "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
@@ -57,7 +58,7 @@ COUNTS = {"واحد": 1, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ث�
                                                   "خمسين خمسون", "ستين ستون", "سبعين سبعون",
                                                   "ثمانين ثمانون", "تسعين تسعون"), start=2)
              for w in pair.split()},
-          "مئه": 100, "مائه": 100}
+          "ميه": 100, "مايه": 100}  # مئة, مائة
 #: unit words: singular, dual, plural, and the accusative singular a number from 11 takes
 #: (``16 عاما``) -> (unit, count implied without a number: 1 for a singular, 2 for a dual)
 UNITS = {
@@ -74,16 +75,11 @@ DECADES = {"العشرينيات": 2, "الثلاثينيات": 3, "الاربع
            "الستينيات": 6, "السبعينيات": 7, "الثمانينيات": 8, "التسعينيات": 9}
 
 
-def _folded(words: dict[str, int] | dict[str, tuple[str, int]]) -> dict:  # type: ignore[type-arg]
-    """Vocabulary is written as Arabic is spelled and matched in the folded form."""
-    return {fold(k): v for k, v in words.items()}
-
-
-LEVANTINE, EGYPTIAN, MAGHREBI = _folded(LEVANTINE), _folded(EGYPTIAN), _folded(MAGHREBI)
 GREGORIAN_MONTHS = LEVANTINE | EGYPTIAN | MAGHREBI
-HIJRI_MONTHS, WEEKDAYS, ORDINALS = _folded(HIJRI_MONTHS), _folded(WEEKDAYS), _folded(ORDINALS)
-COUNTS, UNITS, DECADES = _folded(COUNTS), _folded(UNITS), _folded(DECADES)
-CENTURIES = _folded(CENTURIES)
+#: the tables above, for the test that each is written folded
+VOCABULARY = {"LEVANTINE": LEVANTINE, "EGYPTIAN": EGYPTIAN, "MAGHREBI": MAGHREBI,
+              "HIJRI_MONTHS": HIJRI_MONTHS, "WEEKDAYS": WEEKDAYS, "ORDINALS": ORDINALS,
+              "COUNTS": COUNTS, "UNITS": UNITS, "CENTURIES": CENTURIES, "DECADES": DECADES}
 PAST = "(?:" + "|".join(fold(w) for w in (
     "الماضية", "الماضي", "الفائتة", "الفائت", "المنصرمة", "المنصرم", "السابق")) + ")"
 NEXT = "(?:" + "|".join(fold(w) for w in ("المقبلة", "المقبل", "القادمة", "القادم")) + ")"
@@ -96,8 +92,9 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-def _word(pattern: str) -> str:
-    return rf"(?<![\w])(?:{pattern})(?![\w])"
+def _word(pattern: str, before: str = r"(?<![\w])") -> str:
+    """``pattern`` as a whole word: nothing of a word ``before`` it, nor after it."""
+    return rf"{before}(?:{pattern})(?![\w])"
 
 
 #: "about", "more than" between قبل/منذ and a count: the count is taken as said.
@@ -106,10 +103,17 @@ _ABOUT = "(?:" + _alt(fold(w) for w in ("نحو", "حوالي", "حوالى", "�
 _CL = r"(?:[وفبل]|وب|ول|فب|فل)?"  # proclitics before a cue word
 GM = _word(_alt(GREGORIAN_MONTHS))
 HM = _word(_alt(HIJRI_MONTHS))
-# a Gregorian month, possibly doubled: آذار/مارس, آذار (مارس), يوليو/ تموز, يناير كانون الثاني
-GMX = rf"(?P<{{n}}>{GM})(?:\s*/\s*(?:{GM})|\s*\(\s*(?:{GM})\s*\)|\s+(?:{GM}))?"
+
+
+def _doubled(first: str) -> str:
+    """A Gregorian month, possibly named twice: آذار/مارس, آذار (مارس), يوليو/ تموز, يناير كانون
+    الثاني; the first (group ``{n}``, filled in by each rule) matched by ``first``."""
+    return rf"(?P<{{n}}>{first})(?:\s*/\s*(?:{GM})|\s*\(\s*(?:{GM})\s*\)|\s+(?:{GM}))?"
+
+
+GMX = _doubled(GM)
 # the same after a joining و ("أيار وآب"): the و is a letter, so no word boundary before it
-GMX_WA = GMX.replace(r"(?<![\w])", r"(?<![^\sو])", 1)
+GMX_WA = _doubled(_word(_alt(GREGORIAN_MONTHS), before=r"(?<![^\sو])"))
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])(?![\d:])"
 DAY = r"(?<![\d.:/-])" + _DAY_NUMBER
 DAY_AFTER_DASH = r"(?<![\d.:/])" + _DAY_NUMBER  # the second day of 22-23 آذار
@@ -800,7 +804,7 @@ TRIGGER_CLASSES: dict[str, list[str]] = {
     "relative": [fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي",
                                    "الليلة")],
 }
-_TRIGGER_WORD = r"(?:[وفبل]|وب|ول|فب|فل)?(?:ال|ل)?(?:{})"  # ل: للعام is ل + العام
+_TRIGGER_WORD = _CL + r"(?:ال|ل)?(?:{})"  # ل: للعام is ل + العام
 _TRIGGER = re.compile(r"\d|(?<![\w])" + _TRIGGER_WORD.format(
     _alt(w for words in TRIGGER_CLASSES.values() for w in words)) + r"(?![\w])")
 _CLASS_WORD = {name: re.compile(_TRIGGER_WORD.format(_alt(words)))
