@@ -129,7 +129,7 @@ def source_epoch(articles: list[Article]) -> int:
         return int(os.environ["SOURCE_DATE_EPOCH"])
     days = [a.date for a in articles if a.date and len(a.date) == 10]
     newest = max(days) if days else "2000-01-01"
-    # within what gzip's header holds (MkDocs gzips the sitemap): a date of 9999 had failed it
+    # within the 32 bits gzip's header holds (MkDocs gzips the sitemap): a year such as 9999 does not fit
     return min(max(calendar.timegm(time.strptime(newest, "%Y-%m-%d")), 0), 2**32 - 1)
 
 

@@ -454,7 +454,7 @@ def feast_day(m: re.Match[str], base: date | None) -> Found | None:
 
 
 #: Words after which a bare number is a year (``في 2015``, ``حتى 2020``), written as spelled and
-#: matched folded (a حتى written unfolded had never matched the folded text's حتي): those that
+#: matched folded (حتى written as spelled would not match the folded text's حتي): those that
 #: put a time in the year, then those that put it at an edge of it.
 _IN_YEAR = ("في", "خلال", "منذ", "حتى")
 _BEFORE_YEAR = _alt(fold(w) for w in (*_IN_YEAR, "بعد", "قبل", "مطلع", "منتصف", "أواخر",

@@ -40,7 +40,7 @@ ARTICLE = {
         "extra": {"type": "object"},
     },
 }
-#: Compiled once to Python code: 20 times faster than an interpreting validator, which had been
+#: Compiled once to Python code: 20 times faster than an interpreting validator, which would be
 #: a quarter of page rendering at 10,000 articles.
 _VALIDATE = fastjsonschema.compile(ARTICLE)
 SchemaError = fastjsonschema.JsonSchemaValueException
