@@ -91,11 +91,12 @@ def home(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> P
     return Page(here, {"title": "الرئيسية"}, "home.html.j2", {"v": view})
 
 
-def _by_year(articles: list[Article]) -> dict[str, list[Article]]:
-    by_year: dict[str, list[Article]] = defaultdict(list)
+def by_year(articles: list[Article]) -> dict[str, list[Article]]:
+    """The articles of each year (``undated`` too), in date order."""
+    years: dict[str, list[Article]] = defaultdict(list)
     for article in sorted(articles, key=date_key):
-        by_year[article.year].append(article)
-    return by_year
+        years[article.year].append(article)
+    return years
 
 
 def _period(article: Article) -> str:
@@ -105,19 +106,21 @@ def _period(article: Article) -> str:
     return f"m{d[5:7]}" if len(d) >= 7 else ("myear" if d else "m")
 
 
-def _year_pages(by_year: dict[str, list[Article]],
-                cfg: Config) -> Iterator[tuple[str, str, list[tuple[Article, list[Article]]], int, int]]:
-    """Each year's pages: year, doc, its stories (each once, with its copies), number, count."""
-    for year, items in by_year.items():
-        for doc, chunk, number, last in paged(f"timeline/{year}", once(items), cfg.page_size):
-            yield year, doc, chunk, number, last
+#: a page of a year: year, doc, its stories (each once, with its copies), number, count
+YearPage = tuple[str, str, list[tuple[Article, list[Article]]], int, int]
 
 
-def periods(articles: list[Article], cfg: Config) -> dict[str, str]:
+def year_pages(years: dict[str, list[Article]], cfg: Config) -> list[YearPage]:
+    """Each year's pages (``years``: :func:`by_year`)."""
+    return [(year, doc, chunk, number, last) for year, items in years.items()
+            for doc, chunk, number, last in paged(f"timeline/{year}", once(items), cfg.page_size)]
+
+
+def periods(pages: list[YearPage]) -> dict[str, str]:
     """Where the timeline shows each period that has articles: ``2015`` -> its year's page,
     ``2015-08`` -> the page and section where August 2015 begins (``timeline/2015-2.md#m08``)."""
     out: dict[str, str] = {}
-    for year, doc, chunk, _, _ in _year_pages(_by_year(articles), cfg):
+    for year, doc, chunk, _, _ in pages:
         out.setdefault(year, f"timeline/{year}.md")
         for a, _ in chunk:
             if a.date and len(a.date) >= 7:
@@ -125,26 +128,27 @@ def periods(articles: list[Article], cfg: Config) -> dict[str, str]:
     return out
 
 
-def timeline(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> Iterator[Page]:
-    """The overview (years, articles per month) and each year's pages, grouped by month."""
-    by_year = _by_year(articles)
+def timeline(years: dict[str, list[Article]], pages: list[YearPage], entities: dict[str, Entity],
+             cfg: Config) -> Iterator[Page]:
+    """The overview (years, articles per month) and each year's pages (``pages``: :func:`year_pages`
+    of ``years``), grouped by month."""
     here = "timeline/index.md"
     months = month_names(cfg.month_style)
     overview = []
-    for year in sorted(y for y in by_year if y != "undated"):
-        per_month = Counter(a.date[5:7] for a in by_year[year] if a.date and len(a.date) >= 7)
+    for year in sorted(y for y in years if y != "undated"):
+        per_month = Counter(a.date[5:7] for a in years[year] if a.date and len(a.date) >= 7)
         overview.append({
             "year": digits(year, cfg.digits),
             "href": urls.link(here, f"timeline/{year}.md"),
-            "count": digits(str(len(by_year[year])), cfg.digits),
+            "count": digits(str(len(years[year])), cfg.digits),
             "months": [{"name": months[m], "count": digits(str(per_month.get(f"{m:02d}", 0)), cfg.digits),
                         "n": per_month.get(f"{m:02d}", 0)} for m in range(1, 13)],
         })
-    undated = {"count": count(len(by_year.get("undated", [])), "article", cfg.digits),
-               "href": urls.link(here, "timeline/undated.md")} if "undated" in by_year else None
+    undated = {"count": count(len(years.get("undated", [])), "article", cfg.digits),
+               "href": urls.link(here, "timeline/undated.md")} if "undated" in years else None
     yield Page(here, {"title": "الخط الزمني"}, "timeline.html.j2",
                {"years": overview, "undated": undated, "months": [months[m] for m in range(1, 13)]})
-    for year, doc, chunk, number, last in _year_pages(by_year, cfg):
+    for year, doc, chunk, number, last in pages:
         title = "بلا تاريخ" if year == "undated" else digits(year, cfg.digits)
         groups: dict[str, dict[str, Any]] = {}
         for a, copies in chunk:

@@ -36,12 +36,14 @@ def pages(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> 
     """All generated pages, articles first."""
     found = entity_pages_mod.mentions(articles)
     stories = story_pages.families(articles)
-    periods = indexes.periods(articles, cfg)
+    years = indexes.by_year(articles)
+    year_pages = indexes.year_pages(years, cfg)
+    periods = indexes.periods(year_pages)
     for article in articles:
         yield article_page(article, entities, cfg, found, stories.get(article.story, []), periods)
     yield from story_pages.compare_pages(stories, cfg)
     yield indexes.home(articles, entities, cfg)
-    yield from indexes.timeline(articles, entities, cfg)
+    yield from indexes.timeline(years, year_pages, entities, cfg)
     yield from entity_pages_mod.index_pages(found, entities, cfg)
     yield from entity_pages_mod.entity_pages(found, entities, cfg)
     yield Page("search/index.md", {"title": "البحث"}, "search.html.j2",
