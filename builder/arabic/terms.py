@@ -104,8 +104,7 @@ def keys(text: str | Folded) -> Counter[str]:
     folded = Folded.of(text)
     ws = folded.words
     stems = [stem(w) for w in ws]
-    opens = [s.endswith("ه") and open_ending(w, s, m)
-             for w, s, m in zip(ws, stems, folded.marbuta(), strict=True)]
+    opens = [open_ending(w, s, m) for w, s, m in zip(ws, stems, folded.marbuta(), strict=True)]
     for i in joined(ws):
         found[stem(ws[i] + ws[i + 1])] += 1
     for (word_stem, open_ha), n in Counter(zip(stems, opens, strict=True)).items():

@@ -55,28 +55,32 @@ class Proposal:
 
 @dataclass
 class Resolved:
-    """An article's entities as resolved on its own (cached with its facts): entity ids in
-    order of first mention, the gazetteer places among them, the names proposed for review
-    as (key, name, type, where it is first met: its example sentence is cut from the text only
-    for the few shown, not cached for all), and where in the text each entity is first named."""
+    """An article's entities as resolved on its own (cached with its facts): where in the text
+    each entity is first named, in order of first mention; the gazetteer places among them;
+    and the names proposed for review as (key, name, type, where it is first met: its example
+    sentence is cut from the text only for the few shown, not cached for all)."""
 
-    ids: list[str]
+    #: entity id -> (start, end) of its first mention in the text, in the order of the text
+    first: dict[str, tuple[int, int]]
     made: list[Entity]
     proposed: list[list[Any]]  # [key, name, type, offset], lists as JSON gives them back
-    #: entity id -> (start, end) of its first mention in the text
-    first: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> list[str]:
+        """The entity ids in order of first mention."""
+        return list(self.first)
 
     def to_json(self) -> dict[str, object]:
-        return {"ids": self.ids, "made": [vars(e) for e in self.made], "proposed": self.proposed,
-                "first": self.first}
+        return {"first": list(self.first.items()), "made": [vars(e) for e in self.made],
+                "proposed": self.proposed}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Resolved:
         made = [Entity(**{**e, "aliases": tuple(e["aliases"]),
                            "recognised_aliases": tuple(e["recognised_aliases"])})
                 for e in data["made"]]
-        first = {eid: (a, b) for eid, (a, b) in data["first"].items()}
-        return cls(list(data["ids"]), made, data["proposed"], first)  # proposed not made tuples: 100,000 rows
+        first = {eid: (a, b) for eid, (a, b) in data["first"]}
+        return cls(first, made, data["proposed"])  # proposed not made tuples: 100,000 rows
 
 
 def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
@@ -108,7 +112,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     first: dict[str, tuple[int, int]] = {}
     for start, end, eid in sorted(found):
         first.setdefault(eid, (start, end))
-    return Resolved(list(first), list(made.values()), list(proposed.values()), first)
+    return Resolved(first, list(made.values()), list(proposed.values()))
 
 
 def unreviewed(resolved: Resolved) -> list[tuple[str, str]]:

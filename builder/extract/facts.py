@@ -61,7 +61,7 @@ class Facts:
     notes: list[str]
     terms: str = ""  # search keys and counts, packed (builder.arabic.terms.pack)
     hits: list[Hit] = field(default_factory=list)
-    resolved: Resolved = field(default_factory=lambda: Resolved([], [], []))
+    resolved: Resolved = field(default_factory=lambda: Resolved({}, [], []))
     registry: str = ""  # the digest of the registry ``hits`` and ``resolved`` were made with
 
     @property
