@@ -218,8 +218,7 @@ def unchanged_since_last_build(layout: Layout, inputs: Inputs) -> bool:
         return True
     if last.code != digest.version("build"):
         return False
-    data = json.loads(last.path.read_text(encoding="utf-8"))
-    write_atomic(last.path, json.dumps({**data, "code_files": inputs.code}, sort_keys=True).encode("utf-8"))
+    last.save(last.stamp, last.frame, last.manifest, inputs)
     return True
 
 

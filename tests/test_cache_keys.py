@@ -1,16 +1,22 @@
 """What each cache's entries depend on (builder/digest.py): the modules that make them and what
 those import, by their syntax trees; not comments, the command-line module or the training
-scripts, which live outside the package."""
+scripts, which live outside the package. A build whose code changed only so changes nothing."""
 
 from __future__ import annotations
 
 import ast
+import io
 import re
 import tomllib
 from pathlib import Path
 
-from builder import digest
+import pytest
+
+from builder import digest, publish
+from builder.build import build
+from builder.config import Layout
 from tests.conftest import ROOT
+from tests.test_build import fill
 
 PACKAGE = ROOT / "builder"
 
@@ -56,3 +62,20 @@ def test_training_code_is_apart_from_the_package() -> None:
                 assert not any(m.split(".")[0] == "training" for m in modules), path
     shipped = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
     assert shipped["include"] == ["builder*"]
+
+
+def test_a_change_to_the_code_that_changes_nothing_is_a_nothing_changed_build(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New bytes in the builder's code (its sizes and times differ) with the same syntax trees:
+    nothing changed, and the new bytes are remembered; other trees: build."""
+    fill(project)
+    build(project, progress=False, out=io.StringIO())
+    layout = Layout(project.resolve())
+    now = publish.inputs_signature(layout)
+    assert publish.unchanged_since_last_build(layout, now)
+    touched = publish.Inputs(now.files, "other sizes and times")
+    assert publish.unchanged_since_last_build(layout, touched)
+    assert publish.Published(layout).inputs == touched  # told at a glance next time
+    monkeypatch.setattr(digest, "version", lambda kind: "another tree")
+    assert not publish.unchanged_since_last_build(layout, publish.Inputs(now.files, "yet others"))
+    assert not publish.unchanged_since_last_build(layout, publish.Inputs("other content", touched.code))
