@@ -73,7 +73,7 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
             if isinstance(item, Problem):
                 report.problems.append(item)
             elif item.id in owners:
-                report.problems.append(Problem(_origin(item.original), f"same text as "
+                report.problems.append(Problem(item.origin, f"same text as "
                                                f"{owners[item.id]}: published once, under that "
                                                "file", "duplicate"))
             else:
@@ -110,14 +110,9 @@ def extract(articles: list[Article], layout: Layout, report: Report,
         article.date, article.date_source = found.date, found.date_source
         article.dates, article.terms = found.dates, found.terms
         for note in found.notes:
-            report.problems.append(Problem(_origin(article.original), note, "warning"))
+            report.problems.append(Problem(article.origin, note, "warning"))
         finder.add(article, found.resolved)
     return finder
-
-
-def _origin(original: str) -> Origin:
-    path, _, line = original.rpartition(":")
-    return Origin(path, int(line)) if path and line.isdigit() else Origin(original)
 
 
 def source_epoch(articles: list[Article]) -> int:

@@ -110,7 +110,7 @@ class Article:
     author: str
     summary: str
     words: int
-    original: str
+    origin: Origin
     body: str
     markup: Markup
     text: str
@@ -139,6 +139,11 @@ class Article:
     #: the story family it belongs to: the id of the family's earliest member, its own id when
     #: no other article is a copy or edit of its text (builder.stories)
     story: str = ""
+
+    @property
+    def original(self) -> str:
+        """Where it came from as people read it: ``news.jsonl:12``, ``a/b.txt``."""
+        return str(self.origin)
 
     @property
     def year(self) -> str:

@@ -37,6 +37,7 @@ def _to_json(item: Item) -> dict[str, Any]:
     if isinstance(item, Problem):
         return {"problem": [item.origin.path, item.origin.line, item.reason, item.kind]}
     fields = dict(vars(item))
+    fields["origin"] = [item.origin.path, item.origin.line]
     if fields["text"] == fields["body"]:  # a plain-text article: its text once, not twice
         del fields["text"]
     return {"article": fields}
@@ -47,7 +48,7 @@ def _from_json(data: dict[str, Any]) -> Item:
         path, line, reason, kind = data["problem"]
         return Problem(Origin(path, line), reason, kind)
     fields = data["article"]
-    return Article(**{"text": fields["body"], **fields})
+    return Article(**{"text": fields["body"], **fields, "origin": Origin(*fields["origin"])})
 
 
 class ReadCache:

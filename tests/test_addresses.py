@@ -12,7 +12,7 @@ import pytest
 
 from builder.arabic.addresses import address_name
 from builder.extract.entities import _place
-from builder.model import Article, Entity
+from builder.model import Article, Entity, Origin
 from builder.pack import file_links
 from builder.pages.entities import moved
 from builder.registry import Registry
@@ -66,7 +66,7 @@ def test_a_gazetteer_place_s_address_is_its_name_with_its_country_when_shared() 
 
 def _article(eid: str) -> Article:
     return Article(id="a" * 12, title="t", date=None, source="", url="", author="", summary="",
-                   words=1, original="x.txt", body="", markup="text", text="", places=[eid])
+                   words=1, origin=Origin("x.txt"), body="", markup="text", text="", places=[eid])
 
 
 def test_old_addresses_lead_to_the_page_and_never_hide_one() -> None:
