@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -53,17 +53,26 @@ class Proposal:
         return found
 
 
+class Proposed(NamedTuple):
+    """A name no registry entry or gazetteer place is: its key, the name, its type and where in
+    the text it is first met (its example sentence is cut from there only for the few shown)."""
+
+    key: str
+    name: str
+    type: str
+    at: int
+
+
 @dataclass
 class Resolved:
     """An article's entities as resolved on its own (cached with its facts): where in the text
     each entity is first named, in order of first mention; the gazetteer places among them;
-    and the names proposed for review as (key, name, type, where it is first met: its example
-    sentence is cut from the text only for the few shown, not cached for all)."""
+    and the names proposed for review."""
 
     #: entity id -> (start, end) of its first mention in the text, in the order of the text
     first: dict[str, tuple[int, int]]
     made: list[Entity]
-    proposed: list[list[Any]]  # [key, name, type, offset], lists as JSON gives them back
+    proposed: list[Proposed]
 
     @property
     def ids(self) -> list[str]:
@@ -80,7 +89,7 @@ class Resolved:
                            "recognised_aliases": tuple(e["recognised_aliases"])})
                 for e in data["made"]]
         first = {eid: (a, b) for eid, (a, b) in data["first"]}
-        return cls(first, made, data["proposed"])  # proposed not made tuples: 100,000 rows
+        return cls(first, made, [Proposed(*p) for p in data["proposed"]])
 
 
 def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
@@ -90,7 +99,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     found = list(hits)
     countries = _countries(mentions, {eid for _, _, eid in found}, registry)
     made: dict[str, Entity] = {}
-    proposed: dict[str, list[Any]] = {}  # lists, as they come back from the cache's JSON
+    proposed: dict[str, Proposed] = {}
     for m in mentions:
         if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in hits):
             continue  # a piece of a registry name written around it (المنورة of المدينة المنورة)
@@ -106,7 +115,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             name = _name_form(m.text)
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3 and k not in proposed:
-                proposed[k] = [k, name, m.type, m.start]
+                proposed[k] = Proposed(k, name, m.type, m.start)
             continue
         found.append((m.start, m.end, eid))
     first: dict[str, tuple[int, int]] = {}
@@ -120,8 +129,8 @@ def unreviewed(resolved: Resolved) -> list[tuple[str, str]]:
     (name, type) in order of first mention. A name that begins or ends a longer one of its type
     in the article is that one: a person's (``مكلارين``, ``مشعل بن ماجد`` beside ``مشعل بن ماجد
     بن عبدالعزيز``), or an organisation's one word (``نيوكاسل`` beside ``نيوكاسل يونايتد``)."""
-    rows = sorted(resolved.proposed, key=lambda p: p[3])
-    split = [(p[0].split(), p[2]) for p in rows]
+    rows = sorted(resolved.proposed, key=lambda p: p.at)
+    split = [(p.key.split(), p.type) for p in rows]
 
     def inside(words: list[str], kind: str) -> bool:
         n = len(words)
@@ -129,7 +138,7 @@ def unreviewed(resolved: Resolved) -> list[tuple[str, str]]:
             return False
         return any(t == kind and len(w) > n and words in (w[:n], w[-n:]) for w, t in split)
 
-    return [(p[1], p[2]) for p, (words, kind) in zip(rows, split, strict=True)
+    return [(p.name, p.type) for p, (words, kind) in zip(rows, split, strict=True)
             if not inside(words, kind)]
 
 
