@@ -13,51 +13,72 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from builder.writer import OutputTree, safe_relpath, write_atomic
 
-Entry = list[str | int]
+
+class Written(NamedTuple):
+    """A file of a group as written: its path under the output root, sha256, size and mtime."""
+
+    path: str
+    sha256: str
+    size: int
+    mtime: int
+
+
+class Group(NamedTuple):
+    """What a group of output files was made from (a hash of its inputs), and its files."""
+
+    made_from: str
+    files: tuple[Written, ...]
+
+    def to_json(self) -> list[object]:
+        return [self.made_from, [list(f) for f in self.files]]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Group:
+        made_from, files = data
+        return cls(made_from, tuple(Written(*f) for f in files))
 
 
 class Memo:
-    """Group name -> [hash of its inputs, [path, sha256, size, mtime], …] of the last build."""
+    """Group name -> :class:`Group` of the last build."""
 
     def __init__(self, path: Path, out: OutputTree, version: str) -> None:
         self.path, self.out, self.version = path, out, version
-        self.before: dict[str, list[object]] = {}
+        self.before: dict[str, Group] = {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") == version:
-                self.before = data["groups"]
-        except (OSError, ValueError, KeyError, AttributeError):
-            pass  # no record of the last build: everything is made
-        self.now: dict[str, list[object]] = {}
+                self.before = {name: Group.from_json(g) for name, g in data["groups"].items()}
+        except (OSError, ValueError, KeyError, AttributeError, TypeError):
+            self.before = {}  # no record of the last build, or a damaged one: everything is made
+        self.now: dict[str, Group] = {}
 
     def fresh(self, name: str, made_from: str) -> bool:
         """True when the group was made from the same last time and its files are unchanged on
         disk (a check only: it may run in another process than the one that keeps them)."""
         before = self.before.get(name)
-        if before is None or before[0] != made_from:
+        if before is None or before.made_from != made_from:
             return False
-        files: list[Entry] = before[1:]  # type: ignore[assignment]
         root = str(self.out.root) + os.sep  # str paths: 20,000 stats a build, no Path objects
-        for rel, _, size, mtime in files:
+        for f in before.files:
             try:
-                st = os.stat(root + str(rel))
+                st = os.stat(root + f.path)
             except OSError:
                 return False
-            if st.st_size != size or st.st_mtime_ns != mtime:
+            if st.st_size != f.size or st.st_mtime_ns != f.mtime:
                 return False
         return True
 
-    def keep(self, name: str, owner: str, record: list[object] | None = None) -> None:
+    def keep(self, name: str, owner: str, record: Group | None = None) -> None:
         """Claim a :meth:`fresh` group's files for ``owner`` as they are, or (``record``) those
         another process wrote for it with :meth:`write` (its ``now[name]``)."""
-        entry = self.before[name] if record is None else record
-        files: list[Entry] = entry[1:]  # type: ignore[assignment]
-        for rel, sha, _, _ in files:
-            self.out.keep(str(rel), str(sha), owner)
-        self.now[name] = entry
+        group = self.before[name] if record is None else record
+        for f in group.files:
+            self.out.keep(f.path, f.sha256, owner)
+        self.now[name] = group
 
     def reuse(self, name: str, made_from: str, owner: str) -> bool:
         """Keep the group's files when they were made from the same and are unchanged on disk."""
@@ -69,15 +90,16 @@ class Memo:
     def write(self, name: str, made_from: str, files: Iterable[tuple[str, str | bytes]],
               owner: str) -> None:
         """Write the group's files (only changed bytes) and record what they were made from."""
-        entry: list[object] = [made_from]
+        written = []
         for rel, data in files:
             self.out.write(rel, data, owner)
             key = safe_relpath(rel)
             st = (self.out.root / key).stat()
-            entry.append([key, self.out.digests[key], st.st_size, st.st_mtime_ns])
-        self.now[name] = entry
+            written.append(Written(key, self.out.digests[key], st.st_size, st.st_mtime_ns))
+        self.now[name] = Group(made_from, tuple(written))
 
     def save(self) -> None:
         if self.now != self.before:
-            write_atomic(self.path, json.dumps({"version": self.version, "groups": self.now},
+            groups = {name: g.to_json() for name, g in self.now.items()}
+            write_atomic(self.path, json.dumps({"version": self.version, "groups": groups},
                                                sort_keys=True).encode("utf-8"))

@@ -18,7 +18,7 @@ import jinja2
 from builder import digest
 from builder.arabic.counts import NOUNS
 from builder.config import Config, Layout
-from builder.memo import Memo
+from builder.memo import Group, Memo
 from builder.model import Article, Entity
 from builder.packaged import template_files, template_folders
 from builder.pages import database, indexes, urls
@@ -78,7 +78,7 @@ def _make(files: Callable[[], Iterator[tuple[str, bytes]]]) -> list[tuple[str, b
 
 #: what is written beside the pages: each index part's record (None when the files on disk
 #: were fresh), the export files with their sha256, and the seconds each took
-Beside = tuple[list[tuple[str, list[object] | None, str]], list[tuple[str, str]], dict[str, float]]
+Beside = tuple[list[tuple[str, Group | None, str]], list[tuple[str, str]], dict[str, float]]
 
 
 def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg: Config,
