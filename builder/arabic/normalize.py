@@ -69,6 +69,8 @@ def fold_word(word: str) -> str:
 
 #: A word: letters and digits (the browser twin uses /[\p{L}\p{N}]+/u, the same classes).
 _WORD = re.compile(r"[^\W_]+")
+#: An ه that ends a word.
+_FINAL_HA = re.compile(r"ه(?![^\W_])")
 
 
 def words(text: str) -> Iterator[str]:
@@ -184,10 +186,12 @@ class Folded:
         return self.where[start], marks.end() if marks else after
 
     def marbuta(self) -> list[bool]:
-        """For each word, whether its last letter is written ة (folding made it ه)."""
-        return [self.folded[m.end() - 1] == "ه"
-                and _decompose_presentation(self.text[self.where[m.end() - 1]]) == "ة"
-                for m in _WORD.finditer(self.folded)]
+        """For each word, whether its last letter is written ة (folding made it ه). Only the
+        words ending in ه are looked up in the text as written: the word-final ه found in
+        the folded text are theirs, in order."""
+        written = (_decompose_presentation(self.text[self.where[m.start()]]) == "ة"
+                   for m in _FINAL_HA.finditer(self.folded))
+        return [w[-1] == "ه" and next(written) for w in self.words]
 
     def spans(self) -> list[tuple[int, int, str]]:
         """Each word with the span it covers in the text as written (``words``, with places)."""
