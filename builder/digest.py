@@ -44,16 +44,23 @@ def _source(module: str) -> Path | None:
     return None
 
 
-def _imports(path: Path) -> set[str]:
+@cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once however many caches depend on it."""
+    return ast.parse(path.read_bytes())
+
+
+@cache
+def _imports(path: Path) -> frozenset[str]:
     """The builder modules a file imports, at its top or inside a function."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_bytes())):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
             found.update(f"{node.module}.{a.name}" for a in node.names)
-    return {m for m in found if _source(m) is not None}
+    return frozenset(m for m in found if _source(m) is not None)
 
 
 def modules(*roots: str) -> list[Path]:
@@ -79,14 +86,15 @@ def version(kind: str) -> str:
     digest = hashlib.sha256()
     for path in modules(*roots):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-        digest.update(hashlib.sha256(_meaning(path)).digest())
+        digest.update(_meaning(path))
     digest.update(code(*data).encode() if data else b"")
     return digest.hexdigest()[:16]
 
 
+@cache
 def _meaning(path: Path) -> bytes:
-    """What a module does, without its comments and layout: its syntax tree."""
-    return ast.dump(ast.parse(path.read_bytes())).encode("utf-8")
+    """A hash of what a module does, without its comments and layout: of its syntax tree."""
+    return hashlib.sha256(ast.dump(_tree(path)).encode("utf-8")).digest()
 
 
 @cache
