@@ -126,7 +126,8 @@ def seed_check(rec: Recognizer) -> None:
     assert article is not None
     finder = EntityFinder(Registry.load(root / "content" / "entities.yml"))
     hits = list(finder.registry.scan(article.text))
-    finder.add(article, resolve(rec.find(article.text), hits, finder.registry))
+    finder.add(article, resolve(rec.find(article.text), hits, finder.registry, article.text))
+    finder.settle()
     places, actors = (set(names) for names in finder.names(article))
     want_p = set(expected["places"])
     want_a = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])

@@ -100,9 +100,11 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
 
 
 def extract(articles: list[Article], layout: Layout, report: Report,
-            cluster: str | None, kind: RecogniserKind = "accurate") -> EntityFinder:
+            cluster: str | None, kind: RecogniserKind = "accurate",
+            reviewed_only: bool = False) -> EntityFinder:
     """Dates, places, actors and search terms of every article; returns the finder (its
-    entities, proposals)."""
+    entities, proposals). ``reviewed_only``: no actor the recogniser found is linked until
+    reviewed."""
     finder = EntityFinder(Registry.load(layout.registry))
     facts = extract_all([(date_evidence(a), a.text) for a in articles], layout.state / "cache",
                         finder.registry, cluster, kind)
@@ -112,6 +114,7 @@ def extract(articles: list[Article], layout: Layout, report: Report,
         for note in found.notes:
             report.problems.append(Problem(article.origin, note, "warning"))
         finder.add(article, found.resolved)
+    finder.settle(reviewed_only)
     return finder
 
 
@@ -153,7 +156,8 @@ def _build(layout: Layout, inputs: publish.Inputs, start: publish.NextBuild, str
     with timed(report, "read"):
         articles, owners = read_articles(layout, cfg, report, progress)
     with timed(report, "extract"):
-        finder = extract(articles, layout, report, cluster, cfg.recogniser)
+        finder = extract(articles, layout, report, cluster, cfg.recogniser,
+                         cfg.actors == "reviewed")
     with timed(report, "stories"):
         story = stories.group(articles, layout.state / "cache")
         for article in articles:
@@ -163,7 +167,7 @@ def _build(layout: Layout, inputs: publish.Inputs, start: publish.NextBuild, str
     if strict and report.failures():
         report.print(out)
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
-    with Aside(write_proposals, layout.proposed, finder.proposals, cfg.review_limit) as review:
+    with Aside(write_proposals, layout.proposed, finder.for_review(), cfg.review_limit) as review:
         docs = write_docs(articles, finder.entities(), cfg, layout, owners, report.timings)
         review.result()
     with timed(report, "mkdocs"):

@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder.model import Article, Entity, Origin, RawArticle
+
+if TYPE_CHECKING:
+    from builder.extract.entities import Proposed
 
 
 def _lines(stream: Any) -> Any:
@@ -185,18 +188,19 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def article_json(article: Article, entities: dict[str, Entity],
-                 unreviewed: list[tuple[str, str]]) -> dict[str, Any]:
-    """What ``arshif extract`` prints for an article: entities as id, name and type; after the
-    registry's and the gazetteer's, the names the recogniser found that neither knows, marked
-    ``"proposed": true`` (the build proposes them for review), each with the id
-    ``arshif review accept`` would give it."""
+                 proposed: list[Proposed]) -> dict[str, Any]:
+    """What ``arshif extract`` prints for an article: entities as id, name, type and status
+    (reviewed, gazetteer, or machine: found by the recogniser and linked, not yet reviewed);
+    after them, the names the recogniser found that are not linked, marked ``"proposed": true``
+    (the build proposes them for review), each with the id ``arshif review accept`` would give it."""
     from builder.registry import derived_id
 
     def named(ids: list[str], places: bool) -> list[dict[str, Any]]:
         known: list[dict[str, Any]] = [
-            {"id": e, "name": entities[e].name, "type": entities[e].type} for e in ids]
-        return known + [{"id": derived_id(name), "name": name, "type": kind, "proposed": True}
-                        for name, kind in unreviewed if (kind == "LOC") == places]
+            {"id": e, "name": entities[e].name, "type": entities[e].type,
+             "status": entities[e].status} for e in ids]
+        return known + [{"id": derived_id(p.name), "name": p.name, "type": p.type, "proposed": True}
+                        for p in proposed if (p.type == "LOC") == places]
     return {
         "id": article.id, "title": article.title, "date": article.date,
         "date_source": article.date_source,
@@ -246,14 +250,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
             articles.append((item.origin, article))
     # boilerplate is learned from all the articles given, as a build learns it from content/
     cleaned = boilerplate.clean_all([a for _, a in articles], cfg.title_length)
+    names = []
     for (origin, _), article in zip(articles, cleaned, strict=True):
         facts = read_facts(date_evidence(article), article.text, finder.registry, cfg.recogniser)
         article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
         for note in facts.notes:
             print(f"arshif: {origin}: {note}", file=sys.stderr)
         finder.add(article, facts.resolved)
-        found = article_json(article, finder.entities(), unreviewed(facts.resolved))
-        print(json.dumps(found, ensure_ascii=False), flush=True)
+        names.append(unreviewed(facts.resolved))
+    # the actors found by machine are settled on all the articles given, as a build settles them
+    finder.settle(cfg.actors == "reviewed")
+    for article, proposed in zip(cleaned, names, strict=True):
+        rest = [p for p in proposed if p.key not in finder.found]
+        print(json.dumps(article_json(article, finder.entities(), rest), ensure_ascii=False))
     return status
 
 

@@ -18,6 +18,7 @@ from builder.sources import SourceTable
 MonthStyle = Literal["levantine", "egyptian", "maghrebi", "both"]
 Digits = Literal["western", "arabic"]
 RecogniserKind = Literal["accurate", "fast"]
+ActorsShown = Literal["all", "reviewed"]
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -66,6 +67,10 @@ class Config:
     recogniser: RecogniserKind = field(default="accurate", metadata=_doc(
         "Entity recogniser: accurate (the CRF and the neural tagger together) or fast (the CRF "
         "alone: fewer names found, extraction about twice as fast on a large first build)."))
+    actors: ActorsShown = field(default="all", metadata=_doc(
+        "Actors linked on the pages: all (the registry's, and the people and organisations the "
+        "recogniser is sure of, marked as found by machine until reviewed) or reviewed (the "
+        "registry's only)."))
     ignore: tuple[str, ...] = field(default=DEFAULT_IGNORE, metadata=_doc(
         "File-name patterns in content/ that are not articles (reported as ignored)."))
     collected_fields: tuple[str, ...] = field(default=COLLECTED, metadata=_doc(

@@ -87,6 +87,9 @@ class Entity:
     #: the last part of its page's address (``places/دير-الزور/``, ``places/syria/``): a name a
     #: person can read, the same build after build; empty: the id
     path_name: str = ""
+    #: where it comes from: ``reviewed`` (the registry), ``gazetteer`` (a place of the shipped
+    #: gazetteer) or ``machine`` (a name the recogniser found, not yet reviewed)
+    status: str = "reviewed"
 
     @property
     def every_alias(self) -> tuple[str, ...]:

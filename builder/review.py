@@ -20,7 +20,8 @@ from builder.registry import Registry, RegistryError, derived_id, key
 from builder.writer import write_atomic
 
 HEADER = ("# Names met in the articles that content/entities.yml does not know, most frequent first.\n"
-          "# Written by `arshif build`; act on them with `arshif review accept|merge|reject NAME`.\n")
+          "# Written by `arshif build`; act on them with `arshif review accept|merge|reject NAME`.\n"
+          "# `linked: true`: the pages already link it, marked as found by machine (setting `actors`).\n")
 
 
 def write_proposals(path: Path, proposals: dict[str, Proposal], limit: int = 0) -> None:
@@ -32,8 +33,8 @@ def write_proposals(path: Path, proposals: dict[str, Proposal], limit: int = 0) 
     # keyed by their names' keys (key(p.name)): sorted on those, not on names folded again
     ordered = [p for _, p in sorted(proposals.items(), key=lambda kv: (-len(kv[1].articles), kv[0]))]
     shown = ordered[:limit] if limit else ordered
-    data = [{"name": p.name, "type": p.type, "articles": len(p.articles), "examples": p.examples}
-            for p in shown]
+    data = [{"name": p.name, "type": p.type, "articles": len(p.articles)}
+            | ({"linked": True} if p.linked else {}) | {"examples": p.examples} for p in shown]
     more = (f"# {len(ordered) - len(shown)} less frequent names are not listed (review_limit "
             f"in content/archive.yml).\n") if len(shown) < len(ordered) else ""
     text = HEADER + more + (yamlio.dump({"proposed": data}) if data else "proposed: []\n")

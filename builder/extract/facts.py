@@ -119,7 +119,7 @@ def analyse(pairs: Sequence[Pair], registry: Registry,
         hits = list(registry.scan(folded))
         rows = [(m.start, m.end, m.text, m.type) for m in found]
         out.append(Facts(value, source, mentioned, json.dumps(rows, ensure_ascii=False),
-                         notes, pack(keys(folded)), hits, resolve(found, hits, registry),
+                         notes, pack(keys(folded)), hits, resolve(found, hits, registry, folded),
                          made_with))
     return out
 
@@ -287,7 +287,7 @@ def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
     stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}
     for i, facts in stale.items():  # the registry changed since these were cached
         facts.hits = list(registry.scan(pairs[i][1]))
-        facts.resolved = resolve(facts.mentions, facts.hits, registry)
+        facts.resolved = resolve(facts.mentions, facts.hits, registry, pairs[i][1])
         facts.registry = current
         store.put(keys_[i], facts)
     store.save()

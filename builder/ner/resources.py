@@ -17,9 +17,16 @@ VECTORS = DATA / "vectors.npy"
 GAZETTEER = DATA / "gazetteer.tsv"
 ORGANISATIONS = DATA / "organisations.tsv"
 
+#: The Arab League's members, and Israel/Palestine: the gazetteer holds their villages and
+#: regions, and between namesakes their places come first.
+ARAB_WORLD = frozenset("SA YE SY IQ JO LB PS IL EG LY TN DZ MA MR SD SO DJ KM AE QA BH KW OM".split())
 
-#: The seventh column of a gazetteer line that is not a comment: the name's stems.
-_STEMS = re.compile(r"^(?!#)(?:[^\t\n]*\t){6}([^\t\n]*)\t", re.M)
+
+#: Of a gazetteer line that is not a comment: its kind, population and stems (the name's words).
+_STEMS = re.compile(r"^(?!#)[^\t\n]*\t([^\t\n]*)\t(?:[^\t\n]*\t){3}([^\t\n]*)\t([^\t\n]*)\t", re.M)
+#: The recogniser's gazetteer feature knows the places it was trained with: countries and
+#: cities of 15,000 people or more (not the villages and regions resolution uses).
+FEATURE_POPULATION = 15_000
 #: The stems column of organisations.tsv (training/make_organisations.py): name, tab, stems.
 _LAST = re.compile(r"^(?!#)[^\t\n]*\t([^\t\n]+)$", re.M)
 
@@ -78,7 +85,9 @@ def load_resources() -> Resources:
     # the names alone, as the normaliser's stems (the recogniser needs no coordinates, and
     # reading every column took a third of this function's time), each once
     text = GAZETTEER.read_text(encoding="utf-8") if GAZETTEER.exists() else ""
-    for stems in dict.fromkeys(_STEMS.findall(text)):
+    found = (stems for kind, population, stems in _STEMS.findall(text)
+             if kind != "region" and int(population) >= FEATURE_POPULATION)
+    for stems in dict.fromkeys(found):
         words = tuple(stems.split())
         if words:
             names[words[0]].append((words, "LOC"))

@@ -109,7 +109,7 @@ def exports(articles: list[Article], entities: dict[str, Entity],
     yield "data/entities.json", _json([
         {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.every_alias),
          "description": e.description, "wikidata": e.wikidata, "lat": e.lat, "lon": e.lon,
-         "country": e.country, "articles": used[e.id],
+         "country": e.country, "status": e.status, "articles": used[e.id],
          "page": urls.address(cfg.site_url, urls.entity_base(e) + ".md")}
         for e in sorted(entities.values(), key=lambda e: e.id) if e.id in used])
     yield "data/timeline.json", _json({

@@ -1,0 +1,204 @@
+"""What the words around a name say about it: a title or a role before a person, a kind of body
+before an organisation, a preposition or a kind of place before a place, and the lines (bylines,
+footers, tag lists) whose names are not the article's.
+
+The recogniser finds names; these cues decide which of its names a page may link without a
+person's review, and which gazetteer names are places here (``في عنيزة``) rather than words
+that happen to be spelt like one (``قصفاً جوياً`` is not Jowya in Argentina).
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.arabic.normalize import fold
+
+#: Words before a person's name that say who the person is: titles, offices, trades.
+PERSON_CUES = frozenset(fold(w) for w in """
+    الدكتور الدكتورة د المهندس المهندسة الأستاذ الأستاذة الشيخ الشيخة الأمير الأميرة الملك الملكة
+    السلطان العاهل الرئيس رئيس رئيسة نائب وزير الوزير وزيرة مدير المدير مديرة المديرة المتحدث
+    المتحدثة الناطق الناطقة اللاعب اللاعبة المدرب المهاجم الحارس المدافع الظهير الجناح النجم النجمة
+    الممثل الممثلة الفنان الفنانة المطرب المطربة المغني المغنية الكاتب الكاتبة الشاعر الشاعرة الروائي
+    المخرج المخرجة المنتج السفير السفيرة القنصل اللواء العميد العقيد المقدم الرائد النقيب الجنرال
+    المشير الفريق الأمين المستشار المستشارة القاضي المحامي المحامية الباحث الباحثة البروفيسور
+    الإعلامي الإعلامية الصحفي الصحفية المصور المصورة الداعية المفتي الإمام الخطيب النائبة
+    السيناتور الحاكم محافظ المحافظ أمير عضو عضوة المواطن المواطنة الطالب الطالبة السيد السيدة
+    الشهيد الفقيد المرحوم المرحومة المتهم المتهمة الزميل الزميلة مؤسس الملياردير الحكم المعلق
+    الأسطورة المرشح المرشحة القائد قائد زعيم الزعيم مساعد وكيل المشرف مشرف رئيسها رئيسه نجل
+    شقيق ابن ابنة زوجة زوج الخبير الخبيرة الطبيب الطبيبة الأخصائي استشاري استشارية
+""".split())
+
+#: First words of an organisation's name, and words before a name that say it is a body.
+ORG_CUES = frozenset(fold(w) for w in """
+    شركة مجموعة وزارة هيئة جامعة مركز نادي حزب حركة صحيفة جريدة مجلة وكالة جمعية مجلس اتحاد
+    منظمة مؤسسة رابطة بنك مصرف قناة إذاعة تلفزيون محكمة أمانة بلدية إدارة أكاديمية معهد كلية
+    مدرسة مستشفى لجنة غرفة صندوق جماعة تنظيم ميليشيا ميليشيات مليشيا مليشيات قوات جيش شرطة
+    مفوضية رئاسة مديرية مصلحة فريق منتخب موقع ائتلاف تحالف جبهة كتائب لواء سرايا ألوية دار
+    مجمع بورصة سوق برلمان حكومة مكتب سفارة قنصلية نقابة اتحادات الاتحاد الهيئة الجامعة
+""".split())
+
+#: Words before a place's name: prepositions of place and kinds of place.
+PLACE_CUES = frozenset(fold(w) for w in """
+    في من إلى الى نحو قرب قرابة بين داخل خارج عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط
+    أنحاء ضواحي عاصمة العاصمة مدينة المدينة بلدة البلدة قرية القرية محافظة منطقة ولاية إمارة إقليم
+    مقاطعة حي جزيرة مخيم مطار ميناء دولة حدود مدن بلدات قرى محافظات مناطق ولايات سكان أهالي
+    لدى حتى باتجاه تجاه صوب زار يزور زيارة وصل غادر
+""".split())
+
+#: Words of a place's kind that may begin a place's name as the recogniser takes it
+#: (``محافظة لحج``, ``المنطقة الشرقية``): the name is what follows.
+PLACE_KINDS = frozenset(fold(w) for w in """
+    منطقة المنطقة محافظة مدينة بلدة قرية حي ولاية إمارة إقليم مقاطعة جزيرة مخيم
+""".split())
+
+#: The quarters of the compass, which are also regions' names (Lebanon's ``الجنوب``): a region
+#: only after its kind (``محافظة الجنوب``), never after a preposition alone (``في الجنوب``).
+DIRECTIONS = frozenset(fold(w) for w in """
+    الشمال الجنوب الشرق الغرب الوسط الشمالية الجنوبية الشرقية الغربية الوسطى
+""".split())
+
+#: Words after which a gazetteer name is something else: the sunset prayer (``أذان المغرب``).
+NOT_PLACE_AFTER = frozenset(fold(w) for w in "أذان صلاة صلاتي لصلاة وقت موعد إفطار".split())
+
+_WORD = re.compile(r"[^\W\d_]+")
+_PROCLITIC = re.compile("^(?:[وف]?[بل]?)")
+#: A line that only says who wrote the article and for whom: a few words around a dash or colon.
+_BYLINE = re.compile(r"^[^.!؟?،\n]{0,60}\s[-–—ـ:|]\s*[^.!؟?\n]{0,40}$")
+#: Lines whose names are the site's, not the article's: a link back to the source, a tag list.
+_ASIDE_START = tuple(fold(w) for w in ("رابط الخبر", "سمات", "اقرأ أيضا", "المصدر:", "شارك"))
+
+
+def previous_words(text: str, start: int, n: int = 2) -> list[str]:
+    """The ``n`` words before ``start`` (nearest first), folded, with the line's punctuation and
+    quotes skipped but not a sentence end."""
+    before = text[max(0, start - 80):start]
+    cut = max(before.rfind(ch) for ch in ".!؟?\n")
+    return [fold(w) for w in reversed(_WORD.findall(before[cut + 1:]))][:n]
+
+
+def bare(word: str) -> str:
+    """A folded word without a leading و ف ب ل (``والدكتور`` -> ``الدكتور``)."""
+    rest = _PROCLITIC.sub("", word, count=1)
+    return rest if len(rest) >= 2 else word
+
+
+def _nisba(word: str) -> bool:
+    """``الفرنسي``, ``السويسرية``: a nationality or origin before a name (``الفرنسي ميشيل``)."""
+    return word.startswith("ال") and len(word) >= 6 and word.endswith(("ي", "يه"))
+
+
+#: How far before a person's name its role may begin (``رئيس قسم العمليات فيصل النمري``).
+ROLE_REACH = 5
+
+
+def next_words(text: str, end: int, n: int = 1) -> list[str]:
+    """The ``n`` words after ``end``, folded, with a comma skipped but not a sentence end."""
+    after = text[end:end + 80]
+    cut = min((i for i in (after.find(ch) for ch in ".!؟?\n") if i >= 0), default=len(after))
+    return [fold(w) for w in _WORD.findall(after[:cut])][:n]
+
+
+def _role(word: str) -> bool:
+    """``word`` is a title or a role, with or without its article (``اللاعب``, ``لاعب``)."""
+    word = bare(word)
+    return word in PERSON_CUES or "ال" + word in PERSON_CUES
+
+
+def person_cue(text: str, start: int, end: int) -> bool:
+    """A title, a role or a nationality before a person's name (``المدرب``, ``والبولندي``,
+    ``مدير إدارة العمليات``), or a role right after it (``مارتي والش رئيس بلدية بوسطن``)."""
+    before = previous_words(text, start, ROLE_REACH)
+    after = next_words(text, end)
+    return (bool(before) and _nisba(bare(before[0]))) or any(_role(w) for w in before) or (
+        bool(after) and _role(after[0]))
+
+
+#: Places and prizes named after a person: the name there is not the person's part in the news
+#: (``مطار الأمير محمد بن عبدالعزيز``, ``كأس خادم الحرمين الشريفين``).
+NAMED_AFTER = frozenset(fold(w) for w in """
+    مطار جامعة مستشفى شارع طريق ملعب استاد إستاد مدينة مركز قاعة مسجد جامع كلية مدرسة برج ميدان
+    دوري كأس جائزة بطولة كرسي وقف مؤسسة برنامج مشروع حي مجمع
+""".split())
+#: Titles that may stand between such a word and the name (``مطار الملك عبدالعزيز``).
+_HONORIFICS = frozenset(fold(w) for w in "الأمير الملك الشيخ الإمام خادم الحرمين الشريفين".split())
+
+
+def named_after(text: str, start: int) -> bool:
+    """The name at ``start`` names a place or a prize after a person (:data:`NAMED_AFTER`)."""
+    for word in previous_words(text, start, 4):
+        if bare(word) in NAMED_AFTER:
+            return True
+        if word not in _HONORIFICS:
+            return False
+    return False
+
+
+#: Adjectives shaped like a nationality that are not one (``التشيلي الدولي``: a capped player).
+_NOT_NATIONALITY = frozenset(fold(w) for w in "الدولي الدولية الرسمي الرسمية الحالي الحالية".split())
+_QUOTED = re.compile(r"[«\"“]\s*$")
+
+
+def org_cue(text: str, start: int, end: int, name: str) -> bool:
+    """A kind of body that begins the name (``شركة …``) or comes right before it (``فريق …``,
+    ``فريقا …``), a nationality right after it (``الوصل الإماراتي``: a club), or quotes around
+    it (``لـ«الشرق الأوسط»``)."""
+    first = bare(fold(name).split(" ", 1)[0])
+    before = previous_words(text, start, 1)
+    after = next_words(text, end)
+    kind = bool(before) and (bare(before[0]) in ORG_CUES or bare(before[0])[:-1] in ORG_CUES)
+    return (first in ORG_CUES or first.removeprefix("ال") in ORG_CUES or kind
+            or (bool(after) and _nisba(after[0]) and after[0] not in _NOT_NATIONALITY)
+            or (bool(_QUOTED.search(text[max(0, start - 3):start])) and text[end:end + 1] in "»\"”"))
+
+
+def place_cue(text: str, start: int, surface: str) -> bool:
+    """A preposition of place joined to the name (``بعنيزة``, ``لموسكو``) or a preposition or a
+    kind of place before it (``في``, ``مدينة``)."""
+    first = fold(surface).split(" ", 1)[0]
+    if (first[:1] in "بل" and not first.startswith("ال")) or first.startswith(("وب", "ول", "فب")):
+        return True
+    before = previous_words(text, start, 1)
+    return bool(before) and bare(before[0]) in PLACE_CUES | PLACE_KINDS
+
+
+def not_a_place(text: str, start: int) -> bool:
+    """The name is a time of prayer here, not a place."""
+    before = previous_words(text, start, 1)
+    return bool(before) and bare(before[0]) in NOT_PLACE_AFTER
+
+
+_DEFINITE_BEFORE = re.compile(r"(?<![^\W\d_])[وفبل]?ال[^\W\d_]+\s+$")
+
+
+def adjective(text: str, start: int, surface: str) -> bool:
+    """A country's name that follows a definite noun as its adjective: ``الحكومة السعودية``,
+    ``المنتخبات السعودية`` (Saudi), not ``في السعودية`` (Saudi Arabia)."""
+    folded = fold(surface)
+    if not (folded.startswith("ال") and folded.endswith("يه")) or " " in folded:
+        return False
+    before = previous_words(text, start, 1)
+    return bool(_DEFINITE_BEFORE.search(text[max(0, start - 40):start])) and bool(before) and (
+        bare(before[0]) not in PLACE_CUES | PLACE_KINDS)
+
+
+#: How far from a name its line's start and end are looked for: a byline, a footer or a tag
+#: line is shorter, and a text of one long line is not searched end to end at every name.
+LINE_REACH = 400
+
+
+def aside(text: str, start: int) -> bool:
+    """``start`` is on a line that is not the article's own text: a byline at the top (``لجين
+    الأحمدي – عين اليوم``), a link back to the source, a tag list."""
+    line_start = text.rfind("\n", max(0, start - LINE_REACH), start) + 1
+    if line_start == 0 and start > LINE_REACH:
+        return False
+    line_end = text.find("\n", start, start + LINE_REACH)
+    line = text[line_start:line_end if line_end >= 0 else start + LINE_REACH].strip()
+    if fold(line[:20]).startswith(_ASIDE_START):
+        return True
+    return line_start == 0 and len(line.split()) <= 8 and bool(_BYLINE.match(line))
+
+
+def tanween(surface: str) -> bool:
+    """A word ending in tanween (``جوياً``, ``درعاً``) is an adjective or a noun, not a name."""
+    return any("\u064b" <= ch <= "\u064d" for ch in surface.rstrip()[-2:])
