@@ -33,6 +33,7 @@ bench: model-deps chromium
 	$(BIN)/python bench/ner.py --model bench/out/ner-heldout.crfsuite --neural bench/out/ner-nn-heldout.npz
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/realnews.py
 
 # The shipped data (builder/data) is rebuilt from ../shared/data by these two; see SOURCE.md there.
 gazetteer: model-deps

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 #: Diacritics (tashkeel), Quranic marks and the superscript alef: removed for matching.
 _MARKS = (
@@ -195,4 +195,9 @@ class Folded:
 
     def spans(self) -> list[tuple[int, int, str]]:
         """Each word with the span it covers in the text as written (``words``, with places)."""
+        return self._spans
+
+    @cached_property
+    def _spans(self) -> list[tuple[int, int, str]]:
+        """:meth:`spans`, made once for the registry's and the gazetteer's scans alike."""
         return [(*self.span(m.start(), m.end()), m.group()) for m in _WORD.finditer(self.folded)]

@@ -258,18 +258,19 @@ def _vouch(proposed: dict[str, Proposed], mentions: list[EntityMention], text: s
 def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
                    registry: Registry, listed: bool) -> Entity | None:
     """A gazetteer name the recogniser did not take for a name, as a place where the text says
-    so: a region after its kind (``منطقة القصيم``) or after a preposition of place (``في
-    أبين``), or a place of the Arab world listed right after another (``بعنيزة والأسياح``).
-    Never a common word (``في مدينة``)."""
-    if common_word(surface) or tanween(surface):
+    so: a country (``كأس ألمانيا``), a region after its kind (``منطقة القصيم``) or after a
+    preposition of place (``في أبين``), or a place of the Arab world listed right after another
+    (``بعنيزة والأسياح``). Never a common word (``في مدينة``)."""
+    kinds = {p.kind for p in places().get(stems_of(surface), ())}
+    if not (listed or kinds & {"country", "region"}) or tanween(surface) or common_word(surface):
         return None
-    before = previous_words(text, start, 1)
     place = _place(surface, countries, registry, True)
     if not isinstance(place, Entity):
         return None
     kind = next((p.kind for p in places().get(stems_of(surface), ()) if p.canonical == place.name), "")
     if kind == "country" and not adjective(text, start, surface):
-        return place  # كأس ألمانيا
+        return place
+    before = previous_words(text, start, 1)
     after_kind = bool(before) and bare(before[0]) in PLACE_KINDS
     if kind == "region" and (after_kind or (place_cue(text, start, surface)
                                             and fold(surface) not in DIRECTIONS)):
@@ -340,8 +341,8 @@ def _spelt(surface: str, name: str, clitics: bool = True) -> bool:
     return written in {p + "لل" + definite[2:] for p in ("", "و", "ف")}
 
 
-#: How many times an article must name places of one country for a town of a country it never
-#: names to be taken for a namesake in the first (the gazetteer lacks the district): 3.
+#: How many times an article must name places of one country for a town of a country it names
+#: nowhere else to be taken for a namesake in the first (the gazetteer lacks the district).
 ELSEWHERE = 3
 
 
@@ -385,7 +386,8 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
         if not cue and common_word(surface):
             return None
         home, named = max(countries.items(), key=lambda kv: kv[1], default=("", 0))
-        if named >= ELSEWHERE and best.country != home and not countries.get(best.country):
+        # the town's own mention counts once for its country: more is the article naming it
+        if named >= ELSEWHERE and best.country != home and countries.get(best.country, 0) <= 1:
             return None  # Libya's العزيزية in an article about Medina: the district of Medina
     eid = "geo-" + hashlib.sha256(f"{best.canonical}|{best.country}".encode()).hexdigest()[:10]
     return Entity(id=eid, name=best.canonical, type="LOC", lat=best.lat, lon=best.lon,
@@ -425,24 +427,26 @@ def common_word(surface: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _written_names() -> dict[str, str]:
-    """Each gazetteer name as folded (``القصيم``) -> its stems, the key of :func:`places`."""
-    return {" ".join(words(p.name)): stems for stems, ps in places().items() for p in ps}
+def _written_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The gazetteer's names as folded (``القصيم``, ``تل ابيب``), and their first words."""
+    names = frozenset(" ".join(words(p.name)) for ps in places().values() for p in ps)
+    return names, frozenset(name.split(" ", 1)[0] for name in names)
 
 
 def _gazetteer_names(folded: Folded) -> Iterator[tuple[int, int, str]]:
     """Every gazetteer name written in the text as the gazetteer writes it (after a proclitic:
     ``وبالقصيم``; not ``مدينة`` for ``المدينة``), longest first: (start, end, as written)."""
-    names = _written_names()
+    names, firsts = _written_names()
     ws = folded.words
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ws):
         first = ws[i]
-        forms = {first, first[1:], first[2:], "ال" + first[2:] if first.startswith("لل") else ""}
-        for n in (3, 2, 1):
+        forms = [f for f in (first, first[1:], first[2:],
+                             "ال" + first[2:] if first.startswith("لل") else "") if f in firsts]
+        for n in (3, 2, 1) if forms else ():
             rest = ws[i + 1:i + n]
-            if len(rest) == n - 1 and any(" ".join([f, *rest]) in names for f in forms if f):
+            if len(rest) == n - 1 and any(" ".join([f, *rest]) in names for f in forms):
                 spans = spans or folded.spans()
                 start, end = spans[i][0], spans[i + n - 1][1]
                 yield start, end, folded.text[start:end]

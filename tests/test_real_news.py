@@ -1,0 +1,133 @@
+"""Places and actors on real news: each defect met on unseen SaudiNewsNet articles, as a short
+Arabic text through the real recogniser and the shipped gazetteer, and the settled actors of a
+build (found by machine, reviewed only, rejected)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.extract.facts import read_facts
+from builder.extract.published import DateEvidence
+from builder.registry import Registry
+from tests.conftest import ROOT, make_project
+
+REGISTRY = Registry.load(ROOT / "content" / "entities.yml")
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    """(name, country) of the places an article of ``text`` links, in order."""
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    made = {e.id: e for e in facts.resolved.made}
+    found = [made.get(e) or REGISTRY.entities[e] for e in facts.resolved.ids]
+    return [(e.name, e.country) for e in found if e.type == "LOC"]
+
+
+@pytest.mark.parametrize("text,not_a_place", [
+    ("شنت الطائرات قصفاً جوياً عنيفاً على مواقع المسلحين في ريف حلب.", "جويا"),
+    ("يجتمع الأهالي بعد أذان المغرب في المسجد الكبير كل يوم.", "المغرب"),
+    ("حمل الجندي درعاً خاصة في المعركة.", "درعا"),
+    ("تغير المشهد السياسي في المنطقة بعد الانتخابات الأخيرة.", "مشهد"),
+    ("هاجم التنظيم مدينة كوباني الواقعة على الحدود مع تركيا.", "ألباني"),
+    ("التقى الرئيس بشار الأسد وفدا روسيا في دمشق، وقال بشار إن الحرب ستنتهي.", "بشار"),
+    ("قالت الممثلة إنها تزوجت بروس ويليس قبل سنوات.", "ولس"),
+    ("قاد الحكم مباراة كارل تسايس يينا في الدوري.", "فيينا"),
+    ("أعلن اتحاد الكرة أسماء المنتخبات السعودية المشاركة.", "السعودية"),
+])
+def test_a_common_word_or_a_piece_of_a_name_is_no_place(text: str, not_a_place: str) -> None:
+    assert not_a_place not in {name for name, _ in places(text)}
+
+
+def test_homonyms_go_to_the_article_and_the_arab_world() -> None:
+    """Saudi عنيزة, not Qatar's; a Medina district is not Libya's العزيزية; Amman, not Oman."""
+    assert ("عنيزة", "SA") in places("وقع الحادث في عنيزة بمنطقة القصيم، ونقل المصابون إلى "
+                                     "مستشفيات بريدة والرياض.")
+    assert places("افتتحت الغرفة التجارية بالمدينة المنورة فرعا جديدا بحي العزيزية في المدينة "
+                  "المنورة.") == [("المدينة المنورة", "SA")]
+    assert ("عمان", "JO") in places("وصل الملك إلى عمان قادما من العقبة في زيارة للأردن.")
+
+
+def test_regions_and_towns_of_the_arab_world_are_places() -> None:
+    """The gazetteer's regions (ISO 3166-2) and towns (GeoNames 500+), found even where the
+    recogniser missed them, after their kind or a preposition."""
+    found = places("أعلنت صحة القصيم حالة الطوارئ في مستشفيات منطقة القصيم ومحافظة الزلفي.")
+    assert ("القصيم", "SA") in found and ("الزلفي", "SA") in found
+
+
+def test_places_go_by_the_names_the_news_writes() -> None:
+    written = dict(places("اقتحم مستوطنون المسجد الأقصى في القدس المحتلة، وتظاهر آخرون في تل أبيب."))
+    assert set(written) == {"القدس", "تل أبيب"}
+    assert places("وصل الوفد إلى خرطوم بعد رحلة طويلة.")[0][0] == "الخرطوم"
+
+
+def test_a_prize_or_an_airport_named_after_someone_is_not_that_person() -> None:
+    facts = read_facts(DateEvidence(), "توج الهلال بكأس خادم الحرمين الشريفين بعد فوزه.", REGISTRY)
+    assert "salman" not in facts.resolved.ids
+    facts = read_facts(DateEvidence(), "وصل الوفد إلى مطار الأمير محمد بن عبدالعزيز الدولي.", REGISTRY)
+    assert not [p for p in facts.resolved.proposed if p.type == "PER"]
+
+
+def test_bylines_footers_and_share_lines_name_no_one() -> None:
+    text = ("لجين الأحمدي – عين اليوم\nأعلن الاتحاد الأوروبي ترشح ميشيل بلاتيني.\n"
+            "رابط الخبر بصحيفة الوئام: الاتحاد الأوروبي يعلن ترشح بلاتيني\nسمات تويتر فيسبوك")
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    names = {p.name for p in facts.resolved.proposed}
+    assert not names & {"لجين الأحمدي", "الوئام", "تويتر"}
+    assert "twitter" not in facts.resolved.ids
+
+
+ARTICLES = [
+    ("coach.txt", "قال المدرب كريستيان جروس إن الفريق جاهز، وأكد جروس أن المعسكر في سويسرا نجح."),
+    ("names.txt", "قال عبدالله إن الاجتماع انتهى، وأضاف صالح أن القرار نهائي. تنطلق البطولة في نيسان "
+                  "المقبل، وسيحضرها عبدالله الحربي."),
+]
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "archive", None)
+    for name, text in ARTICLES:
+        (root / "content" / name).write_text(text + "\n", encoding="utf-8")
+    return root
+
+
+def actors(root: Path) -> dict[str, str]:
+    """name -> status of the actors the built site's exports list."""
+    return {e["name"]: e["status"] for e in json.loads((root / "site" / "data" / "entities.json")
+                                                       .read_text(encoding="utf-8"))
+            if e["type"] != "LOC"}
+
+
+def test_names_the_recogniser_is_sure_of_are_linked_as_found_by_machine(archive: Path) -> None:
+    """A full name after a role is linked and has its page, marked as not reviewed; a first
+    name alone, a month taken for an organisation, are neither linked nor proposed."""
+    build(archive, progress=False, out=io.StringIO())
+    assert actors(archive) == {"كريستيان جروس": "machine"}
+    page = next((archive / "site" / "actors").glob("*جروس*/index.html")).read_text(encoding="utf-8")
+    assert "ولم يراجعه أحد بعد" in page
+    proposed = (archive / "content" / "entities.proposed.yml").read_text(encoding="utf-8")
+    assert "كريستيان جروس" in proposed and "linked: true" in proposed
+    assert "name: نيسان" not in proposed and "name: عبدالله\n" not in proposed
+    records = [json.loads(line) for line in (archive / "site" / "data" / "articles.jsonl")
+               .read_text(encoding="utf-8").splitlines()]
+    coach = next(r for r in records if "جروس" in r["title"])
+    assert [a["name"] for a in coach["actors"]] == ["كريستيان جروس"]
+
+
+def test_reviewed_only_archives_and_rejected_names(archive: Path) -> None:
+    """``actors: reviewed`` links no machine-found name; a rejected name leaves every page."""
+    (archive / "content" / "archive.yml").write_text("actors: reviewed\n", encoding="utf-8")
+    build(archive, progress=False, out=io.StringIO())
+    assert actors(archive) == {}
+    (archive / "content" / "archive.yml").write_text("", encoding="utf-8")
+    build(archive, progress=False, out=io.StringIO())
+    assert actors(archive) == {"كريستيان جروس": "machine"}
+    (archive / "content" / "entities.yml").write_text(
+        "entities: []\nrejected: [كريستيان جروس]\n", encoding="utf-8")
+    build(archive, progress=False, out=io.StringIO())
+    assert actors(archive) == {}
+    assert not list((archive / "site" / "actors").glob("*جروس*"))
