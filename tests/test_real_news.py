@@ -80,6 +80,18 @@ def test_bylines_footers_and_share_lines_name_no_one() -> None:
     assert "twitter" not in facts.resolved.ids
 
 
+def test_a_bodys_long_name_is_read_from_its_kind_and_the_words_after() -> None:
+    """``وزارة الحرس الوطني``, ``المديرية العامة للشؤون الصحية``: linked as found by machine
+    though the recogniser misses them; a part of a longer one is that one."""
+    text = ("أقامت الشؤون الصحية بوزارة الحرس الوطني حفلا، وحضره مدير الغرفة التجارية الصناعية "
+            "ومندوب عن الغرفة التجارية والمديرية العامة للشؤون الصحية بمنطقة القصيم.")
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    bodies = {p.name for p in facts.resolved.proposed if p.type == "ORG" and p.cue}
+    assert {"وزارة الحرس الوطني", "الغرفة التجارية الصناعية",
+            "المديرية العامة للشؤون الصحية"} <= bodies
+    assert "الغرفة التجارية" not in bodies
+
+
 ARTICLES = [
     ("coach.txt", "قال المدرب كريستيان جروس إن الفريق جاهز، وأكد جروس أن المعسكر في سويسرا نجح."),
     ("names.txt", "قال عبدالله إن الاجتماع انتهى، وأضاف صالح أن القرار نهائي. تنطلق البطولة في نيسان "

@@ -10,8 +10,9 @@ that happen to be spelt like one (``قصفاً جوياً`` is not Jowya in Arge
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from builder.arabic.normalize import fold
+from builder.arabic.normalize import Folded, fold
 
 #: Words before a person's name that say who the person is: titles, offices, trades.
 PERSON_CUES = frozenset(fold(w) for w in """
@@ -184,6 +185,35 @@ def adjective(text: str, start: int, surface: str) -> bool:
 #: How far from a name its line's start and end are looked for: a byline, a footer or a tag
 #: line is shorter, and a text of one long line is not searched end to end at every name.
 LINE_REACH = 400
+
+
+#: Words that begin the name of a public body or a firm (``وزارة التجارة``, ``الهيئة العامة
+#: للرياضة``): the recogniser misses many of these long names, which the words after say whole.
+BODIES = frozenset(fold(w) for w in """
+    وزارة هيئة الهيئة جامعة أمانة رئاسة الرئاسة مديرية المديرية المؤسسة الغرفة جمعية الجمعية
+    شركة الشركة بنك البنك محكمة المحكمة منظمة
+""".split())
+
+
+def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
+    """Spans of the text that name a body by the words after its kind: the kind (:data:`BODIES`,
+    behind a proclitic) and the definite words that follow it (``التجارية الصناعية``, ``للشؤون
+    الصحية``), one to four; a kind alone or with an indefinite word after it is no name."""
+    ws = folded.words
+    i = 0
+    while i < len(ws):
+        kind = ws[i] if ws[i] in BODIES else bare(ws[i])
+        if kind not in BODIES:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(ws) and end - i <= 4 and ws[end].startswith(("ال", "لل")) and len(ws[end]) > 3:
+            end += 1
+        if end > i + 1:
+            spans = folded.spans()
+            start = spans[i][0] + (len(ws[i]) - len(kind))
+            yield start, spans[end - 1][1]
+        i = end
 
 
 def aside(text: str, start: int) -> bool:

@@ -27,6 +27,7 @@ from builder.extract.cues import (
     adjective,
     aside,
     bare,
+    bodies,
     named_after,
     not_a_place,
     org_cue,
@@ -210,8 +211,14 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                     proposed[k] = Proposed(k, name, m.type, at, end, cue)
             continue
         found.append((m.start, m.end, eid))
-    _vouch(proposed, mentions, written)
     taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits])
+    named = [(key(written[a:b]), a, b) for a, b in bodies(folded)
+             if not taken.overlaps(a, b) and not aside(written, a)]
+    for k, start, end in named:  # a body's long name the recogniser missed, not a part of one
+        if k not in proposed and k not in registry.rejected and not any(
+                other != k and other.startswith(k + " ") for other, _, _ in named):
+            proposed[k] = Proposed(k, written[start:end], "ORG", start, end, True)
+    _vouch(proposed, mentions, written)
     for start, end, surface in _gazetteer_names(folded):
         if taken.overlaps(start, end) or aside(written, start):
             continue
