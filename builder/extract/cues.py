@@ -3,7 +3,8 @@ before an organisation, a preposition or a kind of place before a place, and the
 footers, tag lists) whose names are not the article's.
 
 The recogniser finds names; these cues decide which of its names a page may link without a
-person's review, and which gazetteer names are places here (``في عنيزة``) rather than words
+person's review (and read the long names of public bodies it misses), and which gazetteer names
+are places here (``في عنيزة``) rather than words
 that happen to be spelt like one (``قصفاً جوياً`` is not Jowya in Argentina).
 """
 
@@ -182,11 +183,6 @@ def adjective(text: str, start: int, surface: str) -> bool:
         bare(before[0]) not in PLACE_CUES | PLACE_KINDS)
 
 
-#: How far from a name its line's start and end are looked for: a byline, a footer or a tag
-#: line is shorter, and a text of one long line is not searched end to end at every name.
-LINE_REACH = 400
-
-
 #: Words that begin the name of a public body or a firm (``وزارة التجارة``, ``الهيئة العامة
 #: للرياضة``): the recogniser misses many of these long names, which the words after say whole.
 BODIES = frozenset(fold(w) for w in """
@@ -214,6 +210,11 @@ def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
             start = spans[i][0] + (len(ws[i]) - len(kind))
             yield start, spans[end - 1][1]
         i = end
+
+
+#: How far from a name its line's start and end are looked for: a byline, a footer or a tag
+#: line is shorter, and a text of one long line is not searched end to end at every name.
+LINE_REACH = 400
 
 
 def aside(text: str, start: int) -> bool:
