@@ -59,6 +59,9 @@ DIRECTIONS = frozenset(fold(w) for w in """
     الشمال الجنوب الشرق الغرب الوسط الشمالية الجنوبية الشرقية الغربية الوسطى
 """.split())
 
+#: Any word before a place's name that says it is one.
+_BEFORE_PLACE = PLACE_CUES | PLACE_KINDS
+
 #: Words after which a gazetteer name is something else: the sunset prayer (``أذان المغرب``).
 NOT_PLACE_AFTER = frozenset(fold(w) for w in "أذان صلاة صلاتي لصلاة وقت موعد إفطار".split())
 
@@ -160,7 +163,7 @@ def place_cue(text: str, start: int, surface: str) -> bool:
     if (first[:1] in "بل" and not first.startswith("ال")) or first.startswith(("وب", "ول", "فب")):
         return True
     before = previous_words(text, start, 1)
-    return bool(before) and bare(before[0]) in PLACE_CUES | PLACE_KINDS
+    return bool(before) and bare(before[0]) in _BEFORE_PLACE
 
 
 def not_a_place(text: str, start: int) -> bool:
@@ -180,7 +183,7 @@ def adjective(text: str, start: int, surface: str) -> bool:
         return False
     before = previous_words(text, start, 1)
     return bool(_DEFINITE_BEFORE.search(text[max(0, start - 40):start])) and bool(before) and (
-        bare(before[0]) not in PLACE_CUES | PLACE_KINDS)
+        bare(before[0]) not in _BEFORE_PLACE)
 
 
 #: Words that begin the name of a public body or a firm (``وزارة التجارة``, ``الهيئة العامة
@@ -193,13 +196,13 @@ BODIES = frozenset(fold(w) for w in """
 
 def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
     """Spans of the text that name a body by the words after its kind: the kind (:data:`BODIES`,
-    behind a proclitic) and the definite words that follow it (``التجارية الصناعية``, ``للشؤون
-    الصحية``), one to four; a kind alone or with an indefinite word after it is no name."""
+    behind a proclitic, which the span keeps as a recogniser's mention does) and the definite
+    words that follow it (``التجارية الصناعية``, ``للشؤون الصحية``), one to four; a kind alone
+    or with an indefinite word after it is no name."""
     ws = folded.words
     i = 0
     while i < len(ws):
-        kind = ws[i] if ws[i] in BODIES else bare(ws[i])
-        if kind not in BODIES:
+        if ws[i] not in BODIES and bare(ws[i]) not in BODIES:
             i += 1
             continue
         end = i + 1
@@ -207,8 +210,7 @@ def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
             end += 1
         if end > i + 1:
             spans = folded.spans()
-            start = spans[i][0] + (len(ws[i]) - len(kind))
-            yield start, spans[end - 1][1]
+            yield spans[i][0], spans[end - 1][1]
         i = end
 
 

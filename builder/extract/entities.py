@@ -212,12 +212,14 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             continue
         found.append((m.start, m.end, eid))
     taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits])
-    named = [(key(written[a:b]), a, b) for a, b in bodies(folded)
+    named = [(_name_form(written[a:b]), a, b) for a, b in bodies(folded)
              if not taken.overlaps(a, b) and not aside(written, a)]
-    for k, start, end in named:  # a body's long name the recogniser missed, not a part of one
+    keys = {key(name) for name, _, _ in named}
+    for name, start, end in named:  # a body's long name the recogniser missed, not a part of one
+        k = key(name)
         if k not in proposed and k not in registry.rejected and not any(
-                other != k and other.startswith(k + " ") for other, _, _ in named):
-            proposed[k] = Proposed(k, written[start:end], "ORG", start, end, True)
+                other != k and other.startswith(k + " ") for other in keys):
+            proposed[k] = Proposed(k, name, "ORG", start, end, True)
     _vouch(proposed, mentions, written)
     for start, end, surface in _gazetteer_names(folded):
         if taken.overlaps(start, end) or aside(written, start):
@@ -268,13 +270,14 @@ def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
     so: a country (``كأس ألمانيا``), a region after its kind (``منطقة القصيم``) or after a
     preposition of place (``في أبين``), or a place of the Arab world listed right after another
     (``بعنيزة والأسياح``). Never a common word (``في مدينة``)."""
-    kinds = {p.kind for p in places().get(stems_of(surface), ())}
-    if not (listed or kinds & {"country", "region"}) or tanween(surface) or common_word(surface):
+    candidates = places().get(stems_of(surface), [])
+    if not (listed or {p.kind for p in candidates} & {"country", "region"}) or tanween(surface) or (
+            common_word(surface)):
         return None
     place = _place(surface, countries, registry, True)
     if not isinstance(place, Entity):
         return None
-    kind = next((p.kind for p in places().get(stems_of(surface), ()) if p.canonical == place.name), "")
+    kind = next((p.kind for p in candidates if p.canonical == place.name), "")
     if kind == "country" and not adjective(text, start, surface):
         return place
     before = previous_words(text, start, 1)
