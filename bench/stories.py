@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.build import take
 from builder import stories
+from builder.state import Store
 
 
 def main() -> None:
@@ -33,7 +34,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache:
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
-        story = stories.group(articles, Path(cache))  # type: ignore[arg-type]
+        story = stories.group(articles, Store(Path(cache)))  # type: ignore[arg-type]
         cold = time.perf_counter() - start
         extra = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
         families: dict[str, int] = {}
@@ -44,7 +45,7 @@ def main() -> None:
               f"{len(grouped)} families of {sum(grouped)} articles (largest {max(grouped)})")
         added = SimpleNamespace(id="f" * 12, text=articles[5].text + "\nتحديث.", date="2015-09-01")
         start = time.perf_counter()
-        stories.group([*articles, added], Path(cache))  # type: ignore[list-item]
+        stories.group([*articles, added], Store(Path(cache)))  # type: ignore[list-item]
         print(f"again with one article added: {time.perf_counter() - start:.1f}s")
 
 

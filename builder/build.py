@@ -31,6 +31,7 @@ from builder.read_cache import ReadCache
 from builder.registry import Registry
 from builder.report import Report
 from builder.review import write_proposals
+from builder.state import Store
 
 
 class StrictError(RuntimeError):
@@ -44,7 +45,7 @@ def timed(report: Report, stage: str) -> Iterator[None]:
     report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def read_articles(layout: Layout, cfg: Config, report: Report,
+def read_articles(layout: Layout, cfg: Config, state: Store, report: Report,
                   progress: bool | None) -> tuple[list[Article], dict[str, str]]:
     """Read and assemble every article; duplicates (same text) are reported, not published.
 
@@ -52,8 +53,8 @@ def read_articles(layout: Layout, cfg: Config, report: Report,
     """
     reserved = {p.relative_to(layout.content).as_posix()
                 for p in (layout.settings, layout.registry, layout.proposed)}
-    cache = ReadCache(layout.state / "cache", (cfg.max_article_bytes, cfg.title_length,
-                                               cfg.collected_fields, sorted(cfg.sources.items())))
+    cache = ReadCache(state, (cfg.max_article_bytes, cfg.title_length, cfg.collected_fields,
+                              sorted(cfg.sources.items())))
     articles: list[Article] = []
     owners: dict[str, str] = {}
     quiet = None if progress is None else not progress  # None: a bar only on a terminal
@@ -99,15 +100,15 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
             yield article
 
 
-def extract(articles: list[Article], layout: Layout, report: Report,
+def extract(articles: list[Article], layout: Layout, state: Store, report: Report,
             cluster: str | None, kind: RecogniserKind = "accurate",
             reviewed_only: bool = False) -> EntityFinder:
     """Dates, places, actors and search terms of every article; returns the finder (its
     entities, proposals). ``reviewed_only``: no actor the recogniser found is linked until
     reviewed."""
     finder = EntityFinder(Registry.load(layout.registry))
-    facts = extract_all([(date_evidence(a), a.text) for a in articles], layout.state / "cache",
-                        finder.registry, cluster, kind)
+    facts = extract_all([(date_evidence(a), a.text) for a in articles], state, finder.registry,
+                        cluster, kind)
     for article, found in zip(articles, facts, strict=True):
         article.date, article.date_source = found.date, found.date_source
         article.dates, article.terms = found.dates, found.terms
@@ -135,31 +136,32 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
           out: TextIO = sys.stdout, cluster: str | None = None) -> Report:
     """Build the archive under ``root`` into ``root/site``; returns the report."""
     layout = Layout(root.resolve())
+    state = Store(layout.state / "state")
     inputs = publish.inputs_signature(layout)
-    if not strict and publish.unchanged_since_last_build(layout, inputs):
+    if not strict and publish.unchanged_since_last_build(layout, state, inputs):
         report = Report.from_json((layout.site / "build-report.json").read_text(encoding="utf-8"))
         report.publish = "unchanged"
         report.print(out)
         return report
-    start = publish.NextBuild(layout)  # fills from the previous site while the pages are made
+    start = publish.NextBuild(layout, state)  # fills from the previous site while the pages are made
     try:
-        return _build(layout, inputs, start, strict, progress, out, cluster)
+        return _build(layout, state, inputs, start, strict, progress, out, cluster)
     except BaseException:
         start.discard(layout)
         raise
 
 
-def _build(layout: Layout, inputs: publish.Inputs, start: publish.NextBuild, strict: bool,
-           progress: bool | None, out: TextIO, cluster: str | None) -> Report:
+def _build(layout: Layout, state: Store, inputs: publish.Inputs, start: publish.NextBuild,
+           strict: bool, progress: bool | None, out: TextIO, cluster: str | None) -> Report:
     cfg = Config.load(layout.settings)
     report = Report()
     with timed(report, "read"):
-        articles, owners = read_articles(layout, cfg, report, progress)
+        articles, owners = read_articles(layout, cfg, state, report, progress)
     with timed(report, "extract"):
-        finder = extract(articles, layout, report, cluster, cfg.recogniser,
+        finder = extract(articles, layout, state, report, cluster, cfg.recogniser,
                          cfg.actors == "reviewed")
     with timed(report, "stories"):
-        story = stories.group(articles, layout.state / "cache")
+        story = stories.group(articles, state)
         for article in articles:
             article.story = story[article.id]
     for article in articles:
@@ -168,7 +170,8 @@ def _build(layout: Layout, inputs: publish.Inputs, start: publish.NextBuild, str
         report.print(out)
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
     with Aside(write_proposals, layout.proposed, finder.for_review(), cfg.review_limit) as review:
-        docs = write_docs(articles, finder.entities(), cfg, layout, owners, report.timings)
+        docs = write_docs(articles, finder.entities(), cfg, layout, state, owners,
+                          report.timings)
         review.result()
     with timed(report, "mkdocs"):
         report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),

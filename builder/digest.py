@@ -20,13 +20,16 @@ from typing import Any
 _PACKAGE = Path(__file__).resolve().parent
 _SUFFIXES = (".py", ".tsv", ".npy", ".npz", ".crfsuite", ".json", ".txt")
 
-#: Each cache: the modules its entries are made by, and the data (folders or files of the
-#: package) they read.
+#: Every section of the build state (:mod:`builder.state`): the modules its entries are made
+#: by, and the data (folders or files of the package) they read.
 MADE_BY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "reads": (("builder.readers", "builder.assemble"), ()),
     "facts": (("builder.extract.facts",), ("data",)),
     "stories": (("builder.stories",), ()),
     "pages": (("builder.pages.site",), ("data",)),
+    # what the site was built from; the record holds the build's version ("build") itself, to
+    # tell a change to the code's bytes alone from one to what it does
+    "published": ((), ()),
     # the whole build: a change to its code that leaves this the same changes no output
     "build": (("builder.build",), ("data",)),
 }

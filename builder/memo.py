@@ -3,8 +3,8 @@
 Output comes in named groups (a page; a part of the search index). A group whose hash of
 inputs is the one recorded last time, and whose files are still on disk as written then (size
 and mtime), is kept without being made again; any other is made and written. The record lives
-in ``.arshif/cache/``, under a version (the builder's code, the templates): a new version makes
-everything again.
+in the build state's ``pages`` section, whose version hashes the builder's code and the templates:
+a new version makes everything again.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from builder.writer import OutputTree, safe_relpath, write_atomic
+from builder.state import Section
+from builder.writer import OutputTree, safe_relpath
 
 
 class Written(NamedTuple):
@@ -42,18 +42,17 @@ class Group(NamedTuple):
         return cls(made_from, tuple(Written(*f) for f in files))
 
 
+_FILE = "outputs.json"
+
+
 class Memo:
     """Group name -> :class:`Group` of the last build."""
 
-    def __init__(self, path: Path, out: OutputTree, version: str) -> None:
-        self.path, self.out, self.version = path, out, version
-        self.before: dict[str, Group] = {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") == version:
-                self.before = {name: Group.from_json(g) for name, g in data["groups"].items()}
-        except (OSError, ValueError, KeyError, AttributeError, TypeError):
-            self.before = {}  # no record of the last build, or a damaged one: everything is made
+    def __init__(self, section: Section, out: OutputTree) -> None:
+        self.section, self.out = section, out
+        before = section.load(_FILE, lambda raw: {name: Group.from_json(g)
+                                                  for name, g in json.loads(raw).items()})
+        self.before: dict[str, Group] = before or {}
         self.now: dict[str, Group] = {}
 
     def fresh(self, name: str, made_from: str) -> bool:
@@ -101,5 +100,4 @@ class Memo:
     def save(self) -> None:
         if self.now != self.before:
             groups = {name: g.to_json() for name, g in self.now.items()}
-            write_atomic(self.path, json.dumps({"version": self.version, "groups": groups},
-                                               sort_keys=True).encode("utf-8"))
+            self.section.save(_FILE, json.dumps(groups, sort_keys=True).encode("utf-8"))

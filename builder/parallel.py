@@ -1,4 +1,14 @@
-"""Work on the machine's other cores: a function mapped over items, or one call run aside."""
+"""The one way the build runs work on the machine's other cores: forked worker processes.
+
+A :class:`Workers` forks its processes when made. Forked, each shares this process's memory as
+it was then: the function and all it holds (the registry, ten thousand articles, the templates)
+reach the workers without being pickled, and no module global has to carry them. Only the items
+sent and the results returned are pickled. A worker may first get ready (load a model) while
+this process goes on. Extraction, the pages, the search index and the exports all run through
+it; :class:`Aside` is one call run so, beside the caller's own work.
+
+Without fork or a second core, everything runs here, in order, when its result is asked for.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +16,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
@@ -20,26 +29,14 @@ def other_cores() -> bool:
     return (os.cpu_count() or 1) > 1
 
 
-def pmap(fn: Callable[[T], R], items: list[T], parallel: bool,
-         initializer: Callable[..., None] | None = None, initargs: Iterable[Any] = (),
-         chunksize: int = 1) -> Iterator[R]:
-    """``map(fn, items)`` in order; in worker processes when ``parallel`` and the machine has
-    more than one core (``fn`` and the items must then pickle). ``initializer`` runs once in
-    each worker, or here before an in-process map."""
-    if not parallel or not other_cores():
-        if initializer is not None:
-            initializer(*initargs)
-        yield from map(fn, items)
-        return
-    with ProcessPoolExecutor(initializer=_start_worker,
-                             initargs=(initializer, tuple(initargs))) as pool:
-        yield from pool.map(fn, items, chunksize=chunksize)
+def _forking() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and other_cores()
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
-    """Run ``initializer`` in a new pool worker, and end the worker when its parent is gone: it
-    waits for work on a pipe it holds both ends of, and had outlived a killed build for ever."""
-    parent = os.getppid()  # this process's maker (a fork server's child has that server)
+def _end_with_parent() -> None:
+    """End this worker when the process that made it is gone (a killed build): it would
+    otherwise wait for work on its pipe for ever."""
+    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -47,64 +44,130 @@ def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, 
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
-    if initializer is not None:
-        initializer(*initargs)
 
 
-def _run(pipe: Connection, unused: Connection, fn: Callable[..., Any],
-         args: tuple[Any, ...]) -> None:
-    unused.close()  # the reading end, forked too: were it open here, a caller that dies would
-    # leave this process writing into a pipe that no one reads, for ever
-    try:
-        result: tuple[bool, Any] = (True, fn(*args))
-    except BaseException as error:  # handed to the caller, raised there
-        result = (False, error)
-    pipe.send(result)
-    pipe.close()
+def _serve(conn: Connection, others: list[Connection], fn: Callable[[Any], Any],
+           ready: Callable[[], None] | None) -> None:
+    """A worker's life: get ready, then for each chunk received send back its results (or the
+    exception that stopped it, raised in the caller), until the caller closes the pipe."""
+    for other in others:  # the other workers' pipes, forked too: closed, so that a caller
+        other.close()  # gone is an end of input for each
+    _end_with_parent()
+    if ready is not None:
+        ready()
+    while True:
+        try:
+            chunk = conn.recv()
+        except EOFError:
+            return
+        try:
+            reply: tuple[bool, Any] = (True, [fn(item) for item in chunk])
+        except BaseException as error:
+            reply = (False, error)
+        try:
+            conn.send(reply)
+        except Exception as error:  # a result or an exception that does not pickle
+            conn.send((False, RuntimeError(f"{fn!r}: {error!r}")))
+
+
+class Workers(Generic[T, R]):
+    """``processes`` forked workers mapping ``fn`` over the items they are sent; ``ready``
+    runs in each first. Use it as a context manager: leaving the block stops the workers."""
+
+    def __init__(self, fn: Callable[[T], R], processes: int,
+                 ready: Callable[[], None] | None = None) -> None:
+        self.fn, self.ready = fn, ready
+        self.conns: list[Connection] = []
+        self.procs: list[multiprocessing.process.BaseProcess] = []
+        if processes < 1 or not _forking():
+            return
+        ctx = multiprocessing.get_context("fork")
+        for _ in range(processes):
+            mine, theirs = ctx.Pipe()
+            # not a daemon: a worker may make workers of its own (the exports beside the pages)
+            proc = ctx.Process(target=_serve, args=(theirs, [*self.conns, mine], fn, ready))
+            proc.start()
+            theirs.close()
+            self.conns.append(mine)
+            self.procs.append(proc)
+
+    def map(self, items: Sequence[T], chunksize: int = 1) -> Iterator[R]:
+        """``fn`` of each item, in order. The first chunks are sent at once, so the workers
+        start before the results are asked for; each worker has one chunk in hand at a time."""
+        if not self.procs:
+            return self._here(items)
+        chunks = [items[i:i + chunksize] for i in range(0, len(items), chunksize)]
+        for k, chunk in enumerate(chunks[:len(self.conns)]):
+            self.conns[k].send(chunk)
+        return self._collect(chunks)
+
+    def _here(self, items: Sequence[T]) -> Iterator[R]:
+        if self.ready is not None and items:
+            self.ready()
+            self.ready = None
+        return map(self.fn, items)
+
+    def _collect(self, chunks: list[Sequence[T]]) -> Iterator[R]:
+        n = len(self.conns)
+        for k in range(len(chunks)):
+            conn = self.conns[k % n]
+            try:
+                ok, value = conn.recv()
+            except EOFError:
+                proc = self.procs[k % n]
+                proc.join()
+                raise RuntimeError(f"a worker process ended without results (exit code "
+                                   f"{proc.exitcode}; its error is printed above)") from None
+            if not ok:
+                raise value
+            if k + n < len(chunks):
+                conn.send(chunks[k + n])
+            yield from value
+
+    def close(self) -> None:
+        """Stop the workers, whatever they are doing: their results were taken or are not
+        wanted."""
+        for conn in self.conns:
+            conn.close()
+        for proc in self.procs:
+            if proc.exitcode is None:
+                proc.kill()
+            proc.join()
+        self.conns, self.procs = [], []
+
+    def __enter__(self) -> Workers[T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def pmap(fn: Callable[[T], R], items: Sequence[T], parallel: bool, chunksize: int = 1,
+         ready: Callable[[], None] | None = None) -> list[R]:
+    """``[fn(item) for item in items]``, over every core when ``parallel`` (worth the workers'
+    start) and the machine has more than one."""
+    with Workers(fn, (os.cpu_count() or 1) if parallel else 0, ready) as workers:
+        return list(workers.map(items, chunksize))
 
 
 class Aside(Generic[R]):
-    """``fn(*args)`` started in a forked process; :meth:`result` waits for what it returns
-    (which must pickle; an exception it raises is raised there). Use it as a context manager:
-    leaving the block stops the process if its result was not taken.
-
-    Forked, the process shares this one's memory as it was: arguments such as ten thousand
-    articles are not copied over. Without fork or a second core, ``fn`` runs when the result
-    is asked for.
-    """
+    """``fn(*args)`` started on another core at once; :meth:`result` waits for what it returns
+    (which must pickle) or raises what it raised. Use it as a context manager: leaving the
+    block stops the call if its result was not taken. Without fork or a second core, ``fn``
+    runs when the result is asked for."""
 
     def __init__(self, fn: Callable[..., R], *args: Any) -> None:
-        self.fn, self.args = fn, args
-        self.proc: multiprocessing.process.BaseProcess | None = None
-        if "fork" not in multiprocessing.get_all_start_methods() or not other_cores():
-            return
-        ctx = multiprocessing.get_context("fork")
-        self.receive, send = ctx.Pipe(duplex=False)
-        # not a daemon: it may start worker processes of its own
-        self.proc = ctx.Process(target=_run, args=(send, self.receive, fn, args))
-        self.proc.start()
-        send.close()
+        self.workers: Workers[None, R] = Workers(lambda _: fn(*args), 1)
+        self.results = self.workers.map([None])
 
     def result(self) -> R:
-        if self.proc is None:
-            return self.fn(*self.args)
         try:
-            ok, value = self.receive.recv()
-        except EOFError:
-            self.proc.join()
-            raise RuntimeError(f"{self.fn.__name__} ended without a result "
-                               f"(exit code {self.proc.exitcode})") from None
+            return next(self.results)
         finally:
-            self.receive.close()
-        self.proc.join()
-        if not ok:
-            raise value
-        return value  # type: ignore[no-any-return]
+            self.workers.close()
 
     def __enter__(self) -> Aside[R]:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.proc is not None and self.proc.exitcode is None:
-            self.proc.kill()
-            self.proc.join()
+        self.workers.close()

@@ -26,6 +26,7 @@ from builder import digest
 from builder.config import Config, Layout
 from builder.packaged import publishing_settings, template_files, template_folders, template_roots
 from builder.pages.urls import page_url
+from builder.state import Store
 from builder.writer import write_atomic
 
 
@@ -141,17 +142,17 @@ def stamp(frame_digest: str, manifest: dict[str, str], epoch: int, report_json: 
                           + report_json).hexdigest()
 
 
-class Published:
-    """What the current ``site`` was built from (``.arshif/published.json``)."""
+_RECORD = "record.json"
 
-    def __init__(self, layout: Layout) -> None:
-        self.path = layout.state / "published.json"
-        data: dict[str, Any] = {}
-        if self.path.exists() and layout.site.is_dir():
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except ValueError:
-                data = {}
+
+class Published:
+    """What the current ``site`` was built from: the ``published`` section of the build state."""
+
+    def __init__(self, layout: Layout, state: Store) -> None:
+        self.section = state.section("published")
+        self.path = self.section.folder / _RECORD
+        loaded = self.section.load(_RECORD, lambda raw: dict(json.loads(raw)))
+        data: dict[str, Any] = loaded if loaded is not None and layout.site.is_dir() else {}
         self.stamp: str = data.get("stamp", "")
         self.frame: str = data.get("frame", "")
         self.manifest: dict[str, str] = data.get("manifest", {})
@@ -160,10 +161,10 @@ class Published:
         self.code: str = data.get("code", "")
 
     def save(self, new_stamp: str, frame_digest: str, manifest: dict[str, str], inputs: Inputs) -> None:
-        write_atomic(self.path, json.dumps({"stamp": new_stamp, "frame": frame_digest,
-                                            "manifest": manifest, "inputs": inputs.files,
-                                            "code_files": inputs.code, "code": digest.version("build")},
-                                           sort_keys=True).encode("utf-8"))
+        self.section.save(_RECORD, json.dumps(
+            {"stamp": new_stamp, "frame": frame_digest, "manifest": manifest,
+             "inputs": inputs.files, "code_files": inputs.code, "code": digest.version("build")},
+            sort_keys=True).encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -207,11 +208,11 @@ def read_files(layout: Layout) -> list[Path]:
     return found
 
 
-def unchanged_since_last_build(layout: Layout, inputs: Inputs) -> bool:
+def unchanged_since_last_build(layout: Layout, state: Store, inputs: Inputs) -> bool:
     """True when the inputs are those of the last published build. The builder's code may
     have changed in its bytes alone (a comment, a docstring): then what it does is compared,
     and the build is unchanged too (the new bytes are remembered, to be told at a glance)."""
-    last = Published(layout)
+    last = Published(layout, state)
     if not (last.inputs.files and last.inputs.files == inputs.files and layout.docs.is_dir()):
         return False
     if last.inputs.code == inputs.code:
@@ -230,8 +231,8 @@ class NextBuild:
     empty), so MkDocs writes them anew.
     """
 
-    def __init__(self, layout: Layout) -> None:
-        self.before = Published(layout)
+    def __init__(self, layout: Layout, state: Store) -> None:
+        self.before = Published(layout, state)
         self.taken = False  # publish() builds in it: from then on it is publish's to keep or drop
         self.proc: subprocess.Popen[bytes] | None = None
         self.mkdocs: subprocess.Popen[str] | None = None  # imported ahead, for a --dirty run

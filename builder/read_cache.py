@@ -3,21 +3,19 @@ while the bytes of the file and its sidecar, the reading code and the settings i
 are unchanged.
 
 At 10,000 articles reading and assembling took 3 s of every rebuild; an edited file is now the
-only one read again. One JSON file per input file under ``.arshif/cache/reads-<version>/``.
+only one read again. One JSON entry per input file in the build state's ``reads`` section.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
-from builder import digest
 from builder.model import Article, Origin, Problem
 from builder.readers import sidecars
-from builder.writer import write_atomic
+from builder.state import Store
 
 Item = Article | Problem
 
@@ -52,39 +50,30 @@ def _from_json(data: dict[str, Any]) -> Item:
 
 
 class ReadCache:
-    """Items by input file, valid for the same file stat, code and settings."""
+    """Items by input file, valid for the same file bytes, code and settings: a view on the
+    ``reads`` section of the build state."""
 
-    def __init__(self, folder: Path, settings: tuple[object, ...]) -> None:
-        version = digest.version("reads") + digest.data(list(settings))[:8]
-        self.folder = folder / f"reads-{version}"
-        self.used: set[str] = set()
-        for old in folder.glob("reads-*") if folder.is_dir() else ():
-            if old != self.folder:
-                shutil.rmtree(old, ignore_errors=True)
+    def __init__(self, store: Store, settings: tuple[object, ...]) -> None:
+        self.section = store.section("reads", *settings)
 
-    def _file(self, origin: Origin) -> Path:
-        return self.folder / (hashlib.sha256(origin.path.encode()).hexdigest()[:24] + ".json")
+    @staticmethod
+    def _name(origin: Origin) -> str:
+        return hashlib.sha256(origin.path.encode()).hexdigest()[:24] + ".json"
 
     def get(self, path: Path, origin: Origin) -> list[Item] | None:
         """The items read from ``path`` last time, if it is unchanged since."""
-        cached = self._file(origin)
-        self.used.add(cached.name)
-        try:
-            data = json.loads(cached.read_text(encoding="utf-8"))
+        def parse(raw: bytes) -> list[Item] | None:
+            data = json.loads(raw)
             if data["fingerprint"] != _fingerprint(path) or data["path"] != origin.path:
                 return None
             return [_from_json(item) for item in data["items"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+
+        return self.section.load(self._name(origin), parse)
 
     def put(self, path: Path, origin: Origin, items: list[Item]) -> None:
-        cached = self._file(origin)
-        self.used.add(cached.name)
         data = {"path": origin.path, "fingerprint": _fingerprint(path), "items": [_to_json(i) for i in items]}
-        write_atomic(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        self.section.save(self._name(origin), json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     def prune(self) -> None:
         """Forget the files no longer in the content folder."""
-        for cached in self.folder.glob("*.json") if self.folder.is_dir() else ():
-            if cached.name not in self.used:
-                cached.unlink(missing_ok=True)
+        self.section.prune()

@@ -1,6 +1,6 @@
 """The next build's folder made a copy of the current site, in a process of its own
-(``python -m builder.site_fill CURRENT TARGET PUBLISHED``, ``PUBLISHED`` the ``published.json``
-that names the current build's outputs).
+(``python -m builder.site_fill CURRENT TARGET PUBLISHED``, ``PUBLISHED`` the record
+of the build state's ``published`` section that names the current build's outputs).
 
 Every output of the current build's docs files is hard-linked (``--dirty`` leaves an unchanged
 one alone, so both builds can share it); everything else (the theme's files, the sitemap, the

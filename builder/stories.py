@@ -8,7 +8,7 @@ of one event share names and titles, not sentences, and stay apart.
 
 Candidates come from datasketch's MinHash LSH (``CANDIDATE`` similarity, below the bar so that
 edits are not missed), each confirmed on the two signatures and 4-gram counts. Signatures and
-the copy pairs found are cached (``.arshif/cache/stories-*.npz``): adding or editing an article
+the copy pairs found are kept in the build state's ``stories`` section: adding or editing an article
 computes its signature alone and judges its pairs alone, on the LSH index's own bands, so the
 families are those a grouping from cold finds.
 A family is named by its earliest member (by date, then id); an article alone is its own story.
@@ -16,16 +16,16 @@ A family is named by its earliest member (by date, then id); an article alone is
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Iterable
-from pathlib import Path
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from builder import digest
 from builder.arabic.normalize import words
 from builder.model import Article
+from builder.state import Store
 
 NUM_PERM = 128
 SHINGLE = 4
@@ -88,25 +88,30 @@ def exact(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
 _UNSURE = 0.2
 
 
+_FILE = "signatures.npz"
+
+
+def _parse(raw: bytes) -> tuple[dict[str, tuple[np.ndarray, int]], list[tuple[str, str]]]:
+    """The signatures and 4-gram counts by id, and the copy pairs, of a saved grouping."""
+    with np.load(io.BytesIO(raw)) as data:
+        known = {i: (v, int(n)) for i, v, n in
+                 zip(data["ids"].tolist(), data["values"], data["sizes"], strict=True)}
+        return known, [(a, b) for a, b in data["pairs"].tolist()]
+
+
 class Cache:
     """What grouping keeps between builds: each article's MinHash signature and 4-gram count
     (by id, the text's hash) and the copy pairs that joined its families. With them, adding,
     editing or removing a few articles judges only the pairs those touch."""
 
-    def __init__(self, cache_dir: Path) -> None:
-        version = digest.version("stories")
-        self.path = cache_dir / f"stories-{version}-{NUM_PERM}-{_SCHEME}.npz"
+    def __init__(self, store: Store) -> None:
+        self.section = store.section("stories", NUM_PERM, _SCHEME)
         self.known: dict[str, tuple[np.ndarray, int]] = {}
         #: the copy pairs of the last grouping, None when there was none to build on
         self.pairs: list[tuple[str, str]] | None = None
-        if self.path.exists():
-            try:
-                with np.load(self.path) as data:
-                    self.known = {i: (v, int(n)) for i, v, n in
-                                  zip(data["ids"].tolist(), data["values"], data["sizes"], strict=True)}
-                    self.pairs = [(a, b) for a, b in data["pairs"].tolist()]
-            except (OSError, ValueError, KeyError):
-                self.known, self.pairs = {}, None
+        loaded = self.section.load(_FILE, _parse)
+        if loaded is not None:
+            self.known, self.pairs = loaded
         #: the articles the last grouping was made of
         self.before = set(self.known) if self.pairs is not None else set()
 
@@ -126,16 +131,12 @@ class Cache:
         kept = sorted(ids)
         if set(kept) == self.before and sorted(pairs) == sorted(self.pairs or []):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for old in self.path.parent.glob("stories-*.npz"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
-        tmp = self.path.with_suffix(".tmp.npz")
         values = np.array([self.known[k][0] for k in kept], dtype=np.uint64).reshape(len(kept), NUM_PERM)
-        np.savez(tmp, ids=np.array(kept, dtype=str), values=values,
+        buffer = io.BytesIO()
+        np.savez(buffer, ids=np.array(kept, dtype=str), values=values,
                  sizes=np.array([self.known[k][1] for k in kept], dtype=np.int64),
                  pairs=np.array(sorted(pairs), dtype=str).reshape(len(pairs), 2))
-        tmp.replace(self.path)
+        self.section.save(_FILE, buffer.getvalue())
 
 
 def earliest_first(article: Article) -> tuple[bool, str, str]:
@@ -254,9 +255,9 @@ def _changed_pairs(ids: list[str], cache: Cache, signatures: dict[str, tuple[np.
     return sorted(set(pairs))
 
 
-def group(articles: list[Article], cache_dir: Path) -> dict[str, str]:
+def group(articles: list[Article], state: Store) -> dict[str, str]:
     """Each article's story: the id of the earliest member of its family (its own when alone)."""
-    cache = Cache(cache_dir)
+    cache = Cache(state)
     signatures = cache.of(articles)
     ids = [a.id for a in articles]
     same = Judge(articles, signatures)

@@ -15,6 +15,7 @@ import pytest
 from builder import digest, publish
 from builder.build import build
 from builder.config import Layout
+from builder.state import Store
 from tests.conftest import ROOT
 from tests.test_build import fill
 
@@ -31,13 +32,14 @@ def test_a_cache_depends_on_the_modules_that_make_its_entries() -> None:
             "pages/__init__.py"} <= build
     assert not {"cli.py", "serve.py", "scaffold.py", "pack.py"} & build
     assert names(digest.modules("builder.stories")) == {
-        "__init__.py", "arabic/__init__.py", "arabic/normalize.py", "digest.py", "model.py", "stories.py"}
+        "__init__.py", "arabic/__init__.py", "arabic/normalize.py", "digest.py", "model.py", "stories.py",
+        "state.py", "writer.py"}
     assert "pages/site.py" not in names(digest.modules(*digest.MADE_BY["facts"][0]))
 
 
 def test_every_cache_version_asked_for_is_declared() -> None:
     asked = {m for path in PACKAGE.rglob("*.py")
-             for m in re.findall(r'digest\.version\("(\w+)"\)', path.read_text(encoding="utf-8"))}
+             for m in re.findall(r'(?:digest\.version|\.section)\("(\w+)"', path.read_text(encoding="utf-8"))}
     assert asked and asked <= set(digest.MADE_BY)
     for roots, data in digest.MADE_BY.values():
         assert all(digest.modules(root) for root in roots)
@@ -71,11 +73,13 @@ def test_a_change_to_the_code_that_changes_nothing_is_a_nothing_changed_build(
     fill(project)
     build(project, progress=False, out=io.StringIO())
     layout = Layout(project.resolve())
+    state = Store(layout.state / "state")
     now = publish.inputs_signature(layout)
-    assert publish.unchanged_since_last_build(layout, now)
+    assert publish.unchanged_since_last_build(layout, state, now)
     touched = publish.Inputs(now.files, "other sizes and times")
-    assert publish.unchanged_since_last_build(layout, touched)
-    assert publish.Published(layout).inputs == touched  # told at a glance next time
+    assert publish.unchanged_since_last_build(layout, state, touched)
+    assert publish.Published(layout, state).inputs == touched  # told at a glance next time
     monkeypatch.setattr(digest, "version", lambda kind: "another tree")
-    assert not publish.unchanged_since_last_build(layout, publish.Inputs(now.files, "yet others"))
-    assert not publish.unchanged_since_last_build(layout, publish.Inputs("other content", touched.code))
+    assert not publish.unchanged_since_last_build(layout, state, publish.Inputs(now.files, "yet others"))
+    assert not publish.unchanged_since_last_build(layout, state,
+                                                  publish.Inputs("other content", touched.code))

@@ -157,6 +157,7 @@ def test_read_cache_gives_back_what_was_read(tmp_path: Path) -> None:
     from builder.build import _read
     from builder.config import Config
     from builder.read_cache import ReadCache
+    from builder.state import Store
 
     cfg = Config()
     content = ROOT / "content"
@@ -165,9 +166,9 @@ def test_read_cache_gives_back_what_was_read(tmp_path: Path) -> None:
     kinds = set()
     for path, origin in found:
         fresh = list(_read(path, origin, cfg))
-        cache = ReadCache(tmp_path, (cfg.max_article_bytes, cfg.title_length))
+        cache = ReadCache(Store(tmp_path), (cfg.max_article_bytes, cfg.title_length))
         cache.put(path, origin, fresh)
-        again = ReadCache(tmp_path, (cfg.max_article_bytes, cfg.title_length)).get(path, origin)
+        again = ReadCache(Store(tmp_path), (cfg.max_article_bytes, cfg.title_length)).get(path, origin)
         assert again == fresh, path
         kinds |= {getattr(a, "markup", None) for a in fresh}
     assert {"text", "markdown"} <= kinds, kinds

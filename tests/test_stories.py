@@ -16,6 +16,7 @@ import pytest
 
 from builder import stories
 from builder.pages.stories import changes
+from builder.state import Store
 from tests.conftest import built
 from tests.test_search import names, run_query
 
@@ -99,7 +100,7 @@ def test_families_after_adding_and_removing_are_those_a_cold_grouping_finds(
     a, both, c = article(" ".join(sentences[:2]), "2015-08-01"), article(texts[0], "2015-08-02"), \
         article(" ".join(sentences[1:]), "2015-08-03")
     other = article(texts[1], "2015-08-04")
-    cache = tmp_path / "cache"
+    cache = Store(tmp_path / "cache")
     stories.group([a, c, other], cache)  # type: ignore[list-item]
 
     def from_cold(*_: object) -> None:
@@ -115,10 +116,10 @@ def test_families_after_adding_and_removing_are_those_a_cold_grouping_finds(
     hub, *rest = sorted((article(texts[0] + tail, "2015-08-05") for tail in ("", " تحديث.", " انتهى.")),
                         key=lambda x: x.id)
     monkeypatch.undo()
-    stories.group([hub, *rest, other], tmp_path / "hub")  # type: ignore[list-item]
+    stories.group([hub, *rest, other], Store(tmp_path / "hub"))  # type: ignore[list-item]
     monkeypatch.setattr(stories, "_every_pair", from_cold)
-    left = stories.group([*rest, other], tmp_path / "hub")  # type: ignore[list-item]
+    left = stories.group([*rest, other], Store(tmp_path / "hub"))  # type: ignore[list-item]
     assert left[rest[0].id] == left[rest[1].id] != left[other.id]
     monkeypatch.undo()
-    assert added == stories.group([a, both, c, other], tmp_path / "cold-1")  # type: ignore[list-item]
-    assert removed == stories.group([a, c, other], tmp_path / "cold-2")  # type: ignore[list-item]
+    assert added == stories.group([a, both, c, other], Store(tmp_path / "cold-1"))  # type: ignore[list-item]
+    assert removed == stories.group([a, c, other], Store(tmp_path / "cold-2"))  # type: ignore[list-item]

@@ -3,13 +3,13 @@
 Dates, recogniser mentions and search terms depend only on the text, the date evidence its
 metadata gives (:class:`DateEvidence`) and the extraction code and data (model, gazetteer,
 clusters, normaliser); where the registry's names occur in it depends on the registry too.
-Everything is cached under a key of the text and its evidence, in a folder named by a hash of
-that code and data (a change to any of them starts a fresh cache); registry matches carry the
-registry's digest and are found again when it changes, so editing the registry never serves
-stale entities. The cache is split in buckets by key, so
-one edited article rewrites one small file. Many misses are sent in batches to the machine's
-cores (:func:`builder.parallel.pmap`), or to a Dask cluster when one is given; a few go to one
-worker that loaded the recogniser while the cache was being read.
+Everything is cached under a key of the text and its evidence, in the build state's ``facts``
+section (whose version hashes that code and data); registry matches carry the registry's digest
+and are found again when it changes, so editing the registry never serves stale entities. The
+cache is split in buckets by key, so one edited article rewrites one small file. Many misses
+are sent in batches to the machine's cores (:class:`builder.parallel.Workers`), or to a Dask
+cluster when one is given; a few go to one worker that loaded the recogniser while the cache
+was being read.
 """
 
 from __future__ import annotations
@@ -17,15 +17,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import multiprocessing
-import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import Any
 
-from builder import digest
 from builder.arabic.normalize import Folded
 from builder.arabic.terms import keys, pack
 from builder.config import RecogniserKind
@@ -33,8 +28,9 @@ from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.extract.published import DateEvidence, publication_date
 from builder.model import DateMention, EntityMention
-from builder.parallel import other_cores, pmap
+from builder.parallel import Workers, pmap
 from builder.registry import Registry
+from builder.state import Store
 
 #: Below this many texts to extract, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -130,27 +126,21 @@ def read_facts(evidence: DateEvidence, text: str, registry: Registry | None = No
     return analyse([(evidence, text)], registry or Registry(), kind)[0]
 
 
-def version() -> str:
-    """A hash of the extraction code and data: the cache is only valid for the same."""
-    return digest.version("facts")
-
-
 def text_key(evidence: DateEvidence, text: str) -> str:
     return hashlib.sha256(f"{evidence.key()}\0{text}".encode()).hexdigest()[:24]
 
 
 class FactsCache:
-    """Facts by text key, in gzipped JSON buckets (by the key's first two hex digits) in a
-    folder per code-and-data version."""
+    """Facts by text key, in gzipped JSON buckets (by the key's first two hex digits): a view
+    on the ``facts`` section of the build state, one per recogniser kind."""
 
-    def __init__(self, folder: Path, kind: RecogniserKind) -> None:
-        self.folder = folder / f"facts-{version()}-{kind}"
+    def __init__(self, store: Store, kind: RecogniserKind) -> None:
+        self.section = store.section("facts", kind)
         self.buckets: dict[str, dict[str, dict[str, Any]]] = {}
-        for path in sorted(self.folder.glob("*.json.gz")) if self.folder.is_dir() else []:
-            try:
-                self.buckets[path.name[:2]] = json.loads(gzip.decompress(path.read_bytes()))
-            except (OSError, ValueError):
-                continue  # a damaged bucket is only a slower build
+        for name in self.section.names():
+            bucket = self.section.load(name, lambda raw: dict(json.loads(gzip.decompress(raw))))
+            if bucket is not None:
+                self.buckets[name[:2]] = bucket
         self.used: set[str] = set()
         self.changed: set[str] = set()
 
@@ -167,120 +157,58 @@ class FactsCache:
         self.changed.add(k[:2])
 
     def save(self) -> None:
-        """Rewrite the buckets that gained or lost entries (those of removed articles go), and
-        remove the folders of other versions."""
-        from builder.writer import write_atomic
-
+        """Rewrite the buckets that gained or lost entries (those of removed articles go)."""
         for name, entries in self.buckets.items():
             kept = {k: v for k, v in entries.items() if k in self.used}
             if name not in self.changed and len(kept) == len(entries):
                 continue
-            path = self.folder / f"{name}.json.gz"
             if kept:
                 data = json.dumps(kept, ensure_ascii=False, sort_keys=True).encode()
-                write_atomic(path, gzip.compress(data, compresslevel=1, mtime=0))
+                self.section.save(f"{name}.json.gz", gzip.compress(data, compresslevel=1, mtime=0))
             else:
-                path.unlink(missing_ok=True)
-        for old in self.folder.parent.glob("facts-*"):
-            if old != self.folder:
-                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+                self.section.remove(f"{name}.json.gz")
+        self.section.prune()
 
 
-_SHARED: tuple[Registry, RecogniserKind] = (Registry(), "accurate")
+def _on_cluster(cluster: str, batches: list[list[Pair]], registry: Registry,
+                kind: RecogniserKind) -> list[list[Facts]]:
+    """Facts of each batch, in order, on the Dask scheduler at ``cluster``; the registry goes
+    to each worker once."""
+    from dask.distributed import Client  # the optional 'cluster' extra
+
+    with Client(cluster) as client:
+        shared = client.scatter(registry, broadcast=True)
+        return list(client.gather(client.map(analyse, batches, registry=shared, kind=kind,
+                                              pure=False)))
 
 
-def _share(registry: Registry, kind: RecogniserKind) -> None:
-    global _SHARED
-    _SHARED = (registry, kind)
-
-
-def _analyse_shared(pairs: list[Pair]) -> list[Facts]:
-    return analyse(pairs, *_SHARED)
-
-
-def _analyse_batches(batches: list[list[Pair]], registry: Registry, kind: RecogniserKind,
-                     cluster: str | None) -> Iterator[list[Facts]]:
-    """Facts of each batch, in order: on the Dask scheduler at ``cluster``, else over this
-    machine's cores when there are enough texts; the registry goes to each worker once."""
-    if cluster:
-        from dask.distributed import Client  # the optional 'cluster' extra
-
-        with Client(cluster) as client:
-            shared = client.scatter(registry, broadcast=True)
-            yield from client.gather(client.map(analyse, batches, registry=shared, kind=kind,
-                                                pure=False))
-        return
-    many = sum(len(b) for b in batches) >= PARALLEL_FROM
-    yield from pmap(_analyse_shared, batches, many, _share, (registry, kind))
-
-
-def _stand_by(work: Connection, other: Connection, registry: Registry,
-              kind: RecogniserKind) -> None:
-    """The standby process: load the recogniser, then tag the batches it is sent, once."""
-    other.close()  # the caller's end, forked too: closed, a caller gone is an end of input
-    _share(registry, kind)
-    _recognizer(kind)
-    try:
-        batches: list[list[Pair]] = work.recv()
-    except EOFError:  # nothing to tag (or the caller was killed)
-        return
-    work.send([_analyse_shared(batch) for batch in batches])
-
-
-class _Standby:
-    """One process, started before the cache is read and loading the recogniser while it is (a
-    second or so): the few texts an edit changes are tagged there without that wait. Not a
-    process pool: a pool's threads outlived the extraction when the worker had nothing to do,
-    into the forks that follow, and its worker outlived a killed build."""
-
-    def __init__(self, registry: Registry, kind: RecogniserKind) -> None:
-        self.conn, theirs = multiprocessing.Pipe()
-        self.proc = multiprocessing.Process(target=_stand_by,
-                                            args=(theirs, self.conn, registry, kind))
-        self.proc.start()
-        theirs.close()
-
-    def map(self, batches: list[list[Pair]]) -> Iterator[list[Facts]]:
-        self.conn.send(batches)
-        try:
-            results: list[list[Facts]] = self.conn.recv()
-        except EOFError:
-            self.proc.join()
-            raise RuntimeError("the extraction process ended without results "
-                               f"(exit code {self.proc.exitcode}; its error is printed above)") from None
-        return iter(results)
-
-    def close(self) -> None:
-        """Stop the process: it has tagged its one batch list, or is not needed."""
-        self.conn.close()
-        if self.proc.exitcode is None:
-            self.proc.kill()
-        self.proc.join()
-
-
-def extract_all(pairs: list[Pair], cache_dir: Path, registry: Registry,
+def extract_all(pairs: list[Pair], state: Store, registry: Registry,
                 cluster: str | None = None, kind: RecogniserKind = "accurate") -> list[Facts]:
-    """Facts for every (date evidence, text), from the cache where it can, else computed."""
-    standby = _Standby(registry, kind) if cluster is None and other_cores() else None
-    try:
-        store = FactsCache(cache_dir, kind)
+    """Facts for every (date evidence, text), from the cache where it can, else computed.
+
+    One worker is forked before the cache is read and loads the recogniser while it is (a
+    second or so): the few texts an edit changes are tagged there without that wait. Many
+    go over every core, or to the Dask cluster when one is given. Workers get batches as
+    indices into ``pairs``, which they share from the fork."""
+    def tag(batch: list[int]) -> list[Facts]:
+        return analyse([pairs[i] for i in batch], registry, kind)
+
+    with Workers(tag, 0 if cluster else 1, ready=lambda: _recognizer(kind)) as standby:
+        store = FactsCache(state, kind)
         keys_ = [text_key(g, t) for g, t in pairs]
         out: list[Facts | None] = [store.get(k) for k in keys_]
         missing = [i for i, f in enumerate(out) if f is None]
         batches = [missing[n:n + BATCH] for n in range(0, len(missing), BATCH)]
-        texts = [[pairs[i] for i in b] for b in batches]
-        if not batches:  # no misses: no workers, no cluster connection
-            found: Iterator[list[Facts]] = iter([])
-        elif standby is not None and len(missing) < PARALLEL_FROM:
-            found = standby.map(texts)
+        if cluster and batches:
+            found = _on_cluster(cluster, [[pairs[i] for i in b] for b in batches], registry, kind)
+        elif len(missing) < PARALLEL_FROM:
+            found = list(standby.map(batches))
         else:
-            found = _analyse_batches(texts, registry, kind, cluster)
-        for batch, facts_of_batch in zip(batches, found, strict=True):
-            for i, facts in zip(batch, facts_of_batch, strict=True):
-                out[i] = facts
-    finally:
-        if standby is not None:
-            standby.close()
+            standby.close()  # its core joins the others
+            found = pmap(tag, batches, True)
+    for batch, facts_of_batch in zip(batches, found, strict=True):
+        for i, facts in zip(batch, facts_of_batch, strict=True):
+            out[i] = facts
     current = registry.digest()
     for i in missing:
         store.put(keys_[i], out[i])  # type: ignore[arg-type]

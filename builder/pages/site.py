@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
-import jinja2
+from collections.abc import Iterator
 
 from builder import digest
 from builder.arabic.counts import NOUNS
@@ -29,6 +26,7 @@ from builder.pages.exports import exports
 from builder.pages.render import Page, environment, render
 from builder.parallel import Aside, pmap
 from builder.search_index import index_parts
+from builder.state import Store
 from builder.writer import OutputTree
 
 
@@ -61,19 +59,6 @@ def assets(layout: Layout) -> Iterator[tuple[str, bytes]]:
 SEARCH, EXPORTS = "the search index", "the exports"  # owners of those files
 #: Below this many pages to render, starting worker processes costs more than it saves.
 RENDER_PARALLEL_FROM = 1000
-_ENV: list[jinja2.Environment] = []
-
-
-def _start_renderer(folders: list[Path]) -> None:
-    _ENV[:] = [environment(folders)]
-
-
-def _render(p: Page) -> str:
-    return render(_ENV[0], p)
-
-
-def _make(files: Callable[[], Iterator[tuple[str, bytes]]]) -> list[tuple[str, bytes]]:
-    return list(files())
 
 
 #: what is written beside the pages: each index part's record (None when the files on disk
@@ -89,7 +74,7 @@ def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg
     clock = time.perf_counter()
     parts = [(p, memo.fresh(p.name, p.made_from)) for p in index_parts(articles, entities, cfg)]
     segments = [p for p, fresh in parts if p.segment and not fresh]
-    made = pmap(_make, [p.files for p in segments], len(segments) > 1)
+    made = pmap(lambda i: list(segments[i].files()), range(len(segments)), len(segments) > 1)
     for part, files in zip(segments, made, strict=True):
         memo.write(part.name, part.made_from, files, SEARCH)
     for part, fresh in parts:
@@ -113,7 +98,7 @@ def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg
 
 
 def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
-               layout: Layout, owners: dict[str, str],
+               layout: Layout, state: Store, owners: dict[str, str],
                timings: dict[str, float] | None = None) -> OutputTree:
     """Write docs/ (only changed bytes), remove what no longer has a source; returns the tree.
 
@@ -122,8 +107,8 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
     are made beside the pages, on another core: their times overlap).
     """
     out = OutputTree(layout.docs)
-    version = digest.version("pages") + digest.files(list(template_files(layout, "pages").values()))
-    memo = Memo(layout.state / "cache" / "outputs.json", out, version)
+    templates = digest.files(list(template_files(layout, "pages").values()))
+    memo = Memo(state.section("pages", templates), out)
     with Aside(_index_and_exports, articles, entities, cfg, memo) as beside:
         clock = time.perf_counter()
         todo: list[tuple[Page, str, str]] = []
@@ -132,13 +117,14 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
             made_from = digest.data([p.template, p.front, p.context])
             if not memo.reuse(p.doc, made_from, owner):
                 todo.append((p, made_from, owner))
-        texts = pmap(_render, [t[0] for t in todo], len(todo) >= RENDER_PARALLEL_FROM,
-                     _start_renderer, (template_folders(layout, "pages"),), chunksize=64)
+        env = environment(template_folders(layout, "pages"))
+        texts = pmap(lambda i: render(env, todo[i][0]), range(len(todo)),
+                     len(todo) >= RENDER_PARALLEL_FROM, chunksize=64)
         for (p, made_from, owner), text in zip(todo, texts, strict=True):
             memo.write(p.doc, made_from, [(p.doc, text)], owner)
         for rel, data in assets(layout):
             out.write(rel, data, "templates/assets")
-        moved_to = environment(template_folders(layout, "pages")).get_template("moved.html.j2")
+        moved_to = env.get_template("moved.html.j2")
         for rel, view in entity_pages_mod.moved(entity_pages_mod.mentions(articles), entities):
             out.write(rel, moved_to.render(view).encode("utf-8"), "the moved entity pages")
         spent = timings if timings is not None else {}
