@@ -167,7 +167,7 @@ def run(n: int) -> None:
     wall, stages, kind, _ = build(root)
     print(f"rebuild, one article added: {wall:.1f}s ({kind}) [{_stages(stages)}]")
     h = hugo(root)
-    arshif_publish = full.get("mkdocs", 0.0)
+    arshif_publish = full.get("publishing", 0.0)
     print(f"hugo on the same Markdown: {h:.1f}s; MkDocs/Hugo = {arshif_publish / h:.1f}x")
     fetched, ms, hits = search(root, "التحالف")
     print(f"search 'التحالف': {hits} results, {fetched / 1e3:.0f} KB read, first results after {ms:.0f} ms")

@@ -12,12 +12,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from tqdm import tqdm
 
-from builder import boilerplate, publish, readers, stories
+from builder import boilerplate, readers, stories
 from builder.assemble import assemble
 from builder.config import Config, Layout, RecogniserKind
 from builder.extract.entities import EntityFinder
@@ -27,6 +28,7 @@ from builder.model import Article, Origin, Problem
 from builder.pages.site import write_docs
 from builder.pages.urls import article_doc
 from builder.parallel import Aside
+from builder.publisher import Engine, engine, site
 from builder.read_cache import ReadCache
 from builder.registry import Registry
 from builder.report import Report
@@ -96,27 +98,25 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
         yield from problems
         if article is not None:
             sha256 = sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
-            article.original_sha256 = sha256
-            yield article
+            yield replace(article, original_sha256=sha256)
 
 
 def extract(articles: list[Article], layout: Layout, state: Store, report: Report,
             cluster: str | None, kind: RecogniserKind = "accurate",
-            reviewed_only: bool = False) -> EntityFinder:
-    """Dates, places, actors and search terms of every article; returns the finder (its
+            reviewed_only: bool = False) -> tuple[list[Article], EntityFinder]:
+    """The articles with their dates, places, actors and search terms, and the finder (its
     entities, proposals). ``reviewed_only``: no actor the recogniser found is linked until
     reviewed."""
     finder = EntityFinder(Registry.load(layout.registry))
     facts = extract_all([(date_evidence(a), a.text) for a in articles], state, finder.registry,
                         cluster, kind)
-    for article, found in zip(articles, facts, strict=True):
-        article.date, article.date_source = found.date, found.date_source
-        article.dates, article.terms = found.dates, found.terms
+    dated = [found.joined(article) for article, found in zip(articles, facts, strict=True)]
+    for article, found in zip(dated, facts, strict=True):
         for note in found.notes:
             report.problems.append(Problem(article.origin, note, "warning"))
         finder.add(article, found.resolved)
     finder.settle(reviewed_only)
-    return finder
+    return [finder.linked(article) for article in dated], finder
 
 
 def source_epoch(articles: list[Article]) -> int:
@@ -137,33 +137,35 @@ def build(root: Path, *, strict: bool = False, progress: bool | None = None,
     """Build the archive under ``root`` into ``root/site``; returns the report."""
     layout = Layout(root.resolve())
     state = Store(layout.state / "state")
-    inputs = publish.inputs_signature(layout)
-    if not strict and publish.unchanged_since_last_build(layout, state, inputs):
-        report = Report.from_json((layout.site / "build-report.json").read_text(encoding="utf-8"))
+    inputs = site.inputs_signature(layout)
+    last = site.Published(layout, state)
+    if not strict and site.unchanged_since_last_build(layout, last, inputs):
+        report = Report.from_json(last.report)
         report.publish = "unchanged"
         report.print(out)
         return report
-    start = publish.NextBuild(layout, state)  # fills from the previous site while the pages are made
+    cfg = Config.load(layout.settings)
+    publisher = engine(cfg.publisher)
+    start = site.NextBuild(layout, last, publisher)  # filled while the pages are made
     try:
-        return _build(layout, state, inputs, start, strict, progress, out, cluster)
+        return _build(layout, cfg, state, publisher, inputs, start, strict, progress, out, cluster)
     except BaseException:
         start.discard(layout)
         raise
 
 
-def _build(layout: Layout, state: Store, inputs: publish.Inputs, start: publish.NextBuild,
-           strict: bool, progress: bool | None, out: TextIO, cluster: str | None) -> Report:
-    cfg = Config.load(layout.settings)
+def _build(layout: Layout, cfg: Config, state: Store, publisher: Engine, inputs: site.Inputs,
+           start: site.NextBuild, strict: bool, progress: bool | None, out: TextIO,
+           cluster: str | None) -> Report:
     report = Report()
     with timed(report, "read"):
         articles, owners = read_articles(layout, cfg, state, report, progress)
     with timed(report, "extract"):
-        finder = extract(articles, layout, state, report, cluster, cfg.recogniser,
-                         cfg.actors == "reviewed")
+        articles, finder = extract(articles, layout, state, report, cluster, cfg.recogniser,
+                                   cfg.actors == "reviewed")
     with timed(report, "stories"):
         story = stories.group(articles, state)
-        for article in articles:
-            article.story = story[article.id]
+        articles = [replace(article, story=story[article.id]) for article in articles]
     for article in articles:
         report.add_page(owners[article.id], article.id, article_doc(article))
     if strict and report.failures():
@@ -173,8 +175,8 @@ def _build(layout: Layout, state: Store, inputs: publish.Inputs, start: publish.
         docs = write_docs(articles, finder.entities(), cfg, layout, state, owners,
                           report.timings)
         review.result()
-    with timed(report, "mkdocs"):
-        report.publish = publish.publish(layout, cfg, docs.digests, source_epoch(articles),
-                                         report.to_json().encode("utf-8"), inputs, start)
+    with timed(report, "publishing"):
+        report.publish = site.publish(layout, cfg, publisher, docs.digests, source_epoch(articles),
+                                      report.to_json().encode("utf-8"), inputs, start)
     report.print(out)
     return report

@@ -250,19 +250,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
             articles.append((item.origin, article))
     # boilerplate is learned from all the articles given, as a build learns it from content/
     cleaned = boilerplate.clean_all([a for _, a in articles], cfg.title_length)
-    names = []
+    names, dated = [], []
     for (origin, _), article in zip(articles, cleaned, strict=True):
         facts = read_facts(date_evidence(article), article.text, finder.registry, cfg.recogniser)
-        article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
         for note in facts.notes:
             print(f"arshif: {origin}: {note}", file=sys.stderr)
-        finder.add(article, facts.resolved)
+        dated.append(facts.joined(article))
+        finder.add(dated[-1], facts.resolved)
         names.append(unreviewed(facts.resolved))
     # the actors found by machine are settled on all the articles given, as a build settles them
     finder.settle(cfg.actors == "reviewed")
-    for article, proposed in zip(cleaned, names, strict=True):
+    for article, proposed in zip(dated, names, strict=True):
         rest = [p for p in proposed if p.key not in finder.found]
-        print(json.dumps(article_json(article, finder.entities(), rest), ensure_ascii=False))
+        print(json.dumps(article_json(finder.linked(article), finder.entities(), rest),
+                         ensure_ascii=False))
     return status
 
 

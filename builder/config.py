@@ -19,6 +19,7 @@ MonthStyle = Literal["levantine", "egyptian", "maghrebi", "both"]
 Digits = Literal["western", "arabic"]
 RecogniserKind = Literal["accurate", "fast"]
 ActorsShown = Literal["all", "reviewed"]
+PublisherName = Literal["mkdocs", "zensical"]
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -71,6 +72,10 @@ class Config:
         "Actors linked on the pages: all (the registry's, and the people and organisations the "
         "recogniser is sure of, marked as found by machine until reviewed) or reviewed (the "
         "registry's only)."))
+    publisher: PublisherName = field(default="mkdocs", metadata=_doc(
+        "What builds site/ from docs/: mkdocs (MkDocs 1.6 with Material 9, incremental) or "
+        "zensical (Material's successor, if its command is installed: every build a clean one, "
+        "without the theme overrides)."))
     ignore: tuple[str, ...] = field(default=DEFAULT_IGNORE, metadata=_doc(
         "File-name patterns in content/ that are not articles (reported as ignored)."))
     collected_fields: tuple[str, ...] = field(default=COLLECTED, metadata=_doc(

@@ -30,8 +30,9 @@ MADE_BY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # what the site was built from; the record holds the build's version ("build") itself, to
     # tell a change to the code's bytes alone from one to what it does
     "published": ((), ()),
-    # the whole build: a change to its code that leaves this the same changes no output
-    "build": (("builder.build",), ("data",)),
+    # the whole build: a change to its code that leaves this the same changes no output (the
+    # publishers are imported by the name the settings give, so they are named here)
+    "build": (("builder.build", "builder.publisher.mkdocs", "builder.publisher.zensical"), ("data",)),
 }
 
 

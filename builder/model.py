@@ -97,9 +97,11 @@ class Entity:
         return self.aliases + self.recognised_aliases
 
 
-@dataclass
+@dataclass(frozen=True)
 class Article:
-    """The typed record every stage after extraction reads.
+    """The typed record every stage after extraction reads. It is never changed in place: a
+    stage that adds to it (extraction, the entities, the story) returns a new record
+    (``dataclasses.replace``).
 
     ``body`` is the text as written in its ``markup``; ``text`` is what a reader sees of it
     as plain text (the same string for plain-text articles), which extraction works on.

@@ -51,6 +51,9 @@ GITIGNORE = """\
 /site
 /docs/
 /.arshif/
+# made by the zensical publisher (publisher: zensical): its settings and its cache
+/.arshif-zensical.yml
+/.cache/
 __pycache__/
 """
 

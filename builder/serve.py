@@ -11,7 +11,7 @@ from pathlib import Path
 from builder.build import build
 from builder.config import Layout
 from builder.packaged import publishing_settings
-from builder.publish import read_files
+from builder.publisher.site import read_files
 
 
 def _signature(layout: Layout) -> tuple[tuple[str, int, int], ...]:

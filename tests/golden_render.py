@@ -30,7 +30,7 @@ def render_file(path: Path) -> str:
         if article is None:
             continue
         facts = read_facts(date_evidence(article), article.text)
-        article.date, article.date_source, article.dates = facts.date, facts.date_source, facts.dates
+        article = facts.joined(article)
         parts += [f"# problem (warning) {item.origin}: {n}\n" for n in facts.notes]
         parts.append(f"# page articles/{article.year}/{article.id}.md\n"
                      f"{render(env, article_page(article, {}, cfg))}")

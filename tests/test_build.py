@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from builder.build import StrictError, build
-from builder.publish import PublishError
+from builder.publisher import PublishError
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "readers"

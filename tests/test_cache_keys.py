@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from builder import digest, publish
+from builder import digest
 from builder.build import build
 from builder.config import Layout
+from builder.publisher import site as publish
 from builder.state import Store
 from tests.conftest import ROOT
 from tests.test_build import fill
@@ -28,7 +29,7 @@ def names(paths: list[Path]) -> set[str]:
 
 def test_a_cache_depends_on_the_modules_that_make_its_entries() -> None:
     build = names(digest.modules("builder.build"))
-    assert {"pages/site.py", "extract/facts.py", "stories.py", "publish.py", "arabic/normalize.py",
+    assert {"pages/site.py", "extract/facts.py", "stories.py", "publisher/site.py", "arabic/normalize.py",
             "pages/__init__.py"} <= build
     assert not {"cli.py", "serve.py", "scaffold.py", "pack.py"} & build
     assert names(digest.modules("builder.stories")) == {
@@ -75,11 +76,11 @@ def test_a_change_to_the_code_that_changes_nothing_is_a_nothing_changed_build(
     layout = Layout(project.resolve())
     state = Store(layout.state / "state")
     now = publish.inputs_signature(layout)
-    assert publish.unchanged_since_last_build(layout, state, now)
+    assert publish.unchanged_since_last_build(layout, publish.Published(layout, state), now)
     touched = publish.Inputs(now.files, "other sizes and times")
-    assert publish.unchanged_since_last_build(layout, state, touched)
-    assert publish.Published(layout, state).inputs == touched  # told at a glance next time
+    assert publish.unchanged_since_last_build(layout, publish.Published(layout, state), touched)
+    last = publish.Published(layout, state)
+    assert last.inputs == touched  # told at a glance next time
     monkeypatch.setattr(digest, "version", lambda kind: "another tree")
-    assert not publish.unchanged_since_last_build(layout, state, publish.Inputs(now.files, "yet others"))
-    assert not publish.unchanged_since_last_build(layout, state,
-                                                  publish.Inputs("other content", touched.code))
+    assert not publish.unchanged_since_last_build(layout, last, publish.Inputs(now.files, "yet others"))
+    assert not publish.unchanged_since_last_build(layout, last, publish.Inputs("other content", touched.code))

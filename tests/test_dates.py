@@ -230,7 +230,8 @@ def test_each_rule_needs_a_trigger_it_names() -> None:
     """A rule runs only in windows holding a trigger of its class (speed); every match of every
     rule, run everywhere on every case here and in the shared set, must lie in such a window."""
     from builder.arabic.normalize import fold
-    from builder.extract.dates import _RULES, _windows
+    from builder.extract.dates.combination import _windows
+    from builder.extract.dates.rules import RULES
 
     data = yaml.safe_load(SHARED_CASES.read_text(encoding="utf-8"))
     texts = [t for _, t, _, _ in FLAT] + [c["text"] for c in data["cases"]]
@@ -238,7 +239,7 @@ def test_each_rule_needs_a_trigger_it_names() -> None:
     for text in texts:
         folded = fold(text)
         windows = _windows(folded)
-        for needs, pattern, _ in _RULES:
+        for needs, pattern, _ in RULES:
             for m in pattern.finditer(folded):
                 matched += 1
                 assert any(a <= m.start() and m.end() <= b and needs in classes

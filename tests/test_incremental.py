@@ -89,7 +89,8 @@ def test_failed_incremental_build_leaves_the_previous_site_whole(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The new build shares unchanged pages with the previous one by hard links: MkDocs must
     never write through them, even when it fails after writing."""
-    from builder import publish
+    from builder.publisher import PublishError
+    from builder.publisher import mkdocs as publisher
     from tests.test_build import fill
 
     fill(project)
@@ -97,16 +98,16 @@ def test_failed_incremental_build_leaves_the_previous_site_whole(
     before = digest(project / "site")
     header = project / "content" / "header.txt"
     header.write_text(header.read_text(encoding="utf-8") + "\nسطر جديد.\n", encoding="utf-8")
-    real = publish.run_mkdocs
+    real = publisher.run
 
     def fails_after_writing(*args: object, **kwargs: object) -> None:
         real(*args, **kwargs)  # type: ignore[arg-type]
-        raise publish.PublishError("failed after writing")
-    monkeypatch.setattr(publish, "run_mkdocs", fails_after_writing)
-    with pytest.raises(publish.PublishError):
+        raise PublishError("failed after writing")
+    monkeypatch.setattr(publisher, "run", fails_after_writing)
+    with pytest.raises(PublishError):
         run(project)
     assert digest(project / "site") == before
-    monkeypatch.setattr(publish, "run_mkdocs", real)
+    monkeypatch.setattr(publisher, "run", real)
     run(project)
     assert digest(project / "site") != before
 
@@ -137,12 +138,12 @@ def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.M
 def test_clean_build_over_processes_equals_one_process(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages rendered in worker processes and MkDocs run in shards give one process's bytes."""
-    from builder import publish
+    from builder.publisher import mkdocs as publisher
 
     one = make_project(tmp_path / "one", ROOT / "content")
     run(one)
     monkeypatch.setattr(site_mod, "RENDER_PARALLEL_FROM", 1)
-    monkeypatch.setattr(publish, "SHARD_FROM", 1)
+    monkeypatch.setattr(publisher, "SHARD_FROM", 1)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 3)  # the os module: all callers
     many = make_project(tmp_path / "many", ROOT / "content")
     run(many)
@@ -177,7 +178,7 @@ def test_read_cache_gives_back_what_was_read(tmp_path: Path) -> None:
 def test_a_recycled_build_folder_is_made_the_current_site(tmp_path: Path) -> None:
     """The next build starts from the build before the current one, brought up to date: pages
     relinked, stale files, folders and links replaced, what the current site lacks removed."""
-    from builder.site_fill import mirror
+    from builder.publisher.fill import mirror
 
     current, spare = tmp_path / "current", tmp_path / "spare"
     for rel, text in [("a/index.html", "A"), ("a/b/index.html", "B"), ("c.css", "C"),

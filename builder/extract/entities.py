@@ -12,7 +12,7 @@ import hashlib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import Any, NamedTuple
@@ -479,6 +479,16 @@ def _path_name(place: Place, registry: Registry) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class Links:
+    """An article's entities: its places and actors (ids, in order of first mention) and where
+    in its text each is first named."""
+
+    places: list[str]
+    actors: list[str]
+    named: dict[str, tuple[int, int]]
+
+
 @dataclass
 class EntityFinder:
     """Gives articles their entities; remembers the places made and the names proposed."""
@@ -486,8 +496,11 @@ class EntityFinder:
     registry: Registry
     made: dict[str, Entity] = field(default_factory=dict)
     proposals: dict[str, Proposal] = field(default_factory=dict)
-    #: the articles added and their proposed names, until :meth:`settle`
-    waiting: list[tuple[Article, list[Proposed]]] = field(default_factory=list)
+    #: each article's links as the registry and the gazetteer give them, with its proposed
+    #: names, by article id, until :meth:`settle`
+    waiting: dict[str, tuple[Links, list[Proposed]]] = field(default_factory=dict)
+    #: each article's links once settled, by article id
+    links: dict[str, Links] = field(default_factory=dict)
     #: proposal key -> the actor found by machine it became
     found: dict[str, Entity] = field(default_factory=dict)
     addresses: set[str] = field(default_factory=set)
@@ -498,19 +511,18 @@ class EntityFinder:
         return {**self.made, **{e.id: e for e in self.found.values()}, **self.registry.entities}
 
     def add(self, article: Article, resolved: Resolved) -> None:
-        """Set ``article.places`` and ``article.actors`` (entity ids, in order of first mention)
-        and count its proposed names, with where they are met."""
+        """Take an article's entities, and count its proposed names with where they are met."""
         for entity in resolved.made:
             self.made.setdefault(entity.id, entity)
         known = self.registry.entities
         kinds = [(known.get(e) or self.made[e]).type for e in resolved.ids]
         filed_from = self.place_named(article.dateline) if article.dateline else None
         named = [e for e, t in zip(resolved.ids, kinds, strict=True) if t == "LOC"]
-        article.places = list(dict.fromkeys(([filed_from] if filed_from else []) + named))
-        article.actors = [e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"]
-        article.named = dict(resolved.first)
+        links = Links(places=list(dict.fromkeys(([filed_from] if filed_from else []) + named)),
+                      actors=[e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"],
+                      named=dict(resolved.first))
         names = unreviewed(resolved)
-        self.waiting.append((article, names))
+        self.waiting[article.id] = (links, names)
         for p in names:
             prop = self.proposals.setdefault(p.key, Proposal(p.name, p.type))
             prop.articles.add(article.id)
@@ -526,14 +538,22 @@ class EntityFinder:
                 if prop.confident:
                     self.found[k] = self._machine_entity(prop)
                     prop.linked = True
-        for article, names in self.waiting:
+        for article_id, (links, names) in self.waiting.items():
+            named = dict(links.named)
+            actors = list(links.actors)
             for p in names:
                 entity = self.found.get(p.key)
-                if entity is not None and entity.id not in article.named:
-                    article.named[entity.id] = (p.at, p.end)
-                    article.actors.append(entity.id)
-            article.actors.sort(key=lambda e: article.named.get(e, (0, 0)))
+                if entity is not None and entity.id not in named:
+                    named[entity.id] = (p.at, p.end)
+                    actors.append(entity.id)
+            actors.sort(key=lambda e: named.get(e, (0, 0)))
+            self.links[article_id] = Links(links.places, actors, named)
         self.waiting.clear()
+
+    def linked(self, article: Article) -> Article:
+        """The article with its places, actors and where they are named (after :meth:`settle`)."""
+        links = self.links[article.id]
+        return replace(article, places=links.places, actors=links.actors, named=links.named)
 
     def for_review(self) -> dict[str, Proposal]:
         """The proposals the review file lists: worth a review, and not a first name alone
@@ -569,9 +589,9 @@ class EntityFinder:
         return place
 
     def names(self, article: Article) -> tuple[list[str], list[str]]:
-        """Canonical names of the article's places and of its actors (after :meth:`add`)."""
-        every = self.entities()
-        return [every[e].name for e in article.places], [every[e].name for e in article.actors]
+        """Canonical names of the article's places and of its actors (after :meth:`settle`)."""
+        every, links = self.entities(), self.links[article.id]
+        return [every[e].name for e in links.places], [every[e].name for e in links.actors]
 
 
 def _sentence_at(text: str, at: int) -> str:

@@ -18,7 +18,7 @@ import gzip
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from builder.arabic.normalize import Folded
@@ -27,7 +27,7 @@ from builder.config import RecogniserKind
 from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.extract.published import DateEvidence, publication_date
-from builder.model import DateMention, EntityMention
+from builder.model import Article, DateMention, EntityMention
 from builder.parallel import Workers, pmap
 from builder.registry import Registry
 from builder.state import Store
@@ -41,7 +41,7 @@ Hit = tuple[int, int, str]
 Pair = tuple[DateEvidence, str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facts:
     """What one text says: its publication date, the dates it mentions, the names it holds,
     its search terms, where the registry's names are written in it and the entities all these
@@ -59,6 +59,11 @@ class Facts:
     hits: list[Hit] = field(default_factory=list)
     resolved: Resolved = field(default_factory=lambda: Resolved({}, [], []))
     registry: str = ""  # the digest of the registry ``hits`` and ``resolved`` were made with
+
+    def joined(self, article: Article) -> Article:
+        """The article with its date, the dates it mentions and its search terms."""
+        return replace(article, date=self.date, date_source=self.date_source, dates=self.dates,
+                       terms=self.terms)
 
     @property
     def mentions(self) -> list[EntityMention]:
@@ -214,9 +219,9 @@ def extract_all(pairs: list[Pair], state: Store, registry: Registry,
         store.put(keys_[i], out[i])  # type: ignore[arg-type]
     stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}
     for i, facts in stale.items():  # the registry changed since these were cached
-        facts.hits = list(registry.scan(pairs[i][1]))
-        facts.resolved = resolve(facts.mentions, facts.hits, registry, pairs[i][1])
-        facts.registry = current
-        store.put(keys_[i], facts)
+        hits = list(registry.scan(pairs[i][1]))
+        out[i] = replace(facts, hits=hits, resolved=resolve(facts.mentions, hits, registry, pairs[i][1]),
+                         registry=current)
+        store.put(keys_[i], out[i])  # type: ignore[arg-type]
     store.save()
     return [f for f in out if f is not None]

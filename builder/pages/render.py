@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from builder import yamlio
+from builder.publisher import docs_page
 
 
 @dataclass(frozen=True)
@@ -45,19 +44,6 @@ def environment(folders: list[Path]) -> jinja2.Environment:
     )
 
 
-def page(front: dict[str, Any], html: str) -> str:
-    """A docs/ page: YAML front matter (safe-dumped) then the rendered HTML.
-
-    The HTML is one raw block in a div (``markdown="0"``), which Markdown passes through
-    untouched, so article text is never read as Markdown by the publisher. ``title`` is
-    HTML-escaped: MkDocs themes print it into the page without escaping.
-    """
-    if "title" in front:  # MkDocs themes print page titles unescaped
-        front = {**front, "title": escape(str(front["title"]), quote=True)}
-    body = html.strip()
-    return f"---\n{yamlio.dump(front)}---\n\n<div class=\"arshif\" markdown=\"0\">\n{body}\n</div>\n"
-
-
 class PageError(ValueError):
     """A page's front matter failed its check (a builder bug): names the input it came from."""
 
@@ -69,4 +55,4 @@ def render(env: jinja2.Environment, p: Page) -> str:
             p.check(p.front)
         except ValueError as err:  # the check's own message names the field, not the article
             raise PageError(f"{p.owner} ({p.doc}): {err}") from err
-    return page(p.front, env.get_template(p.template).render(**p.context))
+    return docs_page(p.front, env.get_template(p.template).render(**p.context))

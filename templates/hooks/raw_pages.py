@@ -3,7 +3,7 @@
 Pages the builder wrote as one raw HTML block skip Markdown: Python-Markdown passes a raw HTML
 block through unchanged, but finds its end by running an HTML parser over every tag in it; at
 10,000 articles that was half of MkDocs' build time. A page whose body is exactly one
-``<div class="arshif" markdown="0">…</div>`` block (what ``arshif build`` writes) gets that block
+``RAW_OPEN … RAW_CLOSE`` block (:func:`builder.publisher.docs_page`) gets that block
 as its content directly; every other page is converted as usual. Of such a page's front matter
 MkDocs is handed only the entries its theme reads (``THEME_KEYS``): it parses front matter with
 PyYAML's pure-Python loader, and the archive's records (dates, entities, summary…) had been a
@@ -27,8 +27,8 @@ import shutil
 import zlib
 from typing import Any
 
-OPEN = '<div class="arshif" markdown="0">\n'
-CLOSE = "\n</div>\n"
+from builder.publisher import RAW_CLOSE, RAW_OPEN
+
 #: Front matter keys MkDocs and Material 9 read (grep ``page.meta`` in their templates); the
 #: others are the archive's data, which no theme shows.
 THEME_KEYS = ("title", "description", "author", "template", "hide", "status", "icon", "subtitle",
@@ -86,7 +86,7 @@ def on_page_read_source(page: Any, **kwargs: Any) -> str | None:
     source = page.file.content_string
     front = _FRONT.match(source)
     body = source[front.end():].lstrip("\n") if front else source.lstrip("\n")
-    if not (body.startswith(OPEN) and body.endswith(CLOSE) and body.count(OPEN) == 1):
+    if not (body.startswith(RAW_OPEN) and body.endswith(RAW_CLOSE) and body.count(RAW_OPEN) == 1):
         return None  # MkDocs reads and converts it as usual
     _RAW[page.file.src_uri] = body.rstrip("\n")
     if front is None:

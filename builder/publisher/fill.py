@@ -1,5 +1,5 @@
 """The next build's folder made a copy of the current site, in a process of its own
-(``python -m builder.site_fill CURRENT TARGET PUBLISHED``, ``PUBLISHED`` the record
+(``python -m builder.publisher.fill CURRENT TARGET PUBLISHED``, ``PUBLISHED`` the record
 of the build state's ``published`` section that names the current build's outputs).
 
 Every output of the current build's docs files is hard-linked (``--dirty`` leaves an unchanged
@@ -20,7 +20,7 @@ import os
 import shutil
 import sys
 
-from builder.publish import site_path
+from builder.publisher.site import site_path
 
 
 def _replace(make: str, source: str, dest: str) -> None:

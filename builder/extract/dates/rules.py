@@ -1,11 +1,6 @@
-"""Dates in Arabic news copy: datelines, dates in running text, Hijri, relative expressions.
-
-Rules over the folded text (one normaliser: one alef, ه for ة, Western digits), so a rule
-written once matches every spelling. Each rule turns a match into an EDTF value; overlapping
-matches keep the longest; a Hijri date written beside its Gregorian equivalent becomes one
-``mixed`` mention whose value is the Gregorian date. Hijri dates are converted with the Umm
-al-Qura calendar (hijridate). Relative expressions need the publication date (``base``) and
-are skipped without one: a date is never invented from "today".
+"""The date rules: each a pattern over the folded text, registered with :func:`rule`, and a
+handler that turns its match into a :class:`Found` (an EDTF value), with the value helpers
+they share (calendars, the year of a day named without one).
 """
 
 from __future__ import annotations
@@ -17,118 +12,37 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
-from builder.arabic.normalize import Folded, fold
-from builder.model import Calendar, DateMention
-
-# ------------------------------------------------- vocabulary, written in the folded spelling the
-# text is matched in (builder.arabic.normalize.fold: ا for أ إ آ, ي for ى ئ, ه for ة, و for ؤ)
-LEVANTINE = {
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-}
-EGYPTIAN = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "ابريال": 4, "مايو": 5, "يونيو": 6,
-    "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
-    "ديسمبر": 12,
-}
-MAGHREBI = {
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "يوليوز": 7,
-    "اوت": 8, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
-}
-HIJRI_MONTHS = {
-    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الاخر": 4, "ربيع الثاني": 4,
-    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6,
-    "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
-    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
-}
-WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
-            "السبت": 5, "الاحد": 6}
-_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-          "التاسع", "العاشر"]
-_TEENS = ["الحادي عشر"] + [f"{u} عشر" for u in _UNITS[1:9]]
-ORDINALS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
-ORDINALS |= {w: i + 11 for i, w in enumerate(_TEENS)}
-ORDINALS |= {"العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21, "الحادي والثلاثين": 31}
-ORDINALS |= {f"{u} والعشرين": i + 21 for i, u in enumerate(_UNITS[1:9], start=1)}
-ORDINALS["غره"] = 1
-COUNTS = {"واحد": 1, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
-          "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8,
-          "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
-          **{w: 10 * k for k, pair in enumerate(("عشرين عشرون", "ثلاثين ثلاثون", "اربعين اربعون",
-                                                  "خمسين خمسون", "ستين ستون", "سبعين سبعون",
-                                                  "ثمانين ثمانون", "تسعين تسعون"), start=2)
-             for w in pair.split()},
-          "ميه": 100, "مايه": 100}  # مئة, مائة
-#: unit words: singular, dual, plural, and the accusative singular a number from 11 takes
-#: (``16 عاما``) -> (unit, count implied without a number: 1 for a singular, 2 for a dual)
-UNITS = {
-    "يوم": ("day", 1), "يومين": ("day", 2), "ايام": ("day", 0), "يوما": ("day", 1),
-    "اسبوع": ("week", 1), "اسبوعين": ("week", 2), "اسابيع": ("week", 0), "اسبوعا": ("week", 1),
-    "شهر": ("month", 1), "شهرين": ("month", 2), "اشهر": ("month", 0), "شهور": ("month", 0),
-    "شهرا": ("month", 1),
-    "عام": ("year", 1), "عامين": ("year", 2), "اعوام": ("year", 0), "عاما": ("year", 1),
-    "سنه": ("year", 1), "سنتين": ("year", 2), "سنوات": ("year", 0), "سنين": ("year", 0),
-}
-#: ordinal centuries -> their hundreds (القرن العشرين: the 1900s)
-CENTURIES = {"الثامن عشر": 17, "التاسع عشر": 18, "العشرين": 19, "الحادي والعشرين": 20}
-DECADES = {"العشرينيات": 2, "الثلاثينيات": 3, "الاربعينيات": 4, "الخمسينيات": 5,
-           "الستينيات": 6, "السبعينيات": 7, "الثمانينيات": 8, "التسعينيات": 9}
-
-
-GREGORIAN_MONTHS = LEVANTINE | EGYPTIAN | MAGHREBI
-#: the tables above, for the test that each is written folded
-VOCABULARY = {"LEVANTINE": LEVANTINE, "EGYPTIAN": EGYPTIAN, "MAGHREBI": MAGHREBI,
-              "HIJRI_MONTHS": HIJRI_MONTHS, "WEEKDAYS": WEEKDAYS, "ORDINALS": ORDINALS,
-              "COUNTS": COUNTS, "UNITS": UNITS, "CENTURIES": CENTURIES, "DECADES": DECADES}
-PAST = "(?:" + "|".join(fold(w) for w in (
-    "الماضية", "الماضي", "الفائتة", "الفائت", "المنصرمة", "المنصرم", "السابق")) + ")"
-NEXT = "(?:" + "|".join(fold(w) for w in ("المقبلة", "المقبل", "القادمة", "القادم")) + ")"
-CURRENT = "(?:الجاري|الحالي)"
-
-
-def _alt(words: object) -> str:
-    """A regex alternation of folded words, longest first, spaces flexible."""
-    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-
-
-def _word(pattern: str, before: str = r"(?<![\w])") -> str:
-    """``pattern`` as a whole word: nothing of a word ``before`` it, nor after it."""
-    return rf"{before}(?:{pattern})(?![\w])"
-
-
-#: "about", "more than" between قبل/منذ and a count: the count is taken as said.
-_ABOUT = "(?:" + _alt(fold(w) for w in ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من", "أقل من",
-                                        "ما يقارب", "ما يزيد عن", "ما يزيد على")) + ")"
-_CL = r"(?:[وفبل]|وب|ول|فب|فل)?"  # proclitics before a cue word
-GM = _word(_alt(GREGORIAN_MONTHS))
-HM = _word(_alt(HIJRI_MONTHS))
-
-
-def _doubled(first: str) -> str:
-    """A Gregorian month, possibly named twice: آذار/مارس, آذار (مارس), يوليو/ تموز, يناير كانون
-    الثاني; the first (group ``{n}``, filled in by each rule) matched by ``first``."""
-    return rf"(?P<{{n}}>{first})(?:\s*/\s*(?:{GM})|\s*\(\s*(?:{GM})\s*\)|\s+(?:{GM}))?"
-
-
-GMX = _doubled(GM)
-# the same after a joining و ("أيار وآب"): the و is a letter, so no word boundary before it
-GMX_WA = _doubled(_word(_alt(GREGORIAN_MONTHS), before=r"(?<![^\sو])"))
-_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])(?![\d:])"
-DAY = r"(?<![\d.:/-])" + _DAY_NUMBER
-DAY_AFTER_DASH = r"(?<![\d.:/])" + _DAY_NUMBER  # the second day of 22-23 آذار
-ORD = r"(?<!اسبوع\s)" + _word(_alt(ORDINALS))  # not الأسبوع الأول من نيسان: a week, not a day
-_YEAR_NUMBER = r"(?:1[0-9]\d\d|20\d\d)(?![\d:])"
-YEAR = r"(?<![\d.:/])" + _YEAR_NUMBER
-GREG_MARK = r"(?:\s*م(?![\w]))?"
-#: between a month and its year: "مارس 2019", "مارس عام 2019", "مارس من العام 2019"
-#: the word "year" before a year's number (عام, العام, سنة)
-_YEAR_WORD = "(?:ال)?(?:عام|سنه)"
-YEAR_LEAD = rf"\s*[,،]?\s*(?:(?:من\s+)?{_YEAR_WORD}\s+|من\s+)?"
-HIJRI_MARK = r"\s*(?:ه|هجريه|هجري|للهجره)(?![\w])"  # هـ, هجرية, للهجرة
-WD = _word(_alt(WEEKDAYS))
-#: Words that make the next one a weekday (``مساء الاثنين``; الاثنين alone may be "the two").
-_DAY_PART = "(?:يوم|صباح|مساء|ظهر|عصر|فجر|ليل|ليله|منتصف\\s+ليل|منتصف\\s+ليله)"
+from builder.arabic.normalize import fold
+from builder.extract.dates.vocabulary import (
+    ABOUT,
+    CENTURIES,
+    CLITICS,
+    COUNTS,
+    CURRENT,
+    DAY,
+    DAY_AFTER_DASH,
+    DAY_PART,
+    DECADES,
+    GREG_MARK,
+    GREGORIAN_MONTHS,
+    HIJRI_MARK,
+    HIJRI_MONTHS,
+    HM,
+    NEXT,
+    ORD,
+    ORDINALS,
+    PAST,
+    UNITS,
+    WD,
+    WEEKDAYS,
+    YEAR,
+    YEAR_LEAD,
+    YEAR_NUMBER,
+    YEAR_WORD,
+    alt,
+    months,
+)
+from builder.model import Calendar
 
 
 @dataclass(frozen=True)
@@ -146,20 +60,19 @@ class Found:
 
 
 Handler = Callable[[re.Match[str], date | None], Found | None]
-_RULES: list[tuple[str, re.Pattern[str], Handler]] = []
+RULES: list[tuple[str, re.Pattern[str], Handler]] = []
 
 
 def rule(needs: str, pattern: str) -> Callable[[Handler], Handler]:
     """Register a handler for a pattern over the folded text. ``needs`` names the trigger class
     (``TRIGGER_CLASSES``) every match contains: the rule runs only near such a trigger."""
     def register(fn: Handler) -> Handler:
-        _RULES.append((needs, re.compile(pattern), fn))
+        RULES.append((needs, re.compile(pattern), fn))
         return fn
     return register
 
 
-# ---------------------------------------------------------------- value helpers
-def _ymd(y: int, m: int, d: int) -> str | None:
+def ymd(y: int, m: int, d: int) -> str | None:
     try:
         return date(y, m, d).isoformat()
     except ValueError:
@@ -238,21 +151,20 @@ def _around(month: int, now: tuple[int, int], step: int) -> int:
     return year
 
 
-# ---------------------------------------------------------------- absolute Gregorian
-@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+|-\s*)?(?:شهر\s+)?{GMX.format(n='m')}{YEAR_LEAD}"
+@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+|-\s*)?(?:شهر\s+)?{months('m')}{YEAR_LEAD}"
       rf"(?P<y>{YEAR}){GREG_MARK}")
 def full_date(m: re.Match[str], base: date | None) -> Found | None:
-    value = _ymd(int(m["y"]), _month(m["m"]), _day(m["d"]))
+    value = ymd(int(m["y"]), _month(m["m"]), _day(m["d"]))
     return Found(m.start(), m.end(), value, "gregorian") if value else None
 
 
-@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?:شهر\s+)?{GMX.format(n='m')}"
+@rule("gmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?:شهر\s+)?{months('m')}"
       rf"(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
 def day_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     month, day = _month(m["m"]), _day(m["d"])
-    value = _ymd(_base_year(month, day, base, m["w"]), month, day)
+    value = ymd(_base_year(month, day, base, m["w"]), month, day)
     return Found(m.start(), m.end(), value, "gregorian") if value else None
 
 
@@ -261,36 +173,36 @@ def _base_year(month: int, day: int, base: date, when: str | None) -> int:
     return _year_of_day(month, day, (base.year, base.month, base.day), _step(when or ""))
 
 
-@rule("gmonth", rf"{GMX.format(n='m')}{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK}")
+@rule("gmonth", rf"{months('m')}{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK}")
 def month_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month(m['m']):02d}", "gregorian")
 
 
-@rule("gmonth", rf"(?P<d>{DAY})\s*(?P<s>[/-])\s*{GMX.format(n='m')}\s*(?P=s)\s*"
-      rf"(?P<y>{_YEAR_NUMBER}){GREG_MARK}")
+@rule("gmonth", rf"(?P<d>{DAY})\s*(?P<s>[/-])\s*{months('m')}\s*(?P=s)\s*"
+      rf"(?P<y>{YEAR_NUMBER}){GREG_MARK}")
 def day_month_year_marked(m: re.Match[str], base: date | None) -> Found | None:
     """``21/يوليو/2015``, ``21-يوليو-2015``: a month name between slashes or dashes."""
     return full_date(m, base)
 
 
-@rule("gmonth", rf"{GMX.format(n='m')}\s+(?P<d>{DAY})\s*[,،]\s*(?P<y>{YEAR}){GREG_MARK}")
+@rule("gmonth", rf"{months('m')}\s+(?P<d>{DAY})\s*[,،]\s*(?P<y>{YEAR}){GREG_MARK}")
 def month_day_year(m: re.Match[str], base: date | None) -> Found | None:
     """``مارس 23, 2019``, the English order of some translated headers (the comma is needed)."""
     return full_date(m, base)
 
 
-@rule("gmonth", rf"(?:(?P<d>{DAY}|{ORD})\s*(?:من\s+)?)?(?:شهر\s+)?{GMX.format(n='m')}\s+من\s+"
-      rf"(?P<this>هذا\s+)?{_YEAR_WORD}(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?(?![\w])")
+@rule("gmonth", rf"(?:(?P<d>{DAY}|{ORD})\s*(?:من\s+)?)?(?:شهر\s+)?{months('m')}\s+من\s+"
+      rf"(?P<this>هذا\s+)?{YEAR_WORD}(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?(?![\w])")
 def month_of_year_around(m: re.Match[str], base: date | None) -> Found | None:
     """``أيار من العام الماضي``, ``3 آذار من العام المقبل``, ``نيسان من هذا العام``."""
     if base is None or not (m["this"] or m["w"]):
         return None
     year, month = base.year + _step(m["w"] or ""), _month(m["m"])
-    value = _ymd(year, month, _day(m["d"])) if m["d"] else f"{year:04d}-{month:02d}"
+    value = ymd(year, month, _day(m["d"])) if m["d"] else f"{year:04d}-{month:02d}"
     return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
 
 
-@rule("gmonth", rf"{GMX.format(n='m')}\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
+@rule("gmonth", rf"{months('m')}\s+(?P<w>{PAST}|{NEXT}|{CURRENT})")
 def month_relative(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -306,8 +218,8 @@ _MONTH_PREPOSITIONS = {fold(w): step for w, step in (
     ("أواخر", -1), ("نهاية", -1), ("بداية", -1), ("حتى", 1), ("قبل", 1))}
 
 
-@rule("gmonth", rf"(?<![\w])(?:[وف])?(?P<p>{_alt(_MONTH_PREPOSITIONS)})\s+(?:شهر\s+)?{GMX.format(n='m')}"
-      rf"(?!\s*(?:[/(]|من\s|{_YEAR_WORD}|\d|{PAST}|{NEXT}|{CURRENT}))")
+@rule("gmonth", rf"(?<![\w])(?:[وف])?(?P<p>{alt(_MONTH_PREPOSITIONS)})\s+(?:شهر\s+)?{months('m')}"
+      rf"(?!\s*(?:[/(]|من\s|{YEAR_WORD}|\d|{PAST}|{NEXT}|{CURRENT}))")
 def month_after_preposition(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -320,8 +232,8 @@ def month_after_preposition(m: re.Match[str], base: date | None) -> Found | None
     return Found(m.start("m"), m.end(), value, "gregorian", absolute=False)
 
 
-@rule("ordinal", rf"(?<![\w])(?:[وفب]?يومي\s+)?(?P<a>{ORD})\s+و\s*(?P<b>{_alt(ORDINALS)})\s+(?:من\s+)?"
-      rf"(?:شهر\s+)?{GMX.format(n='m')}(?:{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK})?")
+@rule("ordinal", rf"(?<![\w])(?:[وفب]?يومي\s+)?(?P<a>{ORD})\s+و\s*(?P<b>{alt(ORDINALS)})\s+(?:من\s+)?"
+      rf"(?:شهر\s+)?{months('m')}(?:{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK})?")
 def ordinal_day_pair(m: re.Match[str], base: date | None) -> Found | None:
     """``يومي الثالث والرابع من آب``: two days of a month (its year from the base date when not
     written)."""
@@ -332,7 +244,7 @@ def ordinal_day_pair(m: re.Match[str], base: date | None) -> Found | None:
         year = _base_year(month, a, base, None)
     else:
         return None
-    first, last = _ymd(year, month, a), _ymd(year, month, b)
+    first, last = ymd(year, month, a), ymd(year, month, b)
     return Found(m.start(), m.end(), f"{first}/{last}", "gregorian",
                  absolute=bool(m["y"])) if first and last and first < last else None
 
@@ -344,7 +256,7 @@ def numeric_dmy(m: re.Match[str], base: date | None) -> Found | None:
     if m["h"]:
         value = hijri_to_gregorian(y, mo, d)
         return Found(m.start(), m.end(), value, "hijri", f"{y:04d}-{mo:02d}-{d:02d}") if value else None
-    value = _ymd(y, mo, d) if 1000 <= y <= 2100 else None
+    value = ymd(y, mo, d) if 1000 <= y <= 2100 else None
     return Found(m.start(), m.end(), value, "gregorian") if value else None
 
 
@@ -354,7 +266,6 @@ def numeric_ymd(m: re.Match[str], base: date | None) -> Found | None:
     return numeric_dmy(m, base)
 
 
-# ---------------------------------------------------------------- Hijri
 @rule("hmonth", rf"(?P<d>{DAY}|{ORD})\s*(?:من\s+)?(?P<m>{HM}){YEAR_LEAD}(?P<y>1[34]\d\d)"
       rf"(?:{HIJRI_MARK})?")
 def hijri_full(m: re.Match[str], base: date | None) -> Found | None:
@@ -409,7 +320,7 @@ def hijri_month_relative(m: re.Match[str], base: date | None) -> Found | None:
 
 
 #: Words that honour a Hijri month named without its year (``شهر رمضان المبارك``).
-_HONOURED = _alt(fold(w) for w in ("المبارك", "الكريم", "الفضيل", "المعظم", "الحرام"))
+_HONOURED = alt(fold(w) for w in ("المبارك", "الكريم", "الفضيل", "المعظم", "الحرام"))
 
 
 def _nearest_hijri_year(month: int, today: Hijri) -> int:
@@ -422,8 +333,8 @@ def _nearest_hijri_year(month: int, today: Hijri) -> int:
 _UNPLACED = rf"(?!\s*(?:\d|{PAST}|{NEXT}|{CURRENT}))"
 
 
-@rule("hmonth", rf"(?<![\w]){_CL}(?:ل?ال)?شهر\s+(?P<m>{HM})(?:\s+(?:{_HONOURED}))?{_UNPLACED}"
-      rf"|(?<![\w]){_CL}(?P<m2>{HM})\s+(?:{_HONOURED}){_UNPLACED}")
+@rule("hmonth", rf"(?<![\w]){CLITICS}(?:ل?ال)?شهر\s+(?P<m>{HM})(?:\s+(?:{_HONOURED}))?{_UNPLACED}"
+      rf"|(?<![\w]){CLITICS}(?P<m2>{HM})\s+(?:{_HONOURED}){_UNPLACED}")
 def hijri_month_named(m: re.Match[str], base: date | None) -> Found | None:
     """``شهر رمضان المبارك``, ``رمضان الكريم``: the nearest such month to the base date."""
     today = _hijri_of(base) if base else None
@@ -440,7 +351,7 @@ def hijri_month_named(m: re.Match[str], base: date | None) -> Found | None:
 FEASTS = {"الفطر": (10, 1), "الاضحي": (12, 10)}
 
 
-@rule("feast", rf"(?<![\w]){_CL}(?:يوم|صباح|ليله|صلاه|اول\s+ايام)\s+عيد\s+(?P<e>{_alt(FEASTS)})(?![\w])")
+@rule("feast", rf"(?<![\w]){CLITICS}(?:يوم|صباح|ليله|صلاه|اول\s+ايام)\s+عيد\s+(?P<e>{alt(FEASTS)})(?![\w])")
 def feast_day(m: re.Match[str], base: date | None) -> Found | None:
     """``يوم عيد الفطر``: the feast's first day, in the Hijri year nearest the base date."""
     today = _hijri_of(base) if base else None
@@ -457,11 +368,11 @@ def feast_day(m: re.Match[str], base: date | None) -> Found | None:
 #: matched folded (حتى written as spelled would not match the folded text's حتي): those that
 #: put a time in the year, then those that put it at an edge of it.
 _IN_YEAR = ("في", "خلال", "منذ", "حتى")
-_BEFORE_YEAR = _alt(fold(w) for w in (*_IN_YEAR, "بعد", "قبل", "مطلع", "منتصف", "أواخر",
+_BEFORE_YEAR = alt(fold(w) for w in (*_IN_YEAR, "بعد", "قبل", "مطلع", "منتصف", "أواخر",
                                       "أوائل", "نهاية", "بداية"))
 
 
-@rule("digit", rf"{_CL}(?:(?P<cue>{_YEAR_WORD})|{_alt(fold(w) for w in _IN_YEAR)})\s+(?P<y>1[34]\d\d)"
+@rule("digit", rf"{CLITICS}(?:(?P<cue>{YEAR_WORD})|{alt(fold(w) for w in _IN_YEAR)})\s+(?P<y>1[34]\d\d)"
       rf"{HIJRI_MARK}")
 def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
     """``عام 1440 هـ``, ``في 1440هـ``: a Hijri year as the interval of its Gregorian days."""
@@ -470,8 +381,7 @@ def hijri_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(start, m.end(), value, "hijri", m["y"]) if value else None
 
 
-# ---------------------------------------------------------------- years, ranges, decades
-_YEAR_CUE = rf"(?<![\w]){_CL}{_YEAR_WORD}"
+_YEAR_CUE = rf"(?<![\w]){CLITICS}{YEAR_WORD}"
 
 
 @rule("digit", rf"{_YEAR_CUE}\s+(?P<y>{YEAR}){GREG_MARK}(?!\s*[/.-]\s*\d)")
@@ -495,12 +405,12 @@ def _bare_hijri(year: int, base: date | None) -> bool:
     return year in BARE_HIJRI_YEARS and (base is None or base.year >= MODERN_FROM)
 
 
-@rule("digit", rf"(?<![\w])(?:{_CL}(?:{_BEFORE_YEAR}))\s+(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
+@rule("digit", rf"(?<![\w])(?:{CLITICS}(?:{_BEFORE_YEAR}))\s+(?P<y>(?:19|20)\d\d){GREG_MARK}(?![\d/.-])")
 def preposition_year(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start("y"), m.end(), m["y"], "gregorian")
 
 
-@rule("digit", rf"(?<![\w]){_CL}(?:بين\s+)?(?:ال)?(?:عامي|سنتي)\s+(?P<a>{YEAR})\s+"
+@rule("digit", rf"(?<![\w]){CLITICS}(?:بين\s+)?(?:ال)?(?:عامي|سنتي)\s+(?P<a>{YEAR})\s+"
       rf"(?:و\s*|الي\s+|حتي\s+)(?P<b>{YEAR})")
 def year_pair(m: re.Match[str], base: date | None) -> Found | None:
     """``عامي 2014 و2015``; ``عامي 1435 و1436`` from the first day of the one to the last of the
@@ -515,10 +425,10 @@ def year_pair(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{a}/{b}", "gregorian")
 
 
-_CUE_OPT = rf"(?:{_YEAR_WORD}\s+)?"
+_CUE_OPT = rf"(?:{YEAR_WORD}\s+)?"
 
 
-@rule("digit", rf"(?<![\w]){_CL}(?:من|بين)\s+{_CUE_OPT}(?P<a>(?:19|20)\d\d){GREG_MARK}\s+"
+@rule("digit", rf"(?<![\w]){CLITICS}(?:من|بين)\s+{_CUE_OPT}(?P<a>(?:19|20)\d\d){GREG_MARK}\s+"
       rf"(?:الي\s+|حتي\s+|و\s*){_CUE_OPT}(?P<b>(?:19|20)\d\d){GREG_MARK}(?![\d/.:-])(?!\s*[%٪])")
 def from_to_years(m: re.Match[str], base: date | None) -> Found | None:
     """``من 2015 حتى 2018``, ``بين 2011 و2014``: bare numbers too, so only a span of at most
@@ -528,7 +438,7 @@ def from_to_years(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{m['a']}/{m['b']}", "gregorian")
 
 
-@rule("digit", rf"(?<![\w]){_CL}(?:ال)?(?P<part>ربع|نصف)\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير)"
+@rule("digit", rf"(?<![\w]){CLITICS}(?:ال)?(?P<part>ربع|نصف)\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير)"
       rf"\s+(?:من\s+)?{_CUE_OPT}(?P<y>{YEAR}){GREG_MARK}")
 def part_of_year(m: re.Match[str], base: date | None) -> Found | None:
     """``الربع الأول من 2019`` (months 1-3), ``النصف الثاني من العام 2018`` (7-12)."""
@@ -549,18 +459,18 @@ def year_span(m: re.Match[str], base: date | None) -> Found | None:
 
 
 @rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY_AFTER_DASH})\s+"
-      rf"{GMX.format(n='m')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
+      rf"{months('m')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
 def day_range(m: re.Match[str], base: date | None) -> Found | None:
     return _days(m, int(m["y"]), _month(m["m"]))
 
 
 def _days(m: re.Match[str], year: int, month: int) -> Found | None:
     """Days ``a`` to ``b`` of a month, as an interval."""
-    a, b = _ymd(year, month, int(m["a"])), _ymd(year, month, int(m["b"]))
+    a, b = ymd(year, month, int(m["a"])), ymd(year, month, int(m["b"]))
     return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
 
 
-@rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY_AFTER_DASH})\s+{GMX.format(n='m')}"
+@rule("gmonth", rf"(?P<a>{DAY})\s*(?:الي|حتي|-|–|و)\s*(?P<b>{DAY_AFTER_DASH})\s+{months('m')}"
       rf"(?:\s+(?P<w>{PAST}|{NEXT}|{CURRENT}))?")
 def day_range_around(m: re.Match[str], base: date | None) -> Found | None:
     """``من 1 إلى 5 آذار``, ``بين 22 و23 آذار الجاري``: days of a month named without a year."""
@@ -570,22 +480,22 @@ def day_range_around(m: re.Match[str], base: date | None) -> Found | None:
     return _days(m, _base_year(month, int(m["a"]), base, m["w"]), month)
 
 
-@rule("gmonth", rf"(?P<a>{DAY})\s+{GMX.format(n='m1')}\s+(?:الي|حتي|-|و)\s*(?P<b>{DAY})\s+"
-      rf"{GMX.format(n='m2')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
+@rule("gmonth", rf"(?P<a>{DAY})\s+{months('m1')}\s+(?:الي|حتي|-|و)\s*(?P<b>{DAY})\s+"
+      rf"{months('m2')}\s*[,،]?\s*(?P<y>{YEAR}){GREG_MARK}")
 def day_month_range(m: re.Match[str], base: date | None) -> Found | None:
     y = int(m["y"])
-    a, b = _ymd(y, _month(m["m1"]), int(m["a"])), _ymd(y, _month(m["m2"]), int(m["b"]))
+    a, b = ymd(y, _month(m["m1"]), int(m["a"])), ymd(y, _month(m["m2"]), int(m["b"]))
     return Found(m.start(), m.end(), f"{a}/{b}", "gregorian") if a and b and a < b else None
 
 
-@rule("gmonth", rf"{GMX.format(n='m1')}\s+(?:و\s*|الي\s+|حتي\s+)(?:شهر\s+)?{GMX_WA.format(n='m2')}\s*[,،]?\s*"
+@rule("gmonth", rf"{months('m1')}\s+(?:و\s*|الي\s+|حتي\s+)(?:شهر\s+)?{months('m2', after_wa=True)}\s*[,،]?\s*"
       rf"(?P<y>{YEAR}){GREG_MARK}")
 def month_range(m: re.Match[str], base: date | None) -> Found | None:
     y, a, b = int(m["y"]), _month(m["m1"]), _month(m["m2"])
     return Found(m.start(), m.end(), f"{y}-{a:02d}/{y}-{b:02d}", "gregorian") if a < b else None
 
 
-@rule("decade", rf"(?<![\w]){_CL}(?:عقد\s+)?(?:ال)?(?P<d>{_alt(d[2:] for d in DECADES)})"
+@rule("decade", rf"(?<![\w]){CLITICS}(?:عقد\s+)?(?:ال)?(?P<d>{alt(d[2:] for d in DECADES)})"
       rf"(?:\s+(?:من\s+)?القرن\s+(?P<c>الماضي|العشرين|المنصرم|التاسع\s+عشر))?")
 def decade(m: re.Match[str], base: date | None) -> Found | None:
     tens = DECADES["ال" + m["d"]]
@@ -593,31 +503,30 @@ def decade(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), f"{century}{tens}X", "gregorian")
 
 
-# ---------------------------------------------------------------- relative to the base date
 #: Words for a day next to the base date, and how far from it (spaces between words flexible).
-_NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2, "البارحه الاولي": -2, "امس": -1,
+NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2, "البارحه الاولي": -2, "امس": -1,
               "البارحه": -1, "الليله الماضيه": -1, "غدا": 1, "بعد غد": 2}
 
 
 #: The weekday written after a near day, bare or in parentheses (``أمس الأحد``, ``أمس (الجمعة)``).
-_ITS_WEEKDAY = rf"(?:\s+|\s*\(\s*)(?P<wd>{WD})(?:\s*\))?"
+ITS_WEEKDAY = rf"(?:\s+|\s*\(\s*)(?P<wd>{WD})(?:\s*\))?"
 
 
-@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>{_alt(_NEAR_DAYS)})(?:{_ITS_WEEKDAY})?(?![\w])")
+@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>{alt(NEAR_DAYS)})(?:{ITS_WEEKDAY})?(?![\w])")
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
-    shift = _near_shift(m["k"])
-    day = _named_weekday(base + timedelta(days=shift), m["wd"], later=shift > 0)
+    shift = near_shift(m["k"])
+    day = named_weekday(base + timedelta(days=shift), m["wd"], later=shift > 0)
     return Found(m.start(), m.end(), day.isoformat(), "gregorian", absolute=False)
 
 
-def _near_shift(words: str) -> int:
-    """How many days from the base a :data:`_NEAR_DAYS` phrase is, however it is spaced."""
-    return _NEAR_DAYS[" ".join(words.split())]
+def near_shift(words: str) -> int:
+    """How many days from the base a :data:`NEAR_DAYS` phrase is, however it is spaced."""
+    return NEAR_DAYS[" ".join(words.split())]
 
 
-def _named_weekday(day: date, weekday: str | None, later: bool = False) -> date:
+def named_weekday(day: date, weekday: str | None, later: bool = False) -> date:
     """``day``, or when the text names its weekday and ``day`` is not one, that weekday near
     it: up to four days before (``later``: after), else after (before). The text knows the day
     it was written; the base date is often when the article was collected, days after
@@ -646,11 +555,11 @@ def _today_is_a_name(m: re.Match[str]) -> bool:
                 or (at_line_start and _TODAY_BYLINE.match(m.string, m.end())))
 
 
-@rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:{_ITS_WEEKDAY})?(?!\s+ال)(?![\w])")
+@rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:{ITS_WEEKDAY})?(?!\s+ال)(?![\w])")
 def today(m: re.Match[str], base: date | None) -> Found | None:
     if base is None or _today_is_a_name(m):
         return None
-    return Found(m.start(), m.end(), _named_weekday(base, m["wd"]).isoformat(), "gregorian",
+    return Found(m.start(), m.end(), named_weekday(base, m["wd"]).isoformat(), "gregorian",
                  absolute=False)
 
 
@@ -674,7 +583,7 @@ def _ahead(folded: str, start: int) -> bool:
     return any(_FUTURE.fullmatch(w) for w in words)
 
 
-@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?{_DAY_PART})\s+)?(?P<wd>{WD})"
+@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?{DAY_PART})\s+)?(?P<wd>{WD})"
       rf"(?:\s+(?P<w>{PAST}|{NEXT}|{_FOLLOWING}))?")
 def weekday(m: re.Match[str], base: date | None) -> Found | None:
     """A weekday near the writing: the last such day, or the next one where the words say so
@@ -694,7 +603,7 @@ def weekday(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=False)
 
 
-@rule("unit", rf"(?<![\w])(?:قبل|منذ)\s+(?:{_ABOUT}\s+)?(?:(?P<n>\d+|{_alt(COUNTS)})\s+)?(?P<u>{_alt(UNITS)})"
+@rule("unit", rf"(?<![\w])(?:قبل|منذ)\s+(?:{ABOUT}\s+)?(?:(?P<n>\d+|{alt(COUNTS)})\s+)?(?P<u>{alt(UNITS)})"
       rf"(?![\w])")
 def ago(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
@@ -715,9 +624,9 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-@rule("unit", rf"(?<![\w])(?:{_CL}(?:ال)?|[وف]?لل)(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?:(?P<before>قبل)\s+)?"
+@rule("unit", rf"(?<![\w])(?:{CLITICS}(?:ال)?|[وف]?لل)(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?:(?P<before>قبل)\s+)?"
       rf"(?P<w>{PAST}|{NEXT}|{CURRENT})"
-      rf"|(?<![\w]){_CL}(?:هذا|هذه)\s+ال(?P<u2>اسبوع|شهر|عام|سنه)(?![\w])")
+      rf"|(?<![\w]){CLITICS}(?:هذا|هذه)\s+ال(?P<u2>اسبوع|شهر|عام|سنه)(?![\w])")
 def this_period(m: re.Match[str], base: date | None) -> Found | None:
     """``العام الماضي``, ``الأسبوع المقبل``, ``العام قبل الماضي``, ``هذا العام`` (not ``هذا اليوم``:
     ``في مثل هذا اليوم من عام 2011`` is an anniversary)."""
@@ -741,7 +650,7 @@ def this_period(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-_MONTH_DAY = rf"(?<![\w]){_CL}(?:يوم\s+)?(?:ال)?(?P<d>{DAY}|{ORD})\s+(?:من\s+)?"
+_MONTH_DAY = rf"(?<![\w]){CLITICS}(?:يوم\s+)?(?:ال)?(?P<d>{DAY}|{ORD})\s+(?:من\s+)?"
 
 
 @rule("unit", rf"{_MONTH_DAY}(?:هذا\s+)?(?:ال)?شهر\s+(?P<w>{PAST}|{NEXT}|{CURRENT})(?![\w])")
@@ -751,7 +660,7 @@ def day_of_month(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
     month = _shift_months(base.replace(day=1), _step(m["w"]))
-    value = _ymd(month.year, month.month, _day(m["d"]))
+    value = ymd(month.year, month.month, _day(m["d"]))
     return Found(m.start(), m.end(), value, "gregorian", absolute=False) if value else None
 
 
@@ -761,7 +670,7 @@ def day_of_this_month(m: re.Match[str], base: date | None) -> Found | None:
     return day_of_month(m, base)
 
 
-@rule("century", rf"(?<![\w]){_CL}(?:ال)?قرن\s+(?P<c>{_alt(CENTURIES)}|{PAST}|{CURRENT})(?![\w])")
+@rule("century", rf"(?<![\w]){CLITICS}(?:ال)?قرن\s+(?P<c>{alt(CENTURIES)}|{PAST}|{CURRENT})(?![\w])")
 def century(m: re.Match[str], base: date | None) -> Found | None:
     """``القرن العشرين`` is 19XX; ``القرن الماضي`` counts from the base date."""
     hundreds = CENTURIES.get(" ".join(m["c"].split()))
@@ -773,8 +682,8 @@ def century(m: re.Match[str], base: date | None) -> Found | None:
                  absolute=m["c"] in CENTURIES)
 
 
-@rule("unit", rf"(?<![\w]){_CL}(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|اعوام|سنوات)\s+(?:ال)?"
-      rf"(?P<n>{_alt(COUNTS)})\s+(?P<w>{PAST}|{NEXT})")
+@rule("unit", rf"(?<![\w]){CLITICS}(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|اعوام|سنوات)\s+(?:ال)?"
+      rf"(?P<n>{alt(COUNTS)})\s+(?P<w>{PAST}|{NEXT})")
 def last_n(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -788,190 +697,3 @@ def last_n(m: re.Match[str], base: date | None) -> Found | None:
     a, b = sorted((other, base))
     return Found(m.start(), m.end(), f"{a.isoformat()}/{b.isoformat()}", "gregorian",
                  absolute=False)
-
-
-# ---------------------------------------------------------------- combining matches
-_OPEN = re.compile(rf"(?<![\w]){_CL}منذ\s+(?:(?:مطلع|بدايه|اوائل|منتصف|شهر|عام|العام|سنه)\s+)?$")
-_JOIN = re.compile(r"^[\s\-–|,،()]*(?:الموافق|الموافقه|ل|م)?[\s\-–|,،()]*$")
-
-
-#: Every date rule needs a digit or a word of one of these classes (its ``needs``); rules run
-#: only near them, and only the rules whose class is there.
-TRIGGER_CLASSES: dict[str, list[str]] = {
-    "gmonth": list(GREGORIAN_MONTHS), "hmonth": list(HIJRI_MONTHS), "weekday": list(WEEKDAYS),
-    "ordinal": list(ORDINALS), "unit": list(UNITS), "decade": [d[2:] for d in DECADES],
-    "count": list(COUNTS), "century": ["قرن"], "feast": ["عيد"],
-    "relative": [fold(w) for w in ("أمس", "البارحة", "غدا", "غد", "اليوم", "الجاري", "الحالي",
-                                   "الليلة")],
-}
-_TRIGGER_WORD = _CL + r"(?:ال|ل)?(?:{})"  # ل: للعام is ل + العام
-_TRIGGER = re.compile(r"\d|(?<![\w])" + _TRIGGER_WORD.format(
-    _alt(w for words in TRIGGER_CLASSES.values() for w in words)) + r"(?![\w])")
-_CLASS_WORD = {name: re.compile(_TRIGGER_WORD.format(_alt(words)))
-               for name, words in TRIGGER_CLASSES.items()}
-_CLASSES_OF: dict[str, frozenset[str]] = {}
-WINDOW = 90
-
-
-def _classes(trigger: str) -> frozenset[str]:
-    """Every class a trigger's text belongs to (``اليوم`` is a relative word and a unit)."""
-    found = _CLASSES_OF.get(trigger)
-    if found is None:
-        found = frozenset({"digit"} if trigger.isdigit() else
-                          {name for name, word in _CLASS_WORD.items() if word.fullmatch(trigger)})
-        _CLASSES_OF[trigger] = found
-    return found
-
-
-def _windows(folded: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Stretches of the text around trigger words, cut at spaces (where rules can match), and
-    the classes of the triggers in each."""
-    spans: list[tuple[int, int, frozenset[str]]] = []
-    for m in _TRIGGER.finditer(folded):
-        a, b = max(0, m.start() - WINDOW), min(len(folded), m.end() + WINDOW)
-        classes = _classes(m.group())
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(b, spans[-1][1]), spans[-1][2] | classes)
-        else:
-            spans.append((a, b, classes))
-    out = []
-    for a, b, classes in spans:
-        a = folded.rfind(" ", 0, a) + 1 if a > 0 else 0
-        end = folded.find(" ", b)
-        out.append((a, len(folded) if end < 0 else end, classes))
-    return out
-
-
-def _candidates(folded: str, base: date | None) -> list[Found]:
-    found = []
-    for a, b, classes in _windows(folded):
-        for needs, pattern, handler in _RULES:
-            if needs not in classes:
-                continue
-            for m in pattern.finditer(folded, a, b):
-                try:
-                    hit = handler(m, base)
-                except OverflowError:  # counted past year 1 or 9999 from a hostile base date
-                    continue
-                if hit is not None:
-                    found.append(hit)
-    return found
-
-
-def _choose(found: list[Found]) -> list[Found]:
-    """Keep the longest of overlapping matches (earlier first on a tie)."""
-    chosen: list[Found] = []
-    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-        if all(f.end <= c.start or f.start >= c.end for c in chosen):
-            chosen.append(f)
-    return sorted(chosen, key=lambda f: f.start)
-
-
-def _merge_calendars(found: list[Found], folded: str) -> list[Found]:
-    """A Hijri date written beside its Gregorian one is one mention, valued in Gregorian."""
-    out: list[Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if prev and {prev.calendar, f.calendar} == {"hijri", "gregorian"} \
-                and _JOIN.match(folded[prev.end:f.start]) and prev.absolute and f.absolute:
-            greg, hij = (f, prev) if f.calendar == "gregorian" else (prev, f)
-            out[-1] = Found(prev.start, f.end, greg.value, "mixed", hij.hijri)
-        else:
-            out.append(f)
-    return out
-
-
-def _absorb_relative(found: list[Found], folded: str) -> list[Found]:
-    """``اليوم السبت 23/3/2019``: a relative phrase written next to an explicit date is part of it."""
-    out = []
-    for i, f in enumerate(found):
-        neighbours = [n for n in found[max(0, i - 1): i + 2] if n is not f and n.absolute]
-        if not f.absolute and any(
-                _JOIN.match(folded[f.end:n.start] if n.start >= f.end else folded[n.end:f.start])
-                for n in neighbours):
-            continue
-        out.append(f)
-    return out
-
-
-def _open_ranges(found: list[Found], folded: str) -> list[Found]:
-    """``منذ آذار 2011`` is an open interval from that date: ``2011-03/..``."""
-    out = []
-    for f in found:
-        m = _OPEN.search(folded[max(0, f.start - 30):f.start])
-        if m and f.absolute and not f.value.endswith("/.."):
-            out.append(Found(f.start - (len(folded[max(0, f.start - 30):f.start]) - m.start()),
-                             f.end, f"{f.value.split('/')[0]}/..", f.calendar, f.hijri))
-        else:
-            out.append(f)
-    return out
-
-
-#: A day next to the writing and its weekday (``اليوم السبت``, ``أمس (الجمعة)``, ``الليلة
-#: الخميس``): the day written.
-_ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|الليله|{_alt(_NEAR_DAYS)}){_ITS_WEEKDAY}(?![\w])")
-
-
-def written_day(folded: str, near: date, not_after: bool = False) -> date | None:
-    """The day the text says it was written, near ``near``: its first ``اليوم``/``أمس`` with a
-    weekday names that day nearby (:func:`_named_weekday`), or, ``not_after`` (``near`` is when
-    the text was collected), the last such day at or before it. None without such words."""
-    m = _ANCHOR.search(folded)
-    if m is None:
-        return None
-    shift = 0 if m["k"] in ("اليوم", "الليله") else _near_shift(m["k"])
-    named = near + timedelta(days=shift)
-    if not_after:
-        day = named - timedelta(days=(named.weekday() - WEEKDAYS[m["wd"]]) % 7)
-    else:
-        day = _named_weekday(named, m["wd"], later=shift > 0)
-    return day - timedelta(days=shift)
-
-
-def _written_on(folded: str, base: date) -> date:
-    """The day the text was written (:func:`written_day`), else ``base``. Every relative date of
-    the text counts from it, so ``الليلة الماضية`` after ``اليوم السبت`` is Friday whatever day
-    the base is."""
-    return written_day(folded, base) or base
-
-
-def find_dates(text: str | Folded, base: date | None = None) -> list[DateMention]:
-    """Every date in ``text``, in order; relative ones only when ``base`` is given (and from
-    the day the text says it was written, :func:`_written_on`)."""
-    source = Folded.of(text)
-    text, folded = source.text, source.folded
-    if base is not None:
-        base = _written_on(folded, base)
-    found = _choose(_candidates(folded, base))
-    found = _open_ranges(_absorb_relative(_merge_calendars(found, folded), folded), folded)
-    mentions = []
-    for f in found:
-        start, end = source.span(f.start, f.end)
-        mentions.append(DateMention(text[start:end].strip(), f.value, f.calendar, start, end,
-                                    f.hijri))
-    return mentions
-
-
-# ---------------------------------------------------------------- publication date
-_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?\s*$")
-
-
-def parse_given(value: str) -> str | None:
-    """A metadata date as EDTF: ISO forms (time dropped), else the first date written in it."""
-    m = _ISO.match(fold(value))
-    if m:
-        y, mo, d = m.group(1), m.group(2), m.group(3)
-        if d:
-            return _ymd(int(y), int(mo), int(d))
-        if mo:
-            return f"{y}-{int(mo):02d}" if 1 <= int(mo) <= 12 else None
-        return y
-    found = [d for d in find_dates(value) if "/" not in d.value]
-    return found[0].value if found else None
-
-
-def base_date(value: str | None) -> date | None:
-    """The day relative expressions count from: the publication date when known to the day."""
-    if value and len(value) == 10:
-        return date.fromisoformat(value)
-    return None
