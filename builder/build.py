@@ -16,8 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from tqdm import tqdm
-
 from builder import boilerplate, readers, stories
 from builder.assemble import assemble
 from builder.config import Config, Layout, RecogniserKind
@@ -28,6 +26,7 @@ from builder.model import Article, Origin, Problem
 from builder.pages.site import write_docs
 from builder.pages.urls import article_doc
 from builder.parallel import Aside
+from builder.progress import bar
 from builder.publisher import Engine, engine, site
 from builder.read_cache import ReadCache
 from builder.registry import Registry
@@ -59,29 +58,28 @@ def read_articles(layout: Layout, cfg: Config, state: Store, report: Report,
                               sorted(cfg.sources.items())))
     articles: list[Article] = []
     owners: dict[str, str] = {}
-    quiet = None if progress is None else not progress  # None: a bar only on a terminal
-    tqdm.monitor_interval = 0  # no monitor thread: the build forks workers later
-    found = readers.article_files(layout.content, cfg.ignore, reserved)
-    for entry in tqdm(found, desc="reading", unit=" files", disable=quiet, leave=False,
-                      file=sys.stderr):
-        if isinstance(entry, Problem):
-            report.problems.append(entry)
-            continue
-        path, origin = entry
-        items = cache.get(path, origin)
-        if items is None:
-            items = list(_read(path, origin, cfg))
-            cache.put(path, origin, items)
-        for item in items:
-            if isinstance(item, Problem):
-                report.problems.append(item)
-            elif item.id in owners:
-                report.problems.append(Problem(item.origin, f"same text as "
-                                               f"{owners[item.id]}: published once, under that "
-                                               "file", "duplicate"))
-            else:
-                owners[item.id] = item.original
-                articles.append(item)
+    found = list(readers.article_files(layout.content, cfg.ignore, reserved))
+    with bar("reading", len(found), " files", progress) as shown:
+        for entry in found:
+            shown.update(1)
+            if isinstance(entry, Problem):
+                report.problems.append(entry)
+                continue
+            path, origin = entry
+            items = cache.get(path, origin)
+            if items is None:
+                items = list(_read(path, origin, cfg))
+                cache.put(path, origin, items)
+            for item in items:
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                elif item.id in owners:
+                    report.problems.append(Problem(item.origin, f"same text as "
+                                                   f"{owners[item.id]}: published once, under "
+                                                   "that file", "duplicate"))
+                else:
+                    owners[item.id] = item.original
+                    articles.append(item)
     cache.prune()
     return boilerplate.clean_all(articles, cfg.title_length), owners
 
@@ -103,13 +101,14 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
 
 def extract(articles: list[Article], layout: Layout, state: Store, report: Report,
             cluster: str | None, kind: RecogniserKind = "accurate",
-            reviewed_only: bool = False) -> tuple[list[Article], EntityFinder]:
+            reviewed_only: bool = False, progress: bool | None = None,
+            ) -> tuple[list[Article], EntityFinder]:
     """The articles with their dates, places, actors and search terms, and the finder (its
     entities, proposals). ``reviewed_only``: no actor the recogniser found is linked until
     reviewed."""
     finder = EntityFinder(Registry.load(layout.registry))
     facts = extract_all([(date_evidence(a), a.text) for a in articles], state, finder.registry,
-                        cluster, kind)
+                        cluster, kind, progress)
     dated = [found.joined(article) for article, found in zip(articles, facts, strict=True)]
     for article, found in zip(dated, facts, strict=True):
         for note in found.notes:
@@ -162,7 +161,7 @@ def _build(layout: Layout, cfg: Config, state: Store, publisher: Engine, inputs:
         articles, owners = read_articles(layout, cfg, state, report, progress)
     with timed(report, "extract"):
         articles, finder = extract(articles, layout, state, report, cluster, cfg.recogniser,
-                                   cfg.actors == "reviewed")
+                                   cfg.actors == "reviewed", progress)
     with timed(report, "stories"):
         story = stories.group(articles, state)
         articles = [replace(article, story=story[article.id]) for article in articles]
@@ -173,7 +172,7 @@ def _build(layout: Layout, cfg: Config, state: Store, publisher: Engine, inputs:
         raise StrictError(f"--strict: {len(report.failures())} problems; nothing published")
     with Aside(write_proposals, layout.proposed, finder.for_review(), cfg.review_limit) as review:
         docs = write_docs(articles, finder.entities(), cfg, layout, state, owners,
-                          report.timings)
+                          report.timings, progress)
         review.result()
     with timed(report, "publishing"):
         report.publish = site.publish(layout, cfg, publisher, docs.digests, source_epoch(articles),

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -188,3 +189,19 @@ def test_source_date_epoch_is_honoured(project: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")  # 2009-02-13
     quiet_build(project)
     assert "<lastmod>2009-02-13</lastmod>" in (project / "site" / "sitemap.xml").read_text()
+
+
+def test_a_long_build_shows_its_stages_on_a_terminal_only(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A build shows each long stage (name, done of total, time left) on stderr when asked or
+    on a terminal; written to a log (not a terminal), it is quiet."""
+    fill(project)
+    build(project, progress=True, out=io.StringIO())
+    shown = capsys.readouterr().err
+    # each stage's line: its name, done/total, [elapsed<left]; a test's stages end within the
+    # half second between updates, so the first line of each is what is certain to be shown
+    for stage in ("reading", "extracting", "pages"):
+        assert re.search(rf"{stage}: .*\b\d+/[1-9]\d* \[[\d:]+<[\d:?]+", shown), (stage, shown)
+    shutil.rmtree(project / ".arshif")
+    build(project, progress=None, out=io.StringIO())  # stderr is captured: not a terminal
+    assert capsys.readouterr().err == ""

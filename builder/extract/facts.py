@@ -14,10 +14,12 @@ was being read.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -28,7 +30,8 @@ from builder.extract import dates
 from builder.extract.entities import Resolved, resolve
 from builder.extract.published import DateEvidence, publication_date
 from builder.model import Article, DateMention, EntityMention
-from builder.parallel import Workers, pmap
+from builder.parallel import Workers
+from builder.progress import bar
 from builder.registry import Registry
 from builder.state import Store
 
@@ -188,8 +191,10 @@ def _on_cluster(cluster: str, batches: list[list[Pair]], registry: Registry,
 
 
 def extract_all(pairs: list[Pair], state: Store, registry: Registry,
-                cluster: str | None = None, kind: RecogniserKind = "accurate") -> list[Facts]:
-    """Facts for every (date evidence, text), from the cache where it can, else computed.
+                cluster: str | None = None, kind: RecogniserKind = "accurate",
+                progress: bool | None = False) -> list[Facts]:
+    """Facts for every (date evidence, text), from the cache where it can, else computed
+    (shown as it goes: :func:`builder.progress.bar`).
 
     One worker is forked before the cache is read and loads the recogniser while it is (a
     second or so): the few texts an edit changes are tagged there without that wait. Many
@@ -198,22 +203,26 @@ def extract_all(pairs: list[Pair], state: Store, registry: Registry,
     def tag(batch: list[int]) -> list[Facts]:
         return analyse([pairs[i] for i in batch], registry, kind)
 
-    with Workers(tag, 0 if cluster else 1, ready=lambda: _recognizer(kind)) as standby:
+    with contextlib.ExitStack() as stack:
+        standby = stack.enter_context(Workers(tag, 0 if cluster else 1, ready=lambda: _recognizer(kind)))
         store = FactsCache(state, kind)
         keys_ = [text_key(g, t) for g, t in pairs]
         out: list[Facts | None] = [store.get(k) for k in keys_]
         missing = [i for i, f in enumerate(out) if f is None]
         batches = [missing[n:n + BATCH] for n in range(0, len(missing), BATCH)]
+        found: Iterable[list[Facts]]
         if cluster and batches:
             found = _on_cluster(cluster, [[pairs[i] for i in b] for b in batches], registry, kind)
         elif len(missing) < PARALLEL_FROM:
-            found = list(standby.map(batches))
+            found = standby.map(batches)
         else:
             standby.close()  # its core joins the others
-            found = pmap(tag, batches, True)
-    for batch, facts_of_batch in zip(batches, found, strict=True):
-        for i, facts in zip(batch, facts_of_batch, strict=True):
-            out[i] = facts
+            found = stack.enter_context(Workers(tag, os.cpu_count() or 1)).map(batches)
+        shown = stack.enter_context(bar("extracting", len(missing), " texts", progress))
+        for batch, facts_of_batch in zip(batches, found, strict=True):
+            for i, facts in zip(batch, facts_of_batch, strict=True):
+                out[i] = facts
+            shown.update(len(batch))
     current = registry.digest()
     for i in missing:
         store.put(keys_[i], out[i])  # type: ignore[arg-type]

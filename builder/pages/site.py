@@ -9,6 +9,7 @@ re-renders its own page, the few lists that show it and its segment of the searc
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator
 
@@ -24,7 +25,8 @@ from builder.pages import stories as story_pages
 from builder.pages.articles import article_page
 from builder.pages.exports import exports
 from builder.pages.render import Page, environment, render
-from builder.parallel import Aside, pmap
+from builder.parallel import Aside, Workers, pmap
+from builder.progress import bar
 from builder.search_index import index_parts
 from builder.state import Store
 from builder.writer import OutputTree
@@ -99,12 +101,14 @@ def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg
 
 def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
                layout: Layout, state: Store, owners: dict[str, str],
-               timings: dict[str, float] | None = None) -> OutputTree:
+               timings: dict[str, float] | None = None,
+               progress: bool | None = False) -> OutputTree:
     """Write docs/ (only changed bytes), remove what no longer has a source; returns the tree.
 
     ``owners`` maps an article id to the input it came from, so a path collision names it;
     ``timings`` receives the seconds spent on pages, search index and exports (the last two
-    are made beside the pages, on another core: their times overlap).
+    are made beside the pages, on another core: their times overlap); the pages rendered are
+    shown as they go (:func:`builder.progress.bar`).
     """
     out = OutputTree(layout.docs)
     templates = digest.files(list(template_files(layout, "pages").values()))
@@ -118,10 +122,13 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
             if not memo.reuse(p.doc, made_from, owner):
                 todo.append((p, made_from, owner))
         env = environment(template_folders(layout, "pages"))
-        texts = pmap(lambda i: render(env, todo[i][0]), range(len(todo)),
-                     len(todo) >= RENDER_PARALLEL_FROM, chunksize=64)
-        for (p, made_from, owner), text in zip(todo, texts, strict=True):
-            memo.write(p.doc, made_from, [(p.doc, text)], owner)
+        workers = (os.cpu_count() or 1) if len(todo) >= RENDER_PARALLEL_FROM else 0
+        renderers: Workers[int, str] = Workers(lambda i: render(env, todo[i][0]), workers)
+        with renderers, bar("pages", len(todo), " pages", progress) as shown:
+            texts = renderers.map(range(len(todo)), chunksize=64)
+            for (p, made_from, owner), text in zip(todo, texts, strict=True):
+                memo.write(p.doc, made_from, [(p.doc, text)], owner)
+                shown.update(1)
         for rel, data in assets(layout):
             out.write(rel, data, "templates/assets")
         moved_to = env.get_template("moved.html.j2")
