@@ -22,7 +22,7 @@ from builder.config import Config, Layout, RecogniserKind
 from builder.extract.entities import EntityFinder
 from builder.extract.facts import extract_all
 from builder.extract.published import date_evidence
-from builder.model import Article, Origin, Problem
+from builder.model import Article, Origin, Problem, RawArticle
 from builder.pages.site import write_docs
 from builder.pages.urls import article_doc
 from builder.parallel import Aside
@@ -86,7 +86,7 @@ def read_articles(layout: Layout, cfg: Config, state: Store, report: Report,
 
 def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem]:
     """The articles of one file, assembled, and its problems."""
-    sha256 = ""
+    original = _Original(path)
     for item in readers.read_file(path, origin, cfg.max_article_bytes):
         if isinstance(item, Problem):
             yield item
@@ -95,8 +95,28 @@ def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem
                                      sources=cfg.source_table)
         yield from problems
         if article is not None:
-            sha256 = sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
-            yield replace(article, original_sha256=sha256)
+            yield replace(article, original_sha256=original.sha256(item))
+
+
+class _Original:
+    """The SHA-256 a page shows of what it came from, for anyone to check it against the file
+    collected: of its own line for an article of a JSON-lines file (as written, without the line
+    end; an edit to one line then changes one page), else of the whole file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data = b""
+        self.whole = ""
+        self.lines: list[bytes] = []
+
+    def sha256(self, raw: RawArticle) -> str:
+        self.data = self.data or self.path.read_bytes()
+        if raw.origin.line is not None and self.path.suffix.lower() in readers.LINE_FILES \
+                and not raw.encoding.startswith(("utf_16", "utf_32")):  # a line ends in one byte
+            self.lines = self.lines or self.data.split(b"\n")
+            return hashlib.sha256(self.lines[raw.origin.line - 1].removesuffix(b"\r")).hexdigest()
+        self.whole = self.whole or hashlib.sha256(self.data).hexdigest()
+        return self.whole
 
 
 def extract(articles: list[Article], layout: Layout, state: Store, report: Report,

@@ -56,6 +56,40 @@ def test_an_edit_renders_only_the_pages_it_touches(tmp_path: Path, counted: list
     assert folders(root / "site") == folders(clean / "site")  # no empty folder of a gone page
 
 
+def test_an_edited_line_of_a_json_lines_file_renders_its_article_alone(
+        tmp_path: Path, counted: list[str]) -> None:
+    """A JSON-lines article's page shows the SHA-256 of its own line, so editing one line of a
+    large file does not change the pages of the file's other articles."""
+    import hashlib
+    import json
+
+    from builder.yamlio import load
+
+    root = make_project(tmp_path / "a")
+    texts = ["ارتفعت أسعار الذهب في الأسواق مع تراجع الدولار وتزايد الطلب على المعادن.",
+             "افتتح معرض للكتاب يضم آلاف العناوين الجديدة ويستمر عشرة أيام.",
+             "هطلت أمطار غزيرة على المنطقة وحذرت الأرصاد من السيول في الأودية.",
+             "فاز الفريق في المباراة النهائية بهدفين مقابل هدف وتوج باللقب.",
+             "أعلنت الجامعة بدء التسجيل للفصل الدراسي المقبل عبر موقعها."]
+    rows = [{"title": f"خبر رقم {i}", "date": f"2015-08-{i + 1:02d}", "content": text}
+            for i, text in enumerate(texts)]
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    news = root / "content" / "news.jsonl"
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run(root)
+    for page in (root / "docs" / "articles" / "2015").glob("*.md"):
+        front = load(page.read_text(encoding="utf-8").split("---")[1])
+        line = int(front["original"].rsplit(":", 1)[1])
+        assert front["original_sha256"] == hashlib.sha256(lines[line - 1].encode()).hexdigest()
+    counted.clear()
+    rows[2]["content"] += " وأضيفت جملة."
+    lines[2] = json.dumps(rows[2], ensure_ascii=False)
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run(root)
+    assert [doc for doc in counted if doc.startswith("articles/")] != []
+    assert sum(doc.startswith("articles/") for doc in counted) == 1
+
+
 def folders(site: Path) -> set[str]:
     real = site.resolve()
     return {p.relative_to(real).as_posix() for p in real.rglob("*") if p.is_dir()}

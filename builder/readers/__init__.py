@@ -30,6 +30,8 @@ READERS: dict[str, Reader] = {
     ".html": html.read,
     ".htm": html.read,
 }
+#: files of one article per line: an article's ``origin.line`` is its line in the file
+LINE_FILES = tuple(suffix for suffix, reader in READERS.items() if reader is jsonl.read_lines)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 
 
