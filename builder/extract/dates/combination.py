@@ -13,6 +13,7 @@ from builder.arabic.normalize import Folded, fold
 from builder.extract.dates.rules import ITS_WEEKDAY, NEAR_DAYS, RULES, Found, named_weekday, near_shift
 from builder.extract.dates.vocabulary import (
     CLITICS,
+    CONJUNCTION,
     COUNTS,
     DECADES,
     GREGORIAN_MONTHS,
@@ -148,7 +149,7 @@ def _open_ranges(found: list[Found], folded: str) -> list[Found]:
 
 #: A day next to the writing and its weekday (``اليوم السبت``, ``أمس (الجمعة)``, ``الليلة
 #: الخميس``): the day written.
-_ANCHOR = re.compile(rf"(?<![\w])(?:و|ف)?(?P<k>اليوم|الليله|{alt(NEAR_DAYS)}){ITS_WEEKDAY}(?![\w])")
+_ANCHOR = re.compile(rf"(?<![\w]){CONJUNCTION}(?P<k>اليوم|الليله|{alt(NEAR_DAYS)}){ITS_WEEKDAY}(?![\w])")
 
 
 def written_day(folded: str, near: date, not_after: bool = False) -> date | None:

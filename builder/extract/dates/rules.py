@@ -17,6 +17,8 @@ from builder.extract.dates.vocabulary import (
     ABOUT,
     CENTURIES,
     CLITICS,
+    CONJUNCTION,
+    CONJUNCTION_OR_BI,
     COUNTS,
     CURRENT,
     DAY,
@@ -218,7 +220,7 @@ _MONTH_PREPOSITIONS = {fold(w): step for w, step in (
     ("أواخر", -1), ("نهاية", -1), ("بداية", -1), ("حتى", 1), ("قبل", 1))}
 
 
-@rule("gmonth", rf"(?<![\w])(?:[وف])?(?P<p>{alt(_MONTH_PREPOSITIONS)})\s+(?:شهر\s+)?{months('m')}"
+@rule("gmonth", rf"(?<![\w]){CONJUNCTION}(?P<p>{alt(_MONTH_PREPOSITIONS)})\s+(?:شهر\s+)?{months('m')}"
       rf"(?!\s*(?:[/(]|من\s|{YEAR_WORD}|\d|{PAST}|{NEXT}|{CURRENT}))")
 def month_after_preposition(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
@@ -232,8 +234,8 @@ def month_after_preposition(m: re.Match[str], base: date | None) -> Found | None
     return Found(m.start("m"), m.end(), value, "gregorian", absolute=False)
 
 
-@rule("ordinal", rf"(?<![\w])(?:[وفب]?يومي\s+)?(?P<a>{ORD})\s+و\s*(?P<b>{alt(ORDINALS)})\s+(?:من\s+)?"
-      rf"(?:شهر\s+)?{months('m')}(?:{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK})?")
+@rule("ordinal", rf"(?<![\w])(?:{CONJUNCTION_OR_BI}يومي\s+)?(?P<a>{ORD})\s+و\s*"
+      rf"(?P<b>{alt(ORDINALS)})\s+(?:من\s+)?(?:شهر\s+)?{months('m')}(?:{YEAR_LEAD}(?P<y>{YEAR}){GREG_MARK})?")
 def ordinal_day_pair(m: re.Match[str], base: date | None) -> Found | None:
     """``يومي الثالث والرابع من آب``: two days of a month (its year from the base date when not
     written)."""
@@ -512,7 +514,7 @@ NEAR_DAYS = {"اول امس": -2, "امس الاول": -2, "قبل امس": -2, 
 ITS_WEEKDAY = rf"(?:\s+|\s*\(\s*)(?P<wd>{WD})(?:\s*\))?"
 
 
-@rule("relative", rf"(?<![\w])(?:و|ف)?(?P<k>{alt(NEAR_DAYS)})(?:{ITS_WEEKDAY})?(?![\w])")
+@rule("relative", rf"(?<![\w]){CONJUNCTION}(?P<k>{alt(NEAR_DAYS)})(?:{ITS_WEEKDAY})?(?![\w])")
 def yesterday(m: re.Match[str], base: date | None) -> Found | None:
     if base is None:
         return None
@@ -555,7 +557,7 @@ def _today_is_a_name(m: re.Match[str]) -> bool:
                 or (at_line_start and _TODAY_BYLINE.match(m.string, m.end())))
 
 
-@rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s)(?:و|ف)?اليوم(?:{ITS_WEEKDAY})?(?!\s+ال)(?![\w])")
+@rule("relative", rf"(?<![\w])(?<!مثل\sهذا\s){CONJUNCTION}اليوم(?:{ITS_WEEKDAY})?(?!\s+ال)(?![\w])")
 def today(m: re.Match[str], base: date | None) -> Found | None:
     if base is None or _today_is_a_name(m):
         return None
@@ -568,7 +570,7 @@ _RECURRING = re.compile(r"(?<![\w])(?:عدا|ماعدا|باستثناء|سوي|
 #: Before a weekday, words that put it ahead: ``حتى الجمعة``, a verb in the future (``سيلتقي``,
 #: ``سوف``), an appointment (``المقرر``, ``يعتزم``).
 _UNTIL = re.compile(r"(?<![\w])(?:حتي|لغايه|موعده|موعدها)\s+(?:يوم\s+)?$")
-_FUTURE = re.compile(r"(?<![\w])(?:و|ف)?(?:س[يتنا][^\W\d]{2,}|سوف|المقرر|المنتظر|يعتزم|تعتزم|"
+_FUTURE = re.compile(rf"(?<![\w]){CONJUNCTION}(?:س[يتنا][^\W\d]{{2,}}|سوف|المقرر|المنتظر|يعتزم|تعتزم|"
                      r"يرتقب|المرتقب|يتوقع|المتوقع|المزمع)(?![\w])")
 FUTURE_WORDS_BEFORE = 6
 _FOLLOWING = "(?:التالي|التاليه)"
@@ -583,7 +585,7 @@ def _ahead(folded: str, start: int) -> bool:
     return any(_FUTURE.fullmatch(w) for w in words)
 
 
-@rule("weekday", rf"(?:(?P<yawm>(?<![\w])(?:و|ف|ب)?{DAY_PART})\s+)?(?P<wd>{WD})"
+@rule("weekday", rf"(?:(?P<yawm>(?<![\w]){CONJUNCTION_OR_BI}{DAY_PART})\s+)?(?P<wd>{WD})"
       rf"(?:\s+(?P<w>{PAST}|{NEXT}|{_FOLLOWING}))?")
 def weekday(m: re.Match[str], base: date | None) -> Found | None:
     """A weekday near the writing: the last such day, or the next one where the words say so
@@ -624,7 +626,8 @@ def ago(m: re.Match[str], base: date | None) -> Found | None:
     return Found(m.start(), m.end(), value, "gregorian", absolute=False)
 
 
-@rule("unit", rf"(?<![\w])(?:{CLITICS}(?:ال)?|[وف]?لل)(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+(?:(?P<before>قبل)\s+)?"
+@rule("unit", rf"(?<![\w])(?:{CLITICS}(?:ال)?|{CONJUNCTION}لل)(?P<u>يوم|اسبوع|شهر|عام|سنه)\s+"
+      rf"(?:(?P<before>قبل)\s+)?"
       rf"(?P<w>{PAST}|{NEXT}|{CURRENT})"
       rf"|(?<![\w]){CLITICS}(?:هذا|هذه)\s+ال(?P<u2>اسبوع|شهر|عام|سنه)(?![\w])")
 def this_period(m: re.Match[str], base: date | None) -> Found | None:

@@ -90,6 +90,9 @@ def _word(pattern: str, before: str = r"(?<![\w])") -> str:
 ABOUT = "(?:" + alt(fold(w) for w in ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من", "أقل من",
                                         "ما يقارب", "ما يزيد عن", "ما يزيد على")) + ")"
 CLITICS = r"(?:[وفبل]|وب|ول|فب|فل)?"  # proclitics before a cue word
+#: a joined و or ف ("and", "so") before a word; with ب ("on") before a day's name
+CONJUNCTION = "[وف]?"
+CONJUNCTION_OR_BI = "[وفب]?"
 GM = _word(alt(GREGORIAN_MONTHS))
 HM = _word(alt(HIJRI_MONTHS))
 
