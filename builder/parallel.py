@@ -24,13 +24,10 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def other_cores() -> bool:
-    """True when the machine has a core besides this process's: else work aside only waits."""
-    return (os.cpu_count() or 1) > 1
-
-
-def _forking() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and other_cores()
+def forking() -> bool:
+    """True when work can go to other cores: processes fork here, and the machine has a core
+    besides this process's (with one, work aside would only wait)."""
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
 
 
 def _end_with_parent() -> None:
@@ -79,7 +76,7 @@ class Workers(Generic[T, R]):
         self.fn, self.ready = fn, ready
         self.conns: list[Connection] = []
         self.procs: list[multiprocessing.process.BaseProcess] = []
-        if processes < 1 or not _forking():
+        if processes < 1 or not forking():
             return
         ctx = multiprocessing.get_context("fork")
         for _ in range(processes):

@@ -23,7 +23,7 @@ def test_workers_share_what_the_function_holds_and_keep_order() -> None:
     with Workers(lambda i: (held.table[i], os.getpid()), 2) as workers:
         got = list(workers.map(range(100), chunksize=7))
     assert [square for square, _ in got] == [i * i for i in range(100)]
-    if parallel._forking():
+    if parallel.forking():
         assert os.getpid() not in {pid for _, pid in got}
 
 
@@ -52,7 +52,7 @@ def test_one_core_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_aside_starts_at_once_and_is_stopped_when_left() -> None:
-    if not parallel._forking():
+    if not parallel.forking():
         pytest.skip("no fork or a single core: nothing runs aside")
     with Aside(__import__("time").sleep, 60) as aside:
         proc = aside.workers.procs[0]
