@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 from urllib.parse import quote
@@ -75,7 +75,18 @@ def index_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
 def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                  cfg: Config) -> Iterator[Page]:
     """A page per mentioned entity (``found``: :func:`mentions`): names, description, years,
-    neighbours, articles (paged)."""
+    neighbours, articles (paged).
+
+    An article is listed on the page of each entity it names, all at one depth: its entry is
+    made once per folder and story copies, and shared by those pages."""
+    entries: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
+
+    def listed(a: Article, doc: str, copies: Sequence[Article]) -> dict[str, Any]:
+        key = (a.id, doc.rsplit("/", 1)[0], tuple(c.id for c in copies))
+        if key not in entries:
+            entries[key] = entry(a, doc, entities, cfg, copies)
+        return entries[key]
+
     for eid, items in sorted(found.items()):
         entity = entities.get(eid)
         if entity is None:
@@ -104,7 +115,7 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                                        entities, doc),
                 "actors": entity_links([o for o in top if entities[o].type != "LOC"][:10],
                                        entities, doc),
-                "entries": [entry(a, doc, entities, cfg, copies) for a, copies in chunk],
+                "entries": [listed(a, doc, copies) for a, copies in chunk],
                 "pages": pager(doc, base, number, last),
                 "index": urls.link(doc, f"{kind}/index.md"),
                 "index_title": KIND_TITLES[kind],
