@@ -9,7 +9,7 @@ The text shown to readers is never passed through it. Its browser twin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -73,10 +73,14 @@ _WORD = re.compile(r"[^\W_]+")
 _FINAL_HA = re.compile(r"ه(?![^\W_])")
 
 
-def words(text: str) -> Iterator[str]:
+def words(text: str) -> list[str]:
     """The folded words of ``text`` (punctuation, spaces and underscores separate them)."""
-    for m in _WORD.finditer(fold(text)):
-        yield m.group()
+    return folded_words(fold(text))
+
+
+def folded_words(folded: str) -> list[str]:
+    """The words of a text already folded (:func:`fold`), without folding it again."""
+    return _WORD.findall(folded)
 
 
 def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from builder import digest
-from builder.arabic.normalize import fold, stem, words
+from builder.arabic.normalize import fold, folded_words, stem
 from builder.config import Config
 from builder.model import Article, Entity
 from builder.pages import urls
@@ -45,8 +45,10 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, keys, tokenize = 'uni
 """
 
 
-def _keys(text: str) -> str:
-    return " ".join(stem(w) for w in words(text))
+def _fts_row(n: int, article: Article) -> tuple[int, str, str, str]:
+    """An article's full-text row: its title and text folded, and the stems of their words."""
+    title, text = fold(article.title), fold(article.text)
+    return n, title, text, " ".join(map(stem, folded_words(title + "\n" + text)))
 
 
 PATH = "data/archive.sqlite"
@@ -80,9 +82,8 @@ def database(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
                  a.story or a.id, a.summary,
                  a.words, urls.page_url(urls.article_doc(a)), a.original, a.original_sha256, a.text)
                 for n, a in enumerate(ordered, 1)])
-            db.executemany("INSERT INTO articles_fts (rowid, title, text, keys) VALUES (?,?,?,?)", [
-                (n, fold(a.title), fold(a.text), _keys(a.title + "\n" + a.text))
-                for n, a in enumerate(ordered, 1)])
+            db.executemany("INSERT INTO articles_fts (rowid, title, text, keys) VALUES (?,?,?,?)",
+                           [_fts_row(n, a) for n, a in enumerate(ordered, 1)])
             chosen = [entities[e] for e in sorted(used)]
             db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", [
                 (e.id, e.name, e.type, e.description or None, e.wikidata or None, e.lat, e.lon,
