@@ -60,6 +60,13 @@ def derived_id(name: str) -> str:
     return "e-" + hashlib.sha256(key(name).encode("utf-8")).hexdigest()[:10]
 
 
+def page_name(written: str, eid: str) -> str:
+    """The last part of an entity's page address: ``written`` (an address form: an id an entry
+    gives, or :func:`address_name` of its name), else the id when that is empty or would take
+    an index page's or a device's name."""
+    return written if written and not RESERVED_IDS.match(written) else eid
+
+
 def _entity(raw: Any, n: int) -> Entity:
     where = f"entry {n}"
     if not isinstance(raw, dict):
@@ -89,12 +96,12 @@ def _entity(raw: Any, n: int) -> Entity:
         if not isinstance(raw.get(text_field, ""), str):
             raise RegistryError(f"{where}: '{text_field}' must be text")
     # the page's address: the id an entry gives (romanised, chosen by people), else the name
-    path_name = raw.get("id") or address_name(name)
+    path_name = page_name(raw.get("id") or address_name(name), eid)
     return Entity(id=eid, name=name, type=kind, aliases=tuple(forms["aliases"]),
                   recognised_aliases=tuple(forms["recognised_aliases"]),
                   description=raw.get("description", ""), wikidata=raw.get("wikidata", ""),
                   lat=coords[0], lon=coords[1], country=raw.get("country", ""),
-                  path_name=path_name if path_name and not RESERVED_IDS.match(path_name) else eid)
+                  path_name=path_name)
 
 
 def folder(entity: Entity) -> str:

@@ -49,6 +49,17 @@ entities:
     assert paths["Index"].startswith("e-")
 
 
+def test_an_actor_found_by_machine_gets_the_address_a_reviewed_entry_would() -> None:
+    """Its name as written; its id when the name is an index page's or a device's, or an
+    address the registry or another such actor already has."""
+    from builder.extract.entities import EntityFinder, Proposal
+
+    finder = EntityFinder(Registry.load_text("entities:\n  - {name: شركة أوتيس, type: ORG}\n"))
+    paths = [finder._machine_entity(Proposal(name, "ORG")).path_name
+             for name in ("شركة كريم", "CON", "Index", "شركة أوتيس", "شركة كريم")]
+    assert paths[0] == "شركة-كريم" and all(p.startswith("e-") for p in paths[1:])
+
+
 def test_a_gazetteer_place_s_address_is_its_name_with_its_country_when_shared() -> None:
     from collections import Counter
 

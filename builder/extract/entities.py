@@ -39,7 +39,7 @@ from builder.extract.cues import (
 from builder.extract.dates import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from builder.model import Article, Entity, EntityMention
 from builder.ner.resources import ARAB_WORLD, Place, places
-from builder.registry import Registry, derived_id, key, stems_of
+from builder.registry import Registry, derived_id, folder, key, page_name, stems_of
 
 _SENTENCE_ENDS = ".!؟?\n"
 
@@ -503,7 +503,8 @@ class EntityFinder:
     links: dict[str, Links] = field(default_factory=dict)
     #: proposal key -> the actor found by machine it became
     found: dict[str, Entity] = field(default_factory=dict)
-    addresses: set[str] = field(default_factory=set)
+    #: the page addresses (folder, name) given to actors found by machine so far
+    addresses: set[tuple[str, str]] = field(default_factory=set)
 
     def entities(self) -> dict[str, Entity]:
         """The registry's entities, the gazetteer places met so far and the actors found by
@@ -567,12 +568,13 @@ class EntityFinder:
         """The entity a confident proposal becomes: the id and the address ``arshif review
         accept`` would give it, so accepting it keeps its page where it is."""
         eid = derived_id(prop.name)
-        path_name = address_name(prop.name)
-        if not path_name or ("actors", path_name) in self.registry.addresses or path_name in self.addresses:
-            path_name = eid
-        self.addresses.add(path_name)
-        return Entity(id=eid, name=prop.name, type=prop.type,  # type: ignore[arg-type]
-                      path_name=path_name, status="machine")
+        entity = Entity(id=eid, name=prop.name, type=prop.type,  # type: ignore[arg-type]
+                        path_name=page_name(address_name(prop.name), eid), status="machine")
+        address = (folder(entity), entity.path_name)
+        if address in self.registry.addresses or address in self.addresses:
+            entity = replace(entity, path_name=eid)
+        self.addresses.add((folder(entity), entity.path_name))
+        return entity
 
     def place_named(self, surface: str) -> str | None:
         """The place ``surface`` names on its own (a dateline's: ``الرياض``), by the registry
