@@ -38,7 +38,7 @@ def key(surface: str) -> str:
     """The matching form of a name: its words folded and without proclitics, a name after ``عبد``
     or ``أبو`` one word with it (``عبد العزيز`` and ``عبدالعزيز`` are one name, written both
     ways: :func:`~builder.arabic.normalize.joined`)."""
-    return " ".join(w for _, _, w in name_words(list(words(surface))))
+    return " ".join(w for _, _, w in name_words(words(surface)))
 
 
 def stems_of(surface: str) -> str:

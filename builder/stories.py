@@ -42,7 +42,7 @@ _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 1], dtype=np.uint64)
 
 def shingles(text: str) -> np.ndarray:
     """The distinct 32-bit hashes of the text's word 4-grams (folded words, in order)."""
-    ws = list(words(text))
+    ws = words(text)
     if not ws:
         return np.zeros(0, dtype=np.uint64)
     ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in ws), dtype=np.uint64, count=len(ws))
