@@ -88,6 +88,13 @@ class Workers(Generic[T, R]):
             self.conns.append(mine)
             self.procs.append(proc)
 
+    @classmethod
+    def on_every_core(cls, fn: Callable[[T], R], parallel: bool = True,
+                      ready: Callable[[], None] | None = None) -> Workers[T, R]:
+        """A worker per core of the machine when ``parallel`` (the work is worth their start),
+        else none: then everything runs here."""
+        return cls(fn, (os.cpu_count() or 1) if parallel else 0, ready)
+
     def map(self, items: Sequence[T], chunksize: int = 1) -> Iterator[R]:
         """``fn`` of each item, in order. The first chunks are sent at once, so the workers
         start before the results are asked for; each worker has one chunk in hand at a time."""
@@ -143,7 +150,7 @@ def pmap(fn: Callable[[T], R], items: Sequence[T], parallel: bool, chunksize: in
          ready: Callable[[], None] | None = None) -> list[R]:
     """``[fn(item) for item in items]``, over every core when ``parallel`` (worth the workers'
     start) and the machine has more than one."""
-    with Workers(fn, (os.cpu_count() or 1) if parallel else 0, ready) as workers:
+    with Workers.on_every_core(fn, parallel, ready) as workers:
         return list(workers.map(items, chunksize))
 
 

@@ -18,7 +18,6 @@ import contextlib
 import gzip
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -217,7 +216,7 @@ def extract_all(pairs: list[Pair], state: Store, registry: Registry,
             found = standby.map(batches)
         else:
             standby.close()  # its core joins the others
-            found = stack.enter_context(Workers(tag, os.cpu_count() or 1)).map(batches)
+            found = stack.enter_context(Workers.on_every_core(tag)).map(batches)
         shown = stack.enter_context(bar("extracting", len(missing), " texts", progress))
         for batch, facts_of_batch in zip(batches, found, strict=True):
             for i, facts in zip(batch, facts_of_batch, strict=True):

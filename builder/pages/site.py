@@ -9,7 +9,6 @@ re-renders its own page, the few lists that show it and its segment of the searc
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterator
 
@@ -122,8 +121,8 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
             if not memo.reuse(p.doc, made_from, owner):
                 todo.append((p, made_from, owner))
         env = environment(template_folders(layout, "pages"))
-        workers = (os.cpu_count() or 1) if len(todo) >= RENDER_PARALLEL_FROM else 0
-        renderers: Workers[int, str] = Workers(lambda i: render(env, todo[i][0]), workers)
+        renderers: Workers[int, str] = Workers.on_every_core(
+            lambda i: render(env, todo[i][0]), len(todo) >= RENDER_PARALLEL_FROM)
         with renderers, bar("pages", len(todo), " pages", progress) as shown:
             texts = renderers.map(range(len(todo)), chunksize=64)
             for (p, made_from, owner), text in zip(todo, texts, strict=True):
