@@ -1,6 +1,10 @@
-"""Score the entity recogniser: entity-level P/R/F1 by type (seqeval style) on the part of
-ANERcorp train held back from training, speed in sentences/s on one core, and the seed check
-against ../shared/data/news/seed/baghouz.expected.yaml.
+"""Score the entity recogniser by the protocol of ``training.train.anercorp_parts``.
+
+Models trained on the training part of ANERcorp train, one pair per seed, are scored
+entity-level (seqeval style) on the tuning part (where settings were chosen and errors read),
+on the report part (scored only: never read) and on AQMAR (Arabic Wikipedia, another domain);
+each figure with its seed, then the mean and the spread over seeds. Then speed in sentences/s on
+one core, and the seed check against ../shared/data/news/seed/baghouz.expected.yaml.
 """
 
 from __future__ import annotations
@@ -11,32 +15,36 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the training scripts beside the package
 
 from builder.arabic.normalize import fold_word, stem
 from builder.ner.consistency import propagate
-from builder.ner.corpus import spans
+from builder.ner.corpus import Sentence, spans
 from builder.ner.features import _shape, normal, shape_of
 from builder.ner.neural import WEIGHTS
 from builder.ner.recognizer import Recognizer
 from builder.ner.resources import MODEL
-from training.train import split_anercorp
+from training.train import anercorp_parts, other_domain
 
 TYPES = ("PER", "ORG", "LOC")
+OUT = Path(__file__).resolve().parent / "out"
+#: What each row scores: the CRF alone (``recogniser: fast``), both models on an article's
+#: sentences tagged together (a build), and each sentence a text of its own (``arshif entities``).
+MODES = ("CRF alone", "both, articles", "both, each line alone")
+#: micro-F1 and each type's F1, by mode, for one split and seed
+Row = dict[str, float]
 
 
-def score(rec: Recognizer, title: str, alone: bool = False) -> None:
-    """``alone``: each sentence is its own text, as ``arshif entities`` reads one per line, so
-    a name found in one sentence is not carried to the next."""
-    _, held = split_anercorp()
+def f1_by_type(rec: Recognizer, sentences: Sequence[Sentence], alone: bool) -> Row:
+    """Entity-level F1 by type and micro-F1 (with its precision and recall) on gold sentences."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    predicted = tag([t for t, _ in held], rec, alone)
-    for (_, gold), pred in zip(held, predicted, strict=True):
+    predicted = tag([t for t, _ in sentences], rec, alone)
+    for (_, gold), pred in zip(sentences, predicted, strict=True):
         g = {s for s in spans(gold) if s[2] in TYPES}
         p = {s for s in spans(pred) if s[2] in TYPES}
         for s in g & p:
@@ -45,17 +53,55 @@ def score(rec: Recognizer, title: str, alone: bool = False) -> None:
             fp[s[2]] += 1
         for s in g - p:
             fn[s[2]] += 1
-    print(f"{title}, held-back ANERcorp: {len(held)} sentences, "
-          f"{sum(len(t) for t, _ in held)} tokens")
-    print(f"{'type':5} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    row: Row = {}
     for kind in (*TYPES, "micro"):
         t = sum(tp.values()) if kind == "micro" else tp[kind]
         f_p = sum(fp.values()) if kind == "micro" else fp[kind]
         f_n = sum(fn.values()) if kind == "micro" else fn[kind]
         p = t / (t + f_p) if t + f_p else 0.0
         r = t / (t + f_n) if t + f_n else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{kind:5} {p:6.3f} {r:6.3f} {f1:6.3f} {t + f_n:5}")
+        row[kind] = 2 * p * r / (p + r) if p + r else 0.0
+        if kind == "micro":
+            row["P"], row["R"] = p, r
+    return row
+
+
+def models(seed: int) -> tuple[Path, Path]:
+    """The seed's CRF and network, trained on the training part (trained here if missing)."""
+    crf, net = OUT / f"ner-s{seed}.crfsuite", OUT / f"ner-nn-s{seed}.npz"
+    for module, path in (("training.train", crf), ("training.train_nn", net)):
+        if not path.exists():
+            subprocess.run([sys.executable, "-m", module, "--out", str(path), "--seed", str(seed)],
+                           check=True)
+    return crf, net
+
+
+def score(pairs: dict[str, tuple[Path, Path]]) -> None:
+    """Print every split's figures by pair of models (named by its seed) and mode, then their
+    mean and spread."""
+    parts = anercorp_parts()
+    splits = {"tune (ANERcorp train, last tenth)": parts.tune,
+              "report (ANERcorp train, 70-90%, never read)": parts.report,
+              "AQMAR (Wikipedia, other domain)": other_domain()}
+    rows: dict[tuple[str, str], list[Row]] = {}
+    for crf, net in pairs.values():
+        fast, both = Recognizer(crf, None), Recognizer(crf, net)
+        for split, sentences in splits.items():
+            for mode, rec, alone in zip(MODES, (fast, both, both), (False, False, True), strict=True):
+                rows.setdefault((split, mode), []).append(f1_by_type(rec, sentences, alone))
+    columns = ("P", "R", "micro", *TYPES)
+    for split, sentences in splits.items():
+        print(f"\n{split}: {len(sentences)} sentences, {sum(len(t) for t, _ in sentences)} tokens")
+        print(f"{'mode':24} {'seed':>6} " + " ".join(f"{c:>6}" for c in columns))
+        for mode in MODES:
+            found = rows[(split, mode)]
+            lines = [(seed, [row[c] for c in columns]) for seed, row in zip(pairs, found, strict=True)]
+            if len(found) > 1:
+                lines.append(("mean", [statistics.mean(r[c] for r in found) for c in columns]))
+                lines.append(("spread", [max(r[c] for r in found) - min(r[c] for r in found)
+                                         for c in columns]))
+            for label, values in lines:
+                print(f"{mode:24} {label:>6} " + " ".join(f"{v:6.3f}" for v in values))
 
 
 def tag(sentences: list[list[str]], rec: Recognizer, alone: bool = False,
@@ -75,10 +121,10 @@ def tag(sentences: list[list[str]], rec: Recognizer, alone: bool = False,
 
 def speed(title: str, make: Callable[[], Recognizer], size: int = 25, alone: bool = False,
           runs: int = 5) -> None:
-    """Sentences per second tagging the held-back part, from cold: a new recogniser each run
+    """Sentences per second tagging the tuning part, from cold: a new recogniser each run
     (loading is not timed) and the per-token caches emptied. This VM's timings vary by a third
     from run to run, so the median of several runs is printed, with the range."""
-    sentences = [t for t, _ in split_anercorp()[1]]
+    sentences = [t for t, _ in anercorp_parts().tune]
     rates = []
     for _ in range(runs):
         for cached in (normal, _shape, shape_of, stem, fold_word):
@@ -93,11 +139,11 @@ def speed(title: str, make: Callable[[], Recognizer], size: int = 25, alone: boo
 
 
 def cli_speed(runs: int = 5) -> None:
-    """``arshif entities`` as an evaluation runs it: a new process reading the held-back part,
+    """``arshif entities`` as an evaluation runs it: a new process reading the tuning part,
     one sentence per line, start-up and loading included (shipped models); and start-up alone."""
-    lines = "".join(" ".join(tokens) + "\n" for tokens, _ in split_anercorp()[1])
+    lines = "".join(" ".join(tokens) + "\n" for tokens, _ in anercorp_parts().tune)
     command = [sys.executable, "-m", "builder.cli", "entities"]
-    for title, given in (("start-up alone (empty input)", ""), ("held-back lines", lines)):
+    for title, given in (("start-up alone (empty input)", ""), ("tuning part, one sentence a line", lines)):
         times = []
         for _ in range(runs):
             start = time.perf_counter()
@@ -140,20 +186,20 @@ def seed_check(rec: Recognizer) -> None:
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", type=Path, default=MODEL, help="the CRF")
-    ap.add_argument("--neural", type=Path, default=WEIGHTS, help="the network's weights (.npz)")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3],
+                    help="train (where missing, in bench/out) and score a pair of models per seed")
+    ap.add_argument("--shipped", action="store_true",
+                    help="score the shipped models instead (trained on every part: no figure)")
     args = ap.parse_args()
-    if args.model == MODEL or args.neural == WEIGHTS:
-        print("note: the shipped models were trained on the held-back part too; for an honest "
-              "score train them without it (make bench) and pass --model and --neural")
-    score(Recognizer(args.model, None), "CRF alone")
-    combined = Recognizer(args.model, args.neural)
-    score(combined, "CRF + network (the recogniser), articles of 25 sentences as in a build")
-    score(combined, "CRF + network, each sentence alone as arshif entities reads it (one text "
-          "per line)", alone=True)
-    speed("CRF alone", lambda: Recognizer(args.model, None))
-    speed("CRF + network, articles of 25 sentences", lambda: Recognizer(args.model, args.neural))
+    if args.shipped:
+        print("note: the shipped models were trained on every part, so these scores are no "
+              "result; make bench scores models trained on the training part alone")
+    score({"shipped": (MODEL, WEIGHTS)} if args.shipped else
+          {str(seed): models(seed) for seed in args.seeds})
+    print("\nThe shipped models (builder/data, trained on all of ANERcorp train):")
+    speed("CRF alone", lambda: Recognizer(MODEL, None))
+    speed("CRF + network, articles of 25 sentences", lambda: Recognizer(MODEL, WEIGHTS))
     speed("CRF + network, 256 lines at a time as arshif entities reads a file",
-          lambda: Recognizer(args.model, args.neural), size=256, alone=True)
+          lambda: Recognizer(MODEL, WEIGHTS), size=256, alone=True)
     cli_speed()
-    seed_check(combined)
+    seed_check(Recognizer(MODEL, WEIGHTS))

@@ -103,17 +103,33 @@ def test_names_propagate_through_the_text() -> None:
     assert propagate(sentences, tags) == [tags[0], ["O", "B-PER", "O", "B-ORG", "O"], ["O"] * 3]
 
 
+def test_the_parts_that_score_the_models_are_not_trained_on() -> None:
+    """The report and tuning parts are contiguous tails of ANERcorp train, in that order, and
+    only the shipped models (--all) learn from them."""
+    from training.train import anercorp_parts, training_sentences
+
+    parts = anercorp_parts()
+    whole = [s for s, _ in read_conll(SHARED / "ner" / "anercorp" / "train.txt")]
+    assert [s for s, _ in parts.train + parts.report + parts.tune] == whole
+    assert len(parts.report) == 2 * len(parts.tune) and len(parts.train) > 3 * len(parts.report)
+    assert training_sentences(False) == parts.train
+    assert training_sentences(True) == parts.train + parts.report + parts.tune
+
+
 def test_the_ner_bench_runs_and_prints_its_figures() -> None:
     """bench/ner.py is how the closing figures are made: it must keep up with the code it calls
     (its seed check once broke on a changed signature, unnoticed)."""
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "ner.py")], cwd=ROOT,
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "ner.py"), "--shipped"], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     assert "seed: places 9/9, actors 11/11, wrong 0" in out
-    for kind in ("PER", "ORG", "LOC", "micro"):
-        assert any(line.startswith(kind) for line in out.splitlines())
+    for split in ("tune (", "report (", "AQMAR ("):
+        assert sum(line.startswith(split) for line in out.splitlines()) == 1
+    header = next(line for line in out.splitlines() if line.startswith("mode"))
+    assert header.split()[-4:] == ["micro", "PER", "ORG", "LOC"]
+    rows = [line for line in out.splitlines() if line.startswith("both, each line alone")]
+    assert len(rows) == 3 and all(len(row.split()) == 4 + 1 + 6 for row in rows)
     assert "sentences/s" in out
-    assert "each sentence alone" in out  # the figure arshif entities gives, one text per line
-    assert "arshif entities, held-back lines: median" in out  # start-up included
+    assert "arshif entities, tuning part, one sentence a line: median" in out  # start-up included
 
 
 def test_the_network_scores_a_sentence_the_same_alone_or_in_a_batch(

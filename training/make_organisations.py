@@ -2,7 +2,7 @@
 
 Clubs are the organisations news names most often without a trigger word (``فاز بنفيكا``), and
 many are named after their cities, so neither the context nor the place gazetteer tells them;
-the recogniser missed a third of the club mentions in the held-back part of ANERcorp. The names
+the recogniser missed a third of the club mentions in the tuning part of ANERcorp train. The names
 are the Arabic Wikipedia titles of 2,162 clubs as gathered by the ``arwikicats`` package (MIT;
 ``ArWikiCats/jsons/sports/Clubs_key.json``), cut to the name a text uses: no ``نادي`` before, no
 sport after (``نادي كايزرسلاوترن لكرة القدم`` → ``كايزرسلاوترن``), no note in brackets.
@@ -17,8 +17,8 @@ as for the word vectors): what follows a word that introduces an organisation (`
 all the times its first word is written (``هآرتس``, ``سامسونج``, ``طالبان``; not ``عمل`` of
 ``فريق عمل``), taking the next word too while most of its mentions go on with it
 (``فايننشال تايمز``) unless it is a common word. The same common-word test applies to both.
-Last, a name is left out where ANERcorp train (less its held-back tenth, which scores the
-models) tags its words otherwise more often than ORG: ``نيسان`` is also April, ``بورشه``
+Last, a name is left out where the training part of ANERcorp train (not the parts that score
+the models) tags its words otherwise more often than ORG: ``نيسان`` is also April, ``بورشه``
 matches ``بورشة`` (ب + workshop) by its stems, and ANERcorp leaves armies and councils
 (``الجيش الإسرائيلي``, ``مجلس الوزراء``) untagged; a feature that says ORG there teaches the
 models to trust it less.
@@ -41,7 +41,7 @@ from builder.ner.features import normal
 from builder.ner.vocabulary import Vocabulary
 from training.make_clusters import articles
 from training.make_gazetteer import ARABIC_NAME, STEMS, name_stems
-from training.train import split_anercorp
+from training.train import anercorp_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "builder" / "data" / "organisations.tsv"
@@ -123,7 +123,7 @@ def add_names(rows: dict[str, str], names: Iterable[str], vocabulary: Vocabulary
 
 
 def tagged_otherwise(names: set[str]) -> set[str]:
-    """Of these stems, the names that ANERcorp train (less the held-back part) tags as
+    """Of these stems, the names that ANERcorp train's training part tags as
     something other than ORG more often than as ORG, by the tag of their first word."""
     starts: dict[str, list[tuple[str, ...]]] = {}
     for name in names:
@@ -131,7 +131,7 @@ def tagged_otherwise(names: set[str]) -> set[str]:
         starts.setdefault(words[0], []).append(words)
     org: Counter[str] = Counter()
     other: Counter[str] = Counter()
-    for tokens, tags in split_anercorp()[0]:
+    for tokens, tags in anercorp_parts().train:
         found = [normal(t)[1] for t in tokens]
         for i, s in enumerate(found):
             for words in starts.get(s, ()):

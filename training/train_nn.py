@@ -1,12 +1,12 @@
 """Train the neural half of the recogniser (``make model``) and export it for NumPy.
 
-A BiLSTM-CRF (PyTorch, pytorch-crf) over the inputs ``neural.Encoder`` makes, trained on ANERcorp
-train less the held-back tenth (``--all``: all of it) for a fixed number of epochs; the word
-vectors stay as make_embeddings.py learned them (frozen), and words and stems are dropped to
-"unknown" at random so the network learns to read names it has no vector for. After training,
-the NumPy forward pass (``neural.NeuralTagger``) is checked against PyTorch's on the held-back
-sentences. The exported files are CC BY-SA 4.0 (ANERcorp) with the non-commercial term of the
-SaudiNewsNet vectors. Needs the ``model`` extra (torch, pytorch-crf).
+A BiLSTM-CRF (PyTorch, pytorch-crf) over the inputs ``neural.Encoder`` makes, trained on the
+training part of ANERcorp train (``--all``: all of it; see ``train.anercorp_parts``) for a fixed
+number of epochs; the word vectors stay as make_embeddings.py learned them (frozen), and words
+and stems are dropped to "unknown" at random so the network learns to read names it has no
+vector for. After training, the NumPy forward pass (``neural.NeuralTagger``) is checked against
+PyTorch's on the tuning part's sentences. The exported files are CC BY-SA 4.0 (ANERcorp) with
+the non-commercial term of the SaudiNewsNet vectors. Needs the ``model`` extra (torch, pytorch-crf).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import numpy as np
 
 from builder.ner.neural import TAGS, WEIGHTS, Encoder, NeuralTagger, embeddings, vectors_of
 from builder.ner.resources import load_resources
-from training.train import split_anercorp
+from training.train import anercorp_parts, training_sentences
 
 HIDDEN = 128
 CHAR_DIM, CHAR_FILTERS, FEAT_DIM = 32, 64, 32
@@ -97,8 +97,7 @@ def main() -> None:
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     torch.set_num_threads(args.threads)
-    part, held = split_anercorp()
-    sentences = [s for s in (part + held if args.all else part) if s[0]]
+    sentences = [s for s in training_sentences(args.all) if s[0]]
     encoder = Encoder(load_resources())
     index = {tag: i for i, tag in enumerate(TAGS)}
     data = [(*encoder.encode(tokens, grow=True), np.array([index[t] for t in tags]))
@@ -129,17 +128,17 @@ def main() -> None:
     np.savez_compressed(args.out, **{k: v.astype(np.float16) for k, v in state.items()})
     args.out.with_suffix(".json").write_text(json.dumps({"chars": encoder.chars, "feats": encoder.feats},
                                 ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    check(net, held, args.out)
+    check(net, anercorp_parts().tune, args.out)
 
 
-def check(net: Any, held: list[tuple[list[str], list[str]]], weights: Path) -> None:
+def check(net: Any, tagged: list[tuple[list[str], list[str]]], weights: Path) -> None:
     """The NumPy forward pass gives PyTorch's scores (weights rounded to float16 in both)."""
     import torch
 
     net.load_state_dict({k: torch.from_numpy(v.astype(np.float32)) for k, v in
                          np.load(weights).items()}, strict=False)
     tagger = NeuralTagger(load_resources(), weights)
-    sentences = [tokens for tokens, _ in held if tokens][:200]
+    sentences = [tokens for tokens, _ in tagged if tokens][:200]
     mine = tagger.emissions(sentences)
     enc = tagger.encoder
     with torch.no_grad():

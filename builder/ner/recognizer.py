@@ -29,14 +29,15 @@ SENTENCE_END = {".", "!", "?", "؟", "؛"}
 #: A sentence's stretch of a line: up to an end mark and with it, or to the line's end.
 _PIECE = re.compile(r"[^\n{0}]*[{0}]|[^\n{0}]+".format(re.escape("".join(sorted(SENTENCE_END)))))
 OUTPUT_TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}  # not MISC
-#: The network's share of the summed scores (the CRF has the rest); chosen on the held-back part
-#: (0.65-0.75 give micro-F1 0.80-0.804 with each sentence alone, 0.6 gave 0.799).
+#: The network's share of the summed scores (the CRF has the rest); chosen on the tuning part
+#: (``training.train.anercorp_parts``: the last tenth of ANERcorp train; 0.65-0.75 gave
+#: micro-F1 0.80-0.804 with each sentence alone, 0.6 gave 0.799).
 NEURAL_WEIGHT = 0.7
 #: Added to the score of B-ORG (an organisation's first word) before decoding. Both models are
-#: more precise than complete on organisations (held-back, CRF and network: precision 0.83,
+#: more precise than complete on organisations (tuning part, CRF and network: precision 0.83,
 #: recall 0.68), and a word near the line is better called one: more are found, and clubs named
 #: after their city stop being places. Only the first word: a bias on I-ORG too ran names on
-#: into the next words (the seed's "التحالف الدولي بإزاحة الستارة"). Chosen on the held-back
+#: into the next words (the seed's "التحالف الدولي بإزاحة الستارة"). Chosen on the tuning
 #: part, each sentence alone; micro-F1 and ORG F1 without -> with it, for models trained
 #: without that part: 0.815 -> 0.824 and 0.758 -> 0.781; with an organisation list that lacks
 #: its 18 names found in that part alone, 0.809 -> 0.825 and 0.719 -> 0.755. Tuned on one half,
