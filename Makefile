@@ -35,6 +35,7 @@ bench: model-deps chromium
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/realnews.py
 	$(BIN)/python bench/publishers.py
+	$(BIN)/python bench/cluster.py
 
 # The shipped data (builder/data) is rebuilt from ../shared/data by these two; see SOURCE.md there.
 gazetteer: model-deps

@@ -59,17 +59,29 @@ def project(n: int, recogniser: str = "") -> Path:
     return root
 
 
-def build(root: Path) -> tuple[float, dict[str, float], str, int]:
-    """Run ``arshif build``; wall time, stage times, publish kind, peak memory of the run (MB)."""
+def build(root: Path, *options: str) -> tuple[float, dict[str, float], str, int]:
+    """Run ``arshif build`` (with these options); wall time, stage times, publish kind, peak
+    memory of the run (MB)."""
     start = time.perf_counter()
-    proc = subprocess.run([str(BIN / "arshif"), "--root", str(root), "build"], capture_output=True,
-                          text=True, check=True)
+    proc = subprocess.run([str(BIN / "arshif"), "--root", str(root), "build", *options],
+                          capture_output=True, text=True, check=True)
     wall = time.perf_counter() - start
     line = next(x for x in proc.stdout.splitlines() if x.strip().startswith("time:"))
     stages = {m[1]: float(m[2]) for m in re.finditer(r"([a-z ]+?) ([\d.]+)s", line.split(":", 1)[1])}
     kind = re.search(r"\((\w+) publish\)", line)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     return wall, {k.strip(): v for k, v in stages.items()}, kind[1] if kind else "?", peak
+
+
+def edit_one(root: Path, sentence: str) -> dict[str, str]:
+    """Add a sentence to the sixth article of the first file; the edited article."""
+    first = root / "content" / "part-000.jsonl"
+    lines = first.read_text(encoding="utf-8").splitlines()
+    row: dict[str, str] = json.loads(lines[5])
+    row["content"] += "\n" + sentence
+    lines[5] = json.dumps(row, ensure_ascii=False)
+    first.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return row
 
 
 def size(folder: Path) -> tuple[int, int, int]:
@@ -173,12 +185,7 @@ def run(n: int) -> None:
           f"largest page {largest / 1e3:.0f} KB")
     wall, _, kind, _ = build(root)
     print(f"rebuild, nothing changed: {wall:.1f}s = {wall / yard:.2f}x ({kind})")
-    first = root / "content" / "part-000.jsonl"
-    lines = first.read_text(encoding="utf-8").splitlines()
-    row = json.loads(lines[5])
-    row["content"] += "\nتحديث: أضيفت هذه الجملة بعد النشر."
-    lines[5] = json.dumps(row, ensure_ascii=False)
-    first.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    row = edit_one(root, "تحديث: أضيفت هذه الجملة بعد النشر.")
     wall, stages, kind, _ = build(root)
     print(f"rebuild, one article edited: {wall:.1f}s = {wall / yard:.2f}x ({kind}) [{_stages(stages)}]")
     added = dict(row, content=row["content"] + "\nنسخة جديدة من الخبر.", url=row["url"] + "?v=2")
