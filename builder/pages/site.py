@@ -57,7 +57,8 @@ def assets(layout: Layout) -> Iterator[tuple[str, bytes]]:
         yield "assets/" + rel, path.read_bytes()
 
 
-SEARCH, EXPORTS = "the search index", "the exports"  # owners of those files
+#: owners of those files
+SEARCH, EXPORTS, MOVED = "the search index", "the exports", "the moved entity pages"
 #: Below this many pages to render, starting worker processes costs more than it saves.
 RENDER_PARALLEL_FROM = 1000
 
@@ -132,7 +133,9 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
             out.write(rel, data, "templates/assets")
         moved_to = env.get_template("moved.html.j2")
         for rel, view in entity_pages_mod.moved(entity_pages_mod.mentions(articles), entities):
-            out.write(rel, moved_to.render(view).encode("utf-8"), "the moved entity pages")
+            made_from = digest.data([moved_to.name, view])
+            if not memo.reuse(rel, made_from, MOVED):
+                memo.write(rel, made_from, [(rel, moved_to.render(view))], MOVED)
         spent = timings if timings is not None else {}
         spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock
         index, exported, made_in = beside.result()
