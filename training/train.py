@@ -25,10 +25,10 @@ from training.augment import swapped_copies
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner"
 #: ANERcorp train in three contiguous parts, like the official test split (the corpus's last
-#: sixth), so a part's articles are unseen by a model trained on another. Fixed before the
-#: models were last changed: ``tune``, the last tenth, is where settings were chosen and errors
-#: read; ``report``, the two tenths before it, is only ever scored (its errors are never read,
-#: and nothing is made from it but the models ``--all`` ships); the rest trains.
+#: sixth), so a part's articles are unseen by a model trained on another. ``tune``, the last
+#: tenth, is where settings were chosen and errors read; ``report``, the two tenths before it,
+#: is only ever scored (its errors are never read, and nothing is made from it but the models
+#: ``--all`` ships); the rest trains.
 REPORT_START, TUNE_START = 0.7, 0.9
 
 
@@ -81,7 +81,8 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--extra", action="store_true", help="add AQMAR and the Wojood sample")
-    ap.add_argument("--all", action="store_true", help="train on all of ANERcorp train (no hold-back)")
+    ap.add_argument("--all", action="store_true",
+                    help="train on every part of ANERcorp train (the shipped model)")
     ap.add_argument("--seed", type=int, default=1, help="of the names swapped in the copies")
     args = ap.parse_args()
     sentences = training_sentences(args.all)

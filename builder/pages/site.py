@@ -57,7 +57,7 @@ def assets(layout: Layout) -> Iterator[tuple[str, bytes]]:
         yield "assets/" + rel, path.read_bytes()
 
 
-#: owners of those files
+#: owners of the files written beside the pages
 SEARCH, EXPORTS, MOVED = "the search index", "the exports", "the moved entity pages"
 #: Below this many pages to render, starting worker processes costs more than it saves.
 RENDER_PARALLEL_FROM = 1000
