@@ -30,11 +30,13 @@ from builder.ner.resources import MODEL
 from training.train import anercorp_parts, other_domain
 
 TYPES = ("PER", "ORG", "LOC")
-OUT = Path(__file__).resolve().parent / "out"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
 #: What each row scores: the CRF alone (``recogniser: fast``), both models on an article's
 #: sentences tagged together (a build), and each sentence a text of its own (``arshif entities``).
 MODES = ("CRF alone", "both, articles", "both, each line alone")
-#: micro-F1 and each type's F1, by mode, for one split and seed
+#: One split's figures for one pair of models and mode: F1 by type, micro-F1 and its
+#: precision ("P") and recall ("R")
 Row = dict[str, float]
 
 
@@ -46,12 +48,12 @@ def f1_by_type(rec: Recognizer, sentences: Sequence[Sentence], alone: bool) -> R
     predicted = tag([t for t, _ in sentences], rec, alone)
     for (_, gold), pred in zip(sentences, predicted, strict=True):
         g = {s for s in spans(gold) if s[2] in TYPES}
-        p = {s for s in spans(pred) if s[2] in TYPES}
-        for s in g & p:
+        found = {s for s in spans(pred) if s[2] in TYPES}
+        for s in g & found:
             tp[s[2]] += 1
-        for s in p - g:
+        for s in found - g:
             fp[s[2]] += 1
-        for s in g - p:
+        for s in g - found:
             fn[s[2]] += 1
     row: Row = {}
     for kind in (*TYPES, "micro"):
@@ -72,7 +74,7 @@ def models(seed: int) -> tuple[Path, Path]:
     for module, path in (("training.train", crf), ("training.train_nn", net)):
         if not path.exists():
             subprocess.run([sys.executable, "-m", module, "--out", str(path), "--seed", str(seed)],
-                           check=True)
+                           check=True, cwd=ROOT)
     return crf, net
 
 
@@ -164,13 +166,12 @@ def seed_check(rec: Recognizer) -> None:
     from builder.model import Origin, RawArticle
     from builder.registry import Registry
 
-    root = Path(__file__).resolve().parents[1]
-    expected = yaml.safe_load((root.parent / "shared" / "data" / "news" / "seed" /
+    expected = yaml.safe_load((ROOT.parent / "shared" / "data" / "news" / "seed" /
                                "baghouz.expected.yaml").read_text(encoding="utf-8"))
-    text = (root / "content" / "seed" / "baghouz.txt").read_text(encoding="utf-8")
+    text = (ROOT / "content" / "seed" / "baghouz.txt").read_text(encoding="utf-8")
     article, _ = assemble(RawArticle(Origin("seed"), text, "text", {}, "utf_8"), 90)
     assert article is not None
-    finder = EntityFinder(Registry.load(root / "content" / "entities.yml"))
+    finder = EntityFinder(Registry.load(ROOT / "content" / "entities.yml"))
     hits = list(finder.registry.scan(article.text))
     finder.add(article, resolve(rec.find(article.text), hits, finder.registry, article.text))
     finder.settle()
