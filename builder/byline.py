@@ -25,14 +25,22 @@ from builder.model import Article
 
 #: parts of a head that name a wire or a desk, not a person or a place
 WIRES = frozenset(" ".join(fold(w).split()) for w in (
-    "متابعات", "وكالات", "الوكالات", "خاص", "المحليات", "عواصم", "واس", "رويترز", "أ ف ب", "د ب أ",
+    "متابعات", "متابعة", "وكالات", "الوكالات", "خاص", "المحليات", "عواصم", "واس", "رويترز", "أ ف ب",
+    "د ب أ", "العواصم", "الوكالة", "rt", "cnn", "bbc", "sky", "afp", "ap", "وام",
     "أ ش أ", "يو بي اي", "الأناضول", "وكالة الأنباء السعودية",
 ))
 #: the longest head (a dateline's length), and the longest part of one, in words
 HEAD_WORDS = DATELINE_WORDS
 PART_WORDS = 5
-#: a dash between parts: hyphen, en or em dash, or a tatweel written as a dash (``سبق ـ الرياض``)
-_DASH = re.compile(r"\s*[-–—]+\s*|\s+ـ+\s*|\s*ـ+\s+")
+#: what parts a head: a hyphen, en or em dash, a tatweel written as a dash (``سبق ـ الرياض``), or
+#: a colon (an author field's ``لندن: «الشرق الأوسط»``)
+_DASH = re.compile(r"\s*[-–—:]+\s*|\s+ـ+\s*|\s*ـ+\s+")
+_QUOTES = "«»\"“”"
+#: a desk and the place it files from in one part (``«الاقتصادية» من الرياض``)
+_FROM = re.compile(r"^(.+?)\s+من\s+(.+)$")
+#: words around a paper's name that name its edition or bureau, not another desk
+_EDITION = frozenset(fold(w) for w in ("أونلاين", "الإلكتروني", "الإلكترونية", "نت"))
+_BUREAU = fold("مكتب")
 _SENTENCE = re.compile(r"[.،,؛;!؟?\"«»()]")
 _WITHIN = re.compile(r"^([^()]+?)\s*\(([^()،,]+)\)$")
 
@@ -51,11 +59,31 @@ def _key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def _is_place(part: str) -> bool:
+def _desk_key(part: str) -> str:
+    """A part's key as a desk is compared: without quotes, an edition (``الشرق الأوسط أونلاين``)
+    or a bureau (``مكتب الجزيرة``)."""
+    words = _key(part.strip(_QUOTES + " ")).split()
+    if len(words) > 1 and words[-1] in _EDITION:
+        words.pop()
+    if len(words) > 1 and words[0] == _BUREAU:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_place(part: str, kinds: frozenset[str] | None = None) -> bool:
+    """Whether the gazetteer knows ``part`` as a place; with ``kinds``, as one of those kinds
+    spelt as written (``الجزيره``, a spelling of Algiers, does not make ``الجزيرة`` a capital)."""
     from builder.ner.resources import places
     from builder.registry import stems_of
 
-    return stems_of(part) in places()
+    known = places().get(stems_of(part), [])
+    return bool(known) if kinds is None else \
+        any(p.kind in kinds and p.name.split() == part.split() for p in known)
+
+
+#: the kinds of place a paper may be named for and file from (``الرياض - واس`` in الرياض is a
+#: story filed from Riyadh; ``الجزيرة - واس`` in الجزيرة names no place)
+_NAMED_FOR = frozenset({"capital", "country"})
 
 
 def _has_digit(text: str) -> bool:
@@ -75,6 +103,15 @@ def _head(body: str) -> tuple[str, str] | None:
     return None
 
 
+def _own_keys(source: str) -> frozenset[str]:
+    """The keys a head names the article's own paper by: with its edition or bureau (``الشرق
+    الأوسط أونلاين``, ``مكتب الجزيرة``), and bare unless the paper is named for a capital it
+    files from (in الرياض, ``الرياض - واس`` and ``الرياض- ثقافة اليوم`` name the city)."""
+    name = _desk_key(source)
+    forms = {f"{name} {e}" for e in _EDITION} | {f"{_BUREAU} {name}"}
+    return frozenset(forms if _is_place(source, _NAMED_FOR) else forms | {name})
+
+
 def read_head(head: str, source: str, sources: frozenset[str]) -> tuple[str, str] | None:
     """(author, place) a head gives (either may be empty), or None when it is no head.
     ``source``: the article's source name; ``sources``: the archive's, folded."""
@@ -82,20 +119,37 @@ def read_head(head: str, source: str, sources: frozenset[str]) -> tuple[str, str
         return "", _DASH.split(head[:find_dates(head)[0].start])[0].strip()
     within = _WITHIN.match(head)  # عكاظ (جدة), متعب العبيد (الرياض): the place in brackets
     parts = [within[1].strip(" :-–—"), within[2].strip()] if within else \
-        [p.strip() for p in _DASH.split(head) if p.strip()]
+        [p.strip(_QUOTES + " ") for p in _DASH.split(head) if p.strip(_QUOTES + " ")]
+    own = _own_keys(source)
+
+    def tier(part: str) -> int | None:
+        """0 for a wire, 1 for the article's own paper, 2 for another of the archive's papers
+        where the part is no place (``الرياض: حسن الصفيان`` in الوطن is the city, though الرياض
+        is a paper too), None for no desk."""
+        key = _key(part)
+        if key in WIRES:
+            return 0
+        if key in own:
+            return 1
+        return 2 if _desk_key(part) in sources and not _is_place(part) else None
+
+    for i, part in enumerate(parts):
+        split = _FROM.match(part)
+        if split and tier(split[1].strip(_QUOTES + " ")) is not None:
+            parts[i:i + 1] = [split[1].strip(_QUOTES + " "), split[2]]
+            break
     if not parts or any(len(p.split()) > PART_WORDS or _SENTENCE.search(p) for p in parts):
         return None
-    keys = [_key(p) for p in parts]
-    own = {_key(source)}
-    if within and keys[1] in WIRES:  # لندن : (رويترز): the wire in brackets
-        return "", parts[0]
+    tiers = [tier(p) for p in parts]
+    if within and tiers[1] == 0:  # لندن : (رويترز): the wire in brackets
+        return "", parts[0] if tiers[0] != 1 else ""
     if within:
-        return ("" if keys[0] in WIRES | own | sources else parts[0]), parts[1]
-    desk = next((i for tier in (WIRES, own, sources) for i, k in enumerate(keys) if k in tier), None)
+        return ("" if tiers[0] is not None else parts[0]), parts[1]
+    desk = min(((t, i) for i, t in enumerate(tiers) if t is not None), default=(None, None))[1]
     if desk is not None:
         # the paper naming itself beside a wire (الجزيرة- واس) is neither author nor place
-        before, after = ([p for p, k in zip(parts[a:b], keys[a:b], strict=True)
-                          if k not in WIRES | own and not _has_digit(p)]
+        before, after = ([p for p, t in zip(parts[a:b], tiers[a:b], strict=True)
+                          if t not in (0, 1) and not _has_digit(p)]
                          for a, b in ((0, desk), (desk + 1, len(parts))))
         if before and (_is_place(before[-1]) or len(before[-1].split()) == 1):  # a name has two words
             # the writer before the place, or after the paper (مكة - الوئام - حجب العصيمي)
@@ -108,6 +162,8 @@ def read_head(head: str, source: str, sources: frozenset[str]) -> tuple[str, str
             return after[0], ""
         return author, (after[0] if after else "")
     if len(parts) == 2:
+        if _key(parts[1]) == _desk_key(source) and _is_place(parts[0]):  # دبي - الرياض in الرياض
+            return "", parts[0]
         if _is_place(parts[0]) and len(parts[1].split()) >= 2:
             return parts[1], parts[0]
         if _is_place(parts[1]) and len(parts[0].split()) >= 2:
@@ -133,4 +189,4 @@ def byline(body: str, article: Article, sources: frozenset[str]) -> Byline | Non
 
 def source_keys(articles: list[Article]) -> frozenset[str]:
     """The archive's source names as a head's parts are compared with them."""
-    return frozenset(_key(a.source) for a in articles if a.source)
+    return frozenset(_desk_key(a.source) for a in articles if a.source)

@@ -1,14 +1,18 @@
 """The archive's sources by the names readers know: the ``sources`` setting.
 
-Exports and crawls name a newspaper by a slug (``arriyadiyah``) or only by its address; the
-table in ``content/archive.yml`` maps either to the newspaper's name (``الرياضية``) and,
-optionally, its country (an ISO code, for settling place names).
+Exports and crawls name a newspaper by a slug (``arriyadiyah``) or only by its address; a
+table maps either to the newspaper's name (``الرياضية``) and its country (an ISO code). The
+shipped table (``data/outlets.tsv``) knows the main Arab outlets, so a new archive shows their
+names and reads their bylines (``الرياض - الوئام``: the paper's desk, then the place) without
+a setting; the table in ``content/archive.yml`` adds to it and overrides it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,10 +35,12 @@ class SourceTable:
     by_key: Mapping[str, Source]
 
     @classmethod
-    def parse(cls, table: Mapping[str, Any], where: str) -> SourceTable:
-        """The table as written in settings: ``slug: name`` or ``slug: {name, country, domains}``;
-        a wrong shape is a ``ValueError`` naming ``where``."""
-        by_key: dict[str, Source] = {}
+    def parse(cls, table: Mapping[str, Any], where: str,
+              base: Mapping[str, Source] | None = None) -> SourceTable:
+        """The table as written in settings: ``slug: name`` or ``slug: {name, country, domains}``,
+        over ``base`` (the shipped outlets unless given); a wrong shape is a ``ValueError``
+        naming ``where``."""
+        by_key: dict[str, Source] = dict(outlets() if base is None else base)
         for key, value in table.items():
             if isinstance(value, str):
                 value = {"name": value}
@@ -63,3 +69,18 @@ class SourceTable:
         """The name readers know for an article's source (the field as given when unknown)."""
         found = self.find(source, url)
         return found.name if found else source
+
+
+OUTLETS = Path(__file__).resolve().parent / "data" / "outlets.tsv"
+
+
+@cache
+def outlets() -> dict[str, Source]:
+    """The shipped table of Arab news outlets, by slug and domain (lower case)."""
+    by_key: dict[str, Source] = {}
+    for line in OUTLETS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            slugs, domains, name, country = line.split("\t")
+            for k in slugs.split() + domains.split():
+                by_key[k.lower()] = Source(name, country)
+    return by_key

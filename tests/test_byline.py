@@ -9,10 +9,13 @@ from builder.arabic.normalize import Folded, fold
 from builder.assemble import assemble
 from builder.boilerplate import clean_all
 from builder.byline import read_head
+from builder.config import Config
 from builder.extract.published import date_evidence, publication_date
 from builder.model import Article, Origin, RawArticle
+from builder.sources import Source
 
-SOURCES = frozenset(fold(s) for s in ("سبق", "عين اليوم", "الوئام", "الرياض", "عكاظ", "اليوم"))
+SOURCES = frozenset(fold(s) for s in ("سبق", "عين اليوم", "الوئام", "الرياض", "عكاظ", "اليوم",
+                                      "الوطن", "الجزيرة", "المدينة"))
 BODY = "أعلنت الجهات المختصة اليوم عن افتتاح مشروع جديد لخدمة المواطنين في المنطقة."
 
 
@@ -32,6 +35,21 @@ BODY = "أعلنت الجهات المختصة اليوم عن افتتاح مش
     ("واس (جدة)", "عكاظ", "", "جدة"),
     ("لندن : (رويترز)", "عكاظ", "", "لندن"),
     ("كانو -  أ ف ب", "الجزيرة", "", "كانو"),
+    # author fields: a colon parts them, a paper may be quoted, or named with its edition
+    ("لندن: «الشرق الأوسط أونلاين»", "الشرق الأوسط", "", "لندن"),
+    ("أبها: الوطن", "الوطن", "", "أبها"),
+    ("«الاقتصادية» من الرياض", "الاقتصادية", "", "الرياض"),
+    ("القاهرة - مكتب الجزيرة - طارق محيي", "الجزيرة", "طارق محيي", "القاهرة"),
+    ("المدينة - جدة", "المدينة", "", "جدة"),  # the paper المدينة, then the city
+    ("الجزيرة - واس", "الجزيرة", "", ""),  # the paper beside a wire: no place
+    ("عكاظ (الوكالات)", "عكاظ", "", ""),
+    ("متابعة - الرياض الإلكتروني", "الرياض", "", ""),
+    # الرياض is a paper of the archive and the capital: in another paper, the city
+    ("الرياض: حسن الصفيان", "الوطن", "حسن الصفيان", "الرياض"),
+    # in الرياض itself, its bare name beside a wire or a desk is the city it files from
+    ("الرياض - واس", "الرياض", "", "الرياض"),
+    ("الرياض- ثقافة اليوم", "الرياض", "ثقافة اليوم", "الرياض"),
+    ("دبي - الرياض", "الرياض", "", "دبي"),
 ])
 def test_a_head_gives_the_author_and_the_place(head: str, source: str, author: str, place: str) -> None:
     assert read_head(head, source, SOURCES) == (author, place)
@@ -77,3 +95,20 @@ def test_an_author_field_holding_a_head_gives_the_place() -> None:
     assert (article.author, article.dateline, article.body) == ("علي ال حمود", "تبوك", BODY)
     dated = clean_all([_article(BODY, "اليوم", "أغسطس 5, 2015, 3:45 م")], 90)[0]
     assert dated.author == "أغسطس 5, 2015, 3:45 م" and dated.dateline == ""  # the byline's date stays
+
+
+def test_a_new_archive_knows_the_arab_outlets_by_slug() -> None:
+    """The shipped outlets table names SaudiNewsNet's slugs, so a crawl's author field
+    ``برلين -الوئام:`` gives its place without a ``sources`` setting; the setting overrides it."""
+    table = Config().source_table
+    assert table.name("alweeam", "") == "الوئام"
+    assert table.name("", "https://www.youm7.com/story/1") == "اليوم السابع"
+    assert table.find("alriyadh", "") == Source("الرياض", "SA")
+    assert Config(sources={"alweeam": "صحيفة الوئام"}).source_table.name("alweeam", "") == "صحيفة الوئام"
+    raw = RawArticle(Origin("a.jsonl", 1), "", "text",
+                     {"content": BODY, "source": "alweeam", "author": "برلين -الوئام:",
+                      "date_extracted": "2015-08-12 10:00:00"}, "utf_8")
+    article, _ = assemble(raw, 90, sources=table)
+    assert article is not None
+    article = clean_all([article], 90)[0]
+    assert (article.source, article.author, article.dateline) == ("الوئام", "", "برلين")

@@ -13,17 +13,18 @@ import pytest
 from builder.build import build
 from builder.extract.facts import read_facts
 from builder.extract.published import DateEvidence
+from builder.packaged import starter_registry
 from builder.registry import Registry
 from tests.conftest import ROOT, make_project
 
 REGISTRY = Registry.load(ROOT / "content" / "entities.yml")
 
 
-def places(text: str) -> list[tuple[str, str]]:
+def places(text: str, registry: Registry = REGISTRY) -> list[tuple[str, str]]:
     """(name, country) of the places an article of ``text`` links, in order."""
-    facts = read_facts(DateEvidence(), text, REGISTRY)
+    facts = read_facts(DateEvidence(), text, registry)
     made = {e.id: e for e in facts.resolved.made}
-    found = [made.get(e) or REGISTRY.entities[e] for e in facts.resolved.ids]
+    found = [made.get(e) or registry.entities[e] for e in facts.resolved.ids]
     return [(e.name, e.country) for e in found if e.type == "LOC"]
 
 
@@ -56,6 +57,39 @@ def test_regions_and_towns_of_the_arab_world_are_places() -> None:
     recogniser missed them, after their kind or a preposition."""
     found = places("أعلنت صحة القصيم حالة الطوارئ في مستشفيات منطقة القصيم ومحافظة الزلفي.")
     assert ("القصيم", "SA") in found and ("الزلفي", "SA") in found
+
+
+def test_a_list_of_places_carries_past_a_name_the_gazetteer_lacks() -> None:
+    """A place listed after another needs no cue, also after an item the gazetteer does not
+    know (الأسياح): the list went on to البكيرية and البدائع, which were dropped."""
+    found = places("وزع المصابون على مستشفيات بريدة والملك سعود بعنيزة والأسياح والبكيرية "
+                   "والبدائع، ويجري تقديم الرعاية الصحية لهم.")
+    assert {("البكيرية", "SA"), ("البدائع", "SA")} <= set(found)
+
+
+def test_a_place_the_gazetteer_lacks_is_found_after_its_kind() -> None:
+    """A name the recogniser takes for a place, after its kind (بلدة, مدينة, ولاية), is a place
+    found by machine where the gazetteer lacks it, in the country the article names most; never
+    after a preposition alone, nor when rejected in review."""
+    text = ("حررت وحدات حماية الشعب الكردية بلدة صرين في شمال سوريا من تنظيم داعش، بعد معارك "
+            "قرب مدينة كوباني على الحدود بين سوريا وتركيا.")
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    found = {e.name: e for e in facts.resolved.made}
+    assert (found["صرين"].country, found["صرين"].status) == ("SY", "machine")
+    assert found["كوباني"].country == "SY" and found["كوباني"].lat is None
+    assert found["صرين"].path_name == "صرين-sy"
+    assert "مانسانار" not in {n for n, _ in places("سافر الوفد أمس إلى مانسانار لحضور المؤتمر.")}
+    rejected = Registry.load_text("entities: []\nrejected: [صرين]\n")
+    assert "صرين" not in {n for n, _ in places(text, rejected)}
+
+
+def test_a_new_archive_takes_the_united_states_for_a_place() -> None:
+    """The starter registry had the United States as an actor (and واشنطن as its name): in news
+    it is the country the story happens in."""
+    starter = Registry.load(starter_registry())
+    assert ("الولايات المتحدة", "US") in places(
+        "يحظر قانون الحقوق المدنية الذي صدر في الولايات المتحدة الأمريكية عام 1964 التفرقة.",
+        starter)
 
 
 def test_places_go_by_the_names_the_news_writes() -> None:

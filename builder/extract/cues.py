@@ -81,13 +81,19 @@ def previous_words(text: str, start: int, n: int = 2) -> list[str]:
     return [fold(w) for w in reversed(_WORD.findall(before[cut + 1:]))][:n]
 
 
+def place_kind(word: str) -> bool:
+    """Whether a folded word is a kind of place, as written or behind a proclitic (``بلدة``,
+    whose ب is its own; ``بولاية``)."""
+    return word in PLACE_KINDS or bare(word) in PLACE_KINDS
+
+
 def bare(word: str) -> str:
     """A folded word without a leading و ف ب ل (``والدكتور`` -> ``الدكتور``)."""
     rest = _PROCLITIC.sub("", word, count=1)
     return rest if len(rest) >= 2 else word
 
 
-def _nisba(word: str) -> bool:
+def nisba(word: str) -> bool:
     """``الفرنسي``, ``السويسرية``: a nationality or origin before a name (``الفرنسي ميشيل``)."""
     return word.startswith("ال") and len(word) >= 6 and word.endswith(("ي", "يه"))
 
@@ -114,7 +120,7 @@ def person_cue(text: str, start: int, end: int) -> bool:
     ``مدير إدارة العمليات``), or a role right after it (``مارتي والش رئيس بلدية بوسطن``)."""
     before = previous_words(text, start, ROLE_REACH)
     after = next_words(text, end)
-    return (bool(before) and _nisba(bare(before[0]))) or any(_role(w) for w in before) or (
+    return (bool(before) and nisba(bare(before[0]))) or any(_role(w) for w in before) or (
         bool(after) and _role(after[0]))
 
 
@@ -152,7 +158,7 @@ def org_cue(text: str, start: int, end: int, name: str) -> bool:
     after = next_words(text, end)
     kind = bool(before) and (bare(before[0]) in ORG_CUES or bare(before[0])[:-1] in ORG_CUES)
     return (first in ORG_CUES or first.removeprefix("ال") in ORG_CUES or kind
-            or (bool(after) and _nisba(after[0]) and after[0] not in _NOT_NATIONALITY)
+            or (bool(after) and nisba(after[0]) and after[0] not in _NOT_NATIONALITY)
             or (bool(_QUOTED.search(text[max(0, start - 3):start])) and text[end:end + 1] in "»\"”"))
 
 
@@ -163,7 +169,7 @@ def place_cue(text: str, start: int, surface: str) -> bool:
     if (first[:1] in "بل" and not first.startswith("ال")) or first.startswith(("وب", "ول", "فب")):
         return True
     before = previous_words(text, start, 1)
-    return bool(before) and bare(before[0]) in _BEFORE_PLACE
+    return bool(before) and (before[0] in _BEFORE_PLACE or bare(before[0]) in _BEFORE_PLACE)
 
 
 def not_a_place(text: str, start: int) -> bool:

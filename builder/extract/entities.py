@@ -23,16 +23,16 @@ from builder.arabic.addresses import address_name
 from builder.arabic.normalize import CLITIC_LETTERS, Folded, fold, stem, words
 from builder.extract.cues import (
     DIRECTIONS,
-    PLACE_KINDS,
     adjective,
     aside,
-    bare,
     bodies,
     named_after,
+    nisba,
     not_a_place,
     org_cue,
     person_cue,
     place_cue,
+    place_kind,
     previous_words,
     tanween,
 )
@@ -122,8 +122,8 @@ class Proposed(NamedTuple):
 @dataclass
 class Resolved:
     """An article's entities as resolved on its own (cached with its facts): where in the text
-    each entity is first named, in order of first mention; the gazetteer places among them;
-    and the names proposed for review."""
+    each entity is first named, in order of first mention; the places made for it (of the
+    gazetteer, or found by machine); and the names proposed for review."""
 
     #: entity id -> (start, end) of its first mention in the text, in the order of the text
     first: dict[str, tuple[int, int]]
@@ -169,8 +169,18 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     place_ends: set[int] = set()  # where the places named end: the next in a list needs no cue
 
     def listed(start: int) -> bool:
-        return any(written[e:start].strip() in ("", "،", ",") for e in range(max(0, start - 3), start + 1)
-                   if e in place_ends)
+        """Whether a place ends right before ``start``, or before a run of list items (``و``
+        words) that ends there: ``بعنيزة والأسياح والبكيرية``, where الأسياح is unknown."""
+        for _ in range(LIST_ITEMS + 1):
+            if any(written[e:start].strip() in ("", "،", ",") for e in
+                   range(max(0, start - 3), start + 1) if e in place_ends):
+                return True
+            before = written[:start].rstrip(" ،,")
+            item = before.rsplit(None, 1)[-1] if before.strip() else ""
+            if not (item.startswith("و") and len(item) > 3 and written[start:start + 1] == "و"):
+                return False
+            start = len(before) - len(item)
+        return False
 
     def place_at(start: int, end: int, surface: str, cue: bool) -> str | None:
         if (tanween(surface) or not_a_place(written, start) or key(surface) in name_words
@@ -199,7 +209,12 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         if eid is None and m.type == "LOC":
             eid = place_at(m.start, m.end, m.text, place_cue(written, m.start, m.text))
             if eid is None:
-                continue
+                unknown = None if key(m.text) in name_words else \
+                    _found_place(written, m, countries, registry)
+                if unknown is None:
+                    continue
+                made[unknown.id] = unknown
+                eid = unknown.id
         if eid is None:
             name = _name_form(m.text)
             k = key(name)
@@ -281,7 +296,7 @@ def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
     if kind == "country" and not adjective(text, start, surface):
         return place
     before = previous_words(text, start, 1)
-    after_kind = bool(before) and bare(before[0]) in PLACE_KINDS
+    after_kind = bool(before) and place_kind(before[0])
     if kind == "region" and (after_kind or (place_cue(text, start, surface)
                                             and fold(surface) not in DIRECTIONS)):
         return place
@@ -351,6 +366,9 @@ def _spelt(surface: str, name: str, clitics: bool = True) -> bool:
     return written in {p + "لل" + definite[2:] for p in ("", "و", "ف")}
 
 
+#: How many unknown items of a list (``والأسياح``) may stand between a place and the next.
+LIST_ITEMS = 2
+
 #: How many times an article must name places of one country for a town of a country it names
 #: nowhere else to be taken for a namesake in the first (the gazetteer lacks the district).
 ELSEWHERE = 3
@@ -368,7 +386,7 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     canonical name, whichever spelling the article has (``أبوظبي`` for ``ابو ظبى`` too): one
     page a place."""
     parts = surface.split()
-    if len(parts) > 1 and bare(fold(parts[0])) in PLACE_KINDS:
+    if len(parts) > 1 and place_kind(fold(parts[0])):
         found = _place(" ".join(parts[1:]), countries, registry)
         if found is not None:
             return found
@@ -388,6 +406,8 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
         options += [ranked(p, 0) for p in places().get(stems_of(rest), [])
                     if _spelt(rest, p.name, clitics=False)]
     if not options:
+        if len(parts) > 1 and nisba(fold(parts[-1])):  # الولايات المتحدة الأمريكية
+            return _place(" ".join(parts[:-1]), countries, registry, cue)
         return None
     best = max(options, key=lambda option: option[0])[1]
     if isinstance(best, str):
@@ -403,6 +423,35 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     return Entity(id=eid, name=best.canonical, type="LOC", lat=best.lat, lon=best.lon,
                   country=best.country, path_name=_path_name(best, registry) or eid,
                   aliases=_spellings(best), status="gazetteer")
+
+
+#: The longest place name the recogniser may find that the gazetteer does not know, in words.
+FOUND_PLACE_WORDS = 3
+
+
+def _found_place(text: str, mention: EntityMention, countries: Counter[str],
+                 registry: Registry) -> Entity | None:
+    """A place the recogniser found that neither the gazetteer nor the registry knows, where
+    its kind stands before it (``بلدة صرين``, ``بولاية أوكلاهوما``, ``مدينة كوباني``): an entity
+    found by machine, without coordinates, in the country the article names more often than all
+    others together, and twice at least (else in none: a wrong country is worse than none).
+    Never a common word, an adjective's form or a name rejected in review."""
+    name = _name_form(mention.text)
+    before = previous_words(text, mention.start, 1)
+    if (not before or not place_kind(before[0]) or len(name.split()) > FOUND_PLACE_WORDS
+            or len(fold(name).replace(" ", "")) < 3 or tanween(name) or common_word(name)
+            or places().get(stems_of(name)) or registry.resolve(name) is not None
+            or key(name) in registry.rejected
+            or not all("\u0621" <= ch <= "\u064a" or ch == " " for ch in fold(name))):
+        return None
+    top, named = countries.most_common(1)[0] if countries else ("", 0)
+    country = top if named >= 2 and 2 * named > countries.total() else ""
+    eid = "geo-" + hashlib.sha256(f"{key(name)}|{country}|found".encode()).hexdigest()[:10]
+    # with its country, as one name may be found in two countries' articles
+    address = f"{address_name(name)}-{country.lower()}" if country else address_name(name)
+    return Entity(id=eid, name=name, type="LOC", country=country,
+                  path_name=address if ("places", address) not in registry.addresses else eid,
+                  status="machine")
 
 
 @lru_cache(maxsize=1)
