@@ -124,6 +124,9 @@ class Article:
     #: the day the article was collected (a crawl date): it bounds the publication date and is
     #: its last resort, never better evidence
     collected: str | None = None
+    #: the country of the article's source (ISO code, from the sources table): it settles a
+    #: place name the article itself leaves open (Saudi عنيزة in a Saudi paper)
+    source_country: str = ""
     #: where ``date`` came from: dateline, url, byline, text, metadata or collected
     date_source: str | None = None
     dates: list[DateMention] = field(default_factory=list)

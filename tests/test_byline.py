@@ -112,3 +112,4 @@ def test_a_new_archive_knows_the_arab_outlets_by_slug() -> None:
     assert article is not None
     article = clean_all([article], 90)[0]
     assert (article.source, article.author, article.dateline) == ("الوئام", "", "برلين")
+    assert article.source_country == "SA"  # which settles its places' homonyms

@@ -20,9 +20,10 @@ from tests.conftest import ROOT, make_project
 REGISTRY = Registry.load(ROOT / "content" / "entities.yml")
 
 
-def places(text: str, registry: Registry = REGISTRY) -> list[tuple[str, str]]:
-    """(name, country) of the places an article of ``text`` links, in order."""
-    facts = read_facts(DateEvidence(), text, registry)
+def places(text: str, registry: Registry = REGISTRY, home: str = "") -> list[tuple[str, str]]:
+    """(name, country) of the places an article of ``text`` links, in order (``home``: its
+    source's country)."""
+    facts = read_facts(DateEvidence(country=home), text, registry)
     made = {e.id: e for e in facts.resolved.made}
     found = [made.get(e) or registry.entities[e] for e in facts.resolved.ids]
     return [(e.name, e.country) for e in found if e.type == "LOC"]
@@ -50,6 +51,14 @@ def test_homonyms_go_to_the_article_and_the_arab_world() -> None:
     assert places("افتتحت الغرفة التجارية بالمدينة المنورة فرعا جديدا بحي العزيزية في المدينة "
                   "المنورة.") == [("المدينة المنورة", "SA")]
     assert ("عمان", "JO") in places("وصل الملك إلى عمان قادما من العقبة في زيارة للأردن.")
+
+
+def test_a_homonym_the_text_leaves_open_goes_to_the_sources_country() -> None:
+    """عنيزة alone is a town of Qatar and of Saudi Arabia: a Saudi paper's is Saudi (its own
+    mention no longer counts as the article naming Qatar)."""
+    text = "وقع الحادث في عنيزة مساء أمس، ونقل المصابون إلى المستشفى."
+    assert places(text, home="SA") == [("عنيزة", "SA")]
+    assert places(text, home="QA") == [("عنيزة", "QA")]
 
 
 def test_regions_and_towns_of_the_arab_world_are_places() -> None:

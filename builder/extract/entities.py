@@ -149,11 +149,12 @@ class Resolved:
 
 
 def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
-            registry: Registry, text: str | Folded) -> Resolved:
+            registry: Registry, text: str | Folded, home: str = "") -> Resolved:
     """Resolve an article's registry ``hits`` (from :meth:`Registry.scan`) and the recogniser's
     ``mentions`` in ``text`` to entities; what neither the registry nor the gazetteer knows is
     proposed. Names on a byline, footer or tag line are not the article's and are skipped. A
-    gazetteer name the recogniser missed is a place where a cue says so (``في الأسياح``)."""
+    gazetteer name the recogniser missed is a place where a cue says so (``في الأسياح``).
+    ``home``: the country of the article's source, which settles homonyms the text leaves open."""
     folded = Folded.of(text)
     written = folded.text
     found = [(a, b, eid) for a, b, eid in hits if not aside(written, a) and not (
@@ -186,7 +187,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         if (tanween(surface) or not_a_place(written, start) or key(surface) in name_words
                 or adjective(written, start, surface)):
             return None
-        place = _place(surface, countries, registry, cue or listed(start))
+        place = _place(surface, countries, registry, cue or listed(start), home)
         if isinstance(place, Entity):
             made[place.id] = place
             place = place.id
@@ -239,7 +240,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     for start, end, surface in _gazetteer_names(folded):
         if taken.overlaps(start, end) or aside(written, start):
             continue
-        place = _scanned_place(written, start, surface, countries, registry, listed(start))
+        place = _scanned_place(written, start, surface, countries, registry, listed(start), home)
         if place is not None:
             made[place.id] = place
             found.append((start, end, place.id))
@@ -265,12 +266,14 @@ class _Spans:
 
 
 def _vouch(proposed: dict[str, Proposed], mentions: list[EntityMention], text: str) -> None:
-    """Cues one name lends another in the article: a person's full name is met again by its
-    last word alone (``خالد المقرن`` … ``المقرن``); an organisation listed right after one with
-    a cue is of its kind (``فريقا بايرن ميونيخ وبوروسيا دورتموند``)."""
-    singles = {key(m.text) for m in mentions if m.type == "PER" and " " not in key(m.text)}
+    """Cues one name lends another in the article: a name of two words or more is met twice; a
+    person's full name is met again by its last word alone (``خالد المقرن`` … ``المقرن``, which
+    the recogniser may call an organisation); an organisation listed right after one with a cue
+    is of its kind (``فريقا بايرن ميونيخ وبوروسيا دورتموند``)."""
+    named = Counter(key(_name_form(m.text)) for m in mentions if m.type != "LOC")
     for k, p in list(proposed.items()):
-        if p.type == "PER" and not p.cue and " " in k and k.rsplit(" ", 1)[1] in singles:
+        if not p.cue and " " in k and (named[k] >= 2 or (
+                p.type == "PER" and named[k.rsplit(" ", 1)[1]])):
             proposed[k] = p._replace(cue=True)
     orgs = sorted((p for p in proposed.values() if p.type == "ORG"), key=lambda p: p.at)
     for before, after in pairwise(orgs):
@@ -280,7 +283,7 @@ def _vouch(proposed: dict[str, Proposed], mentions: list[EntityMention], text: s
 
 
 def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
-                   registry: Registry, listed: bool) -> Entity | None:
+                   registry: Registry, listed: bool, home: str) -> Entity | None:
     """A gazetteer name the recogniser did not take for a name, as a place where the text says
     so: a country (``كأس ألمانيا``), a region after its kind (``منطقة القصيم``) or after a
     preposition of place (``في أبين``), or a place of the Arab world listed right after another
@@ -289,7 +292,7 @@ def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
     if not (listed or {p.kind for p in candidates} & {"country", "region"}) or tanween(surface) or (
             common_word(surface)):
         return None
-    place = _place(surface, countries, registry, True)
+    place = _place(surface, countries, registry, True, home)
     if not isinstance(place, Entity):
         return None
     kind = next((p.kind for p in candidates if p.canonical == place.name), "")
@@ -375,24 +378,29 @@ ELSEWHERE = 3
 
 
 def _place(surface: str, countries: Counter[str], registry: Registry,
-           cue: bool = True) -> Entity | str | None:
+           cue: bool = True, home: str = "") -> Entity | str | None:
     """A place the registry does not know under ``surface``: a gazetteer place (made as an
     entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
     (``وجدة``: Oujda, or و + Jeddah). Between namesakes, the country the article names most
-    decides, then the Arab world over the rest, the kind of place, the registry, the whole word
-    and the population. A country or a capital is a place by its name alone; another place
-    needs a ``cue`` (``في عنيزة``, ``محافظة أبين``) or a name that is not a common word
-    (:func:`common_word`: not ``المشهد``, the scene). A gazetteer place goes by its
-    canonical name, whichever spelling the article has (``أبوظبي`` for ``ابو ظبى`` too): one
-    page a place."""
+    decides, then the country of its source (``home``), then the Arab world over the rest, the
+    kind of place, the registry, the whole word and the population. A country or a capital is
+    a place by its name alone; another place needs a ``cue`` (``في عنيزة``, ``محافظة أبين``)
+    or a name that is not a common word (:func:`common_word`: not ``المشهد``, the scene). A
+    gazetteer place goes by its canonical name, whichever spelling the article has (``أبوظبي``
+    for ``ابو ظبى`` too): one page a place."""
     parts = surface.split()
     if len(parts) > 1 and place_kind(fold(parts[0])):
-        found = _place(" ".join(parts[1:]), countries, registry)
+        found = _place(" ".join(parts[1:]), countries, registry, True, home)
         if found is not None:
             return found
 
+    # the name's own mention counted for its first namesake's country (_countries): the other
+    # places of the article decide, then the source's country (عنيزة alone in a Saudi paper)
+    own = next(iter(places().get(stems_of(surface), [])), None)
+
     def ranked(place: Place, whole: int) -> tuple[tuple[int, ...], Place]:
-        return ((countries.get(place.country, 0), place.country in ARAB_WORLD,
+        named = max(0, countries.get(place.country, 0) - (own is not None and place.country == own.country))
+        return ((named, place.country == home, place.country in ARAB_WORLD,
                  _SALIENCE.get(place.kind, 0), whole, place.population), place)
 
     options: list[tuple[tuple[int, ...], Place | str]] = [
@@ -402,12 +410,13 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
         eid = registry.resolve(rest)
         if eid is not None and registry.entities[eid].type == "LOC":
             country = registry.entities[eid].country
-            options.append(((countries.get(country, 0), country in ARAB_WORLD, 2, 2, 0), eid))
+            options.append(((countries.get(country, 0), country == home, country in ARAB_WORLD, 2, 2, 0),
+                            eid))
         options += [ranked(p, 0) for p in places().get(stems_of(rest), [])
                     if _spelt(rest, p.name, clitics=False)]
     if not options:
         if len(parts) > 1 and nisba(fold(parts[-1])):  # الولايات المتحدة الأمريكية
-            return _place(" ".join(parts[:-1]), countries, registry, cue)
+            return _place(" ".join(parts[:-1]), countries, registry, cue, home)
         return None
     best = max(options, key=lambda option: option[0])[1]
     if isinstance(best, str):
@@ -415,9 +424,9 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     if best.kind not in ("country", "capital"):
         if not cue and common_word(surface):
             return None
-        home, named = max(countries.items(), key=lambda kv: kv[1], default=("", 0))
+        top, named = max(countries.items(), key=lambda kv: kv[1], default=("", 0))
         # the town's own mention counts once for its country: more is the article naming it
-        if named >= ELSEWHERE and best.country != home and countries.get(best.country, 0) <= 1:
+        if named >= ELSEWHERE and best.country != top and countries.get(best.country, 0) <= 1:
             return None  # Libya's العزيزية in an article about Medina: the district of Medina
     eid = "geo-" + hashlib.sha256(f"{best.canonical}|{best.country}".encode()).hexdigest()[:10]
     return Entity(id=eid, name=best.canonical, type="LOC", lat=best.lat, lon=best.lon,
@@ -566,7 +575,8 @@ class EntityFinder:
             self.made.setdefault(entity.id, entity)
         known = self.registry.entities
         kinds = [(known.get(e) or self.made[e]).type for e in resolved.ids]
-        filed_from = self.place_named(article.dateline) if article.dateline else None
+        filed_from = self.place_named(article.dateline, article.source_country) \
+            if article.dateline else None
         named = [e for e, t in zip(resolved.ids, kinds, strict=True) if t == "LOC"]
         links = Links(places=list(dict.fromkeys(([filed_from] if filed_from else []) + named)),
                       actors=[e for e, t in zip(resolved.ids, kinds, strict=True) if t != "LOC"],
@@ -625,13 +635,14 @@ class EntityFinder:
         self.addresses.add((folder(entity), entity.path_name))
         return entity
 
-    def place_named(self, surface: str) -> str | None:
+    def place_named(self, surface: str, home: str = "") -> str | None:
         """The place ``surface`` names on its own (a dateline's: ``الرياض``), by the registry
-        or the gazetteer; None when neither knows it as a place."""
+        or the gazetteer (between namesakes, one in ``home``, the source's country, first);
+        None when neither knows it as a place."""
         eid = self.registry.resolve(surface)
         if eid is not None:
             return eid if self.registry.entities[eid].type == "LOC" else None
-        place = _place(surface, Counter(), self.registry, cue=False)
+        place = _place(surface, Counter(), self.registry, cue=False, home=home)
         if isinstance(place, Entity):
             if fold(surface).replace(" ", "") != fold(place.name).replace(" ", ""):
                 return None  # not by another of its names: الجزيرة is the newspaper, not Algiers

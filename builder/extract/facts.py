@@ -122,8 +122,8 @@ def analyse(pairs: Sequence[Pair], registry: Registry,
         hits = list(registry.scan(folded))
         rows = [(m.start, m.end, m.text, m.type) for m in found]
         out.append(Facts(value, source, mentioned, json.dumps(rows, ensure_ascii=False),
-                         notes, pack(keys(folded)), hits, resolve(found, hits, registry, folded),
-                         made_with))
+                         notes, pack(keys(folded)), hits,
+                         resolve(found, hits, registry, folded, evidence.country), made_with))
     return out
 
 
@@ -228,8 +228,8 @@ def extract_all(pairs: list[Pair], state: Store, registry: Registry,
     stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}
     for i, facts in stale.items():  # the registry changed since these were cached
         hits = list(registry.scan(pairs[i][1]))
-        out[i] = replace(facts, hits=hits, resolved=resolve(facts.mentions, hits, registry, pairs[i][1]),
-                         registry=current)
+        out[i] = replace(facts, hits=hits, registry=current, resolved=resolve(
+            facts.mentions, hits, registry, pairs[i][1], pairs[i][0].country))
         store.put(keys_[i], out[i])  # type: ignore[arg-type]
     store.save()
     return [f for f in out if f is not None]

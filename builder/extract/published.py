@@ -27,7 +27,8 @@ DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
 @dataclass(frozen=True)
 class DateEvidence:
     """What an article's metadata says of its date: a publication date as given, the day it was
-    collected, its address and its byline (the text itself is read beside it)."""
+    collected, its address and its byline (the text itself is read beside it); and of its
+    places, the country of its source."""
 
     given: str | None = None
     collected: str | None = None
@@ -35,10 +36,13 @@ class DateEvidence:
     byline: str = ""
     #: the line at the story's head, moved out of its body (:mod:`builder.byline`)
     head: str = ""
+    #: the source's country (ISO code): settles a place name the text leaves open
+    country: str = ""
 
     def key(self) -> str:
         """The evidence as one string, for cache keys."""
-        return "\0".join((self.given or "", self.collected or "", self.url, self.byline, self.head))
+        return "\0".join((self.given or "", self.collected or "", self.url, self.byline, self.head,
+                          self.country))
 
 
 #: A dateline is a line that starts with its date or names a place or a few words before it
@@ -121,7 +125,8 @@ def _byline_day(byline: str) -> date | None:
 
 def date_evidence(article: Article) -> DateEvidence:
     """What an article's metadata says of its date."""
-    return DateEvidence(article.given_date, article.collected, article.url, article.author, article.head)
+    return DateEvidence(article.given_date, article.collected, article.url, article.author, article.head,
+                        article.source_country)
 
 
 def publication_date(evidence: DateEvidence, text: Folded) -> tuple[str | None, DateSource | None]:
