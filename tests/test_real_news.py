@@ -39,6 +39,8 @@ def places(text: str, registry: Registry = REGISTRY, home: str = "") -> list[tup
     ("قالت الممثلة إنها تزوجت بروس ويليس قبل سنوات.", "ولس"),
     ("قاد الحكم مباراة كارل تسايس يينا في الدوري.", "فيينا"),
     ("أعلن اتحاد الكرة أسماء المنتخبات السعودية المشاركة.", "السعودية"),
+    ("تأخر إعلان اسم المدير الفني الجديد للمنتخبات السعودية.", "السعودية"),  # ل + ال as لل
+    ("وافتتح اللاعب التشيلي الدولي أرتورو فيدال أهدافه مع فريقه.", "تشيلي"),  # Chilean
 ])
 def test_a_common_word_or_a_piece_of_a_name_is_no_place(text: str, not_a_place: str) -> None:
     assert not_a_place not in {name for name, _ in places(text)}
@@ -86,10 +88,23 @@ def test_a_place_the_gazetteer_lacks_is_found_after_its_kind() -> None:
     found = {e.name: e for e in facts.resolved.made}
     assert (found["صرين"].country, found["صرين"].status) == ("SY", "machine")
     assert found["كوباني"].country == "SY" and found["كوباني"].lat is None
-    assert found["صرين"].path_name == "صرين-sy"
+    assert found["صرين"].path_name == "صرين"
     assert "مانسانار" not in {n for n, _ in places("سافر الوفد أمس إلى مانسانار لحضور المؤتمر.")}
     rejected = Registry.load_text("entities: []\nrejected: [صرين]\n")
     assert "صرين" not in {n for n, _ in places(text, rejected)}
+
+
+def test_airports_camps_and_stadiums_are_places() -> None:
+    """A site is its kind and the name after it (the recogniser's or the registry's), with
+    ``الدولي``: a place found by machine, and the person it is named after is no actor."""
+    text = ("وصل الوفد إلى مطار الملك خالد الدولي بالرياض، ثم زار مخيم الزعتري للاجئين "
+            "السوريين في الأردن، وحضر مباراة على ملعب الأمير فيصل بن فهد.")
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    made = {e.name: e for e in facts.resolved.made}
+    assert {"مطار الملك خالد الدولي", "مخيم الزعتري", "ملعب الأمير فيصل بن فهد"} <= set(made)
+    assert made["مخيم الزعتري"].status == "machine"
+    every = {**{e.id: e for e in facts.resolved.made}, **REGISTRY.entities}
+    assert not [e for e in facts.resolved.ids if every[e].type == "PER"]
 
 
 def test_a_new_archive_takes_the_united_states_for_a_place() -> None:

@@ -81,10 +81,15 @@ def previous_words(text: str, start: int, n: int = 2) -> list[str]:
     return [fold(w) for w in reversed(_WORD.findall(before[cut + 1:]))][:n]
 
 
-def place_kind(word: str) -> bool:
-    """Whether a folded word is a kind of place, as written or behind a proclitic (``بلدة``,
+def one_of(word: str, kinds: frozenset[str]) -> bool:
+    """Whether a folded word is one of ``kinds``, as written or behind a proclitic (``بلدة``,
     whose ب is its own; ``بولاية``)."""
-    return word in PLACE_KINDS or bare(word) in PLACE_KINDS
+    return word in kinds or bare(word) in kinds
+
+
+def place_kind(word: str) -> bool:
+    """Whether a folded word is a kind of place (:data:`PLACE_KINDS`)."""
+    return one_of(word, PLACE_KINDS)
 
 
 def bare(word: str) -> str:
@@ -111,8 +116,7 @@ def next_words(text: str, end: int, n: int = 1) -> list[str]:
 
 def _role(word: str) -> bool:
     """``word`` is a title or a role, with or without its article (``اللاعب``, ``لاعب``)."""
-    word = bare(word)
-    return word in PERSON_CUES or "ال" + word in PERSON_CUES
+    return any(w in PERSON_CUES or "ال" + w in PERSON_CUES for w in (word, bare(word)))
 
 
 def person_cue(text: str, start: int, end: int) -> bool:
@@ -137,7 +141,7 @@ _HONORIFICS = frozenset(fold(w) for w in "الأمير الملك الشيخ ا�
 def named_after(text: str, start: int) -> bool:
     """The name at ``start`` names a place or a prize after a person (:data:`NAMED_AFTER`)."""
     for word in previous_words(text, start, 4):
-        if bare(word) in NAMED_AFTER:
+        if one_of(word, NAMED_AFTER):
             return True
         if word not in _HONORIFICS:
             return False
@@ -153,11 +157,11 @@ def org_cue(text: str, start: int, end: int, name: str) -> bool:
     """A kind of body that begins the name (``شركة …``) or comes right before it (``فريق …``,
     ``فريقا …``), a nationality right after it (``الوصل الإماراتي``: a club), or quotes around
     it (``لـ«الشرق الأوسط»``)."""
-    first = bare(fold(name).split(" ", 1)[0])
+    first = fold(name).split(" ", 1)[0]
     before = previous_words(text, start, 1)
     after = next_words(text, end)
-    kind = bool(before) and (bare(before[0]) in ORG_CUES or bare(before[0])[:-1] in ORG_CUES)
-    return (first in ORG_CUES or first.removeprefix("ال") in ORG_CUES or kind
+    kind = bool(before) and any(w in ORG_CUES or w[:-1] in ORG_CUES for w in (before[0], bare(before[0])))
+    return (any(w in ORG_CUES or w.removeprefix("ال") in ORG_CUES for w in (first, bare(first))) or kind
             or (bool(after) and nisba(after[0]) and after[0] not in _NOT_NATIONALITY)
             or (bool(_QUOTED.search(text[max(0, start - 3):start])) and text[end:end + 1] in "»\"”"))
 
@@ -169,16 +173,16 @@ def place_cue(text: str, start: int, surface: str) -> bool:
     if (first[:1] in "بل" and not first.startswith("ال")) or first.startswith(("وب", "ول", "فب")):
         return True
     before = previous_words(text, start, 1)
-    return bool(before) and (before[0] in _BEFORE_PLACE or bare(before[0]) in _BEFORE_PLACE)
+    return bool(before) and one_of(before[0], _BEFORE_PLACE)
 
 
 def not_a_place(text: str, start: int) -> bool:
     """The name is a time of prayer here, not a place."""
     before = previous_words(text, start, 1)
-    return bool(before) and bare(before[0]) in NOT_PLACE_AFTER
+    return bool(before) and one_of(before[0], NOT_PLACE_AFTER)
 
 
-_DEFINITE_BEFORE = re.compile(r"(?<![^\W\d_])[وفبل]?ال[^\W\d_]+\s+$")
+_DEFINITE_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?ال|[وف]?لل)[^\W\d_]+\s+$")
 
 
 def adjective(text: str, start: int, surface: str) -> bool:
@@ -189,7 +193,7 @@ def adjective(text: str, start: int, surface: str) -> bool:
         return False
     before = previous_words(text, start, 1)
     return bool(_DEFINITE_BEFORE.search(text[max(0, start - 40):start])) and bool(before) and (
-        bare(before[0]) not in _BEFORE_PLACE)
+        not one_of(before[0], _BEFORE_PLACE))
 
 
 #: Words that begin the name of a public body or a firm (``وزارة التجارة``, ``الهيئة العامة
@@ -208,7 +212,7 @@ def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
     ws = folded.words
     i = 0
     while i < len(ws):
-        if ws[i] not in BODIES and bare(ws[i]) not in BODIES:
+        if not one_of(ws[i], BODIES):
             i += 1
             continue
         end = i + 1

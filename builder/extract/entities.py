@@ -9,6 +9,7 @@ review (``content/entities.proposed.yml``), with counts and example sentences.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
@@ -157,9 +158,15 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     ``home``: the country of the article's source, which settles homonyms the text leaves open."""
     folded = Folded.of(text)
     written = folded.text
-    found = [(a, b, eid) for a, b, eid in hits if not aside(written, a) and not (
-        registry.entities[eid].type == "LOC" and adjective(written, a, written[a:b])) and not (
-        registry.entities[eid].type == "PER" and named_after(written, a))]
+    gazetteer = list(_gazetteer_names(folded))
+    sites = _sites(written, [(m.start, m.end) for m in mentions]
+                   + [(a, b) for a, b, _ in hits]
+                   + [(a, b) for a, b, name in gazetteer if not common_word(name)])
+    in_site = _Spans([(a, b) for a, b, _ in sites])
+    found = [(a, b, eid) for a, b, eid in hits if not in_site.overlaps(a, b)
+             and not aside(written, a) and not (
+                 registry.entities[eid].type == "LOC" and adjective(written, a, written[a:b]))
+             and not (registry.entities[eid].type == "PER" and named_after(written, a))]
     countries = _countries(mentions, [eid for _, _, eid in found], registry)
     # a word of a person's name the recogniser takes for a place alone (بشار of بشار الأسد,
     # ويليس of بروس ويليس) is the person's
@@ -199,12 +206,13 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     for m in mentions:
         if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in hits):
             continue  # a piece of a registry name written around it (المنورة of المدينة المنورة)
-        if aside(written, m.start):
+        if aside(written, m.start) or in_site.overlaps(m.start, m.end):
             continue
         if m.type == "LOC" and not place_cue(written, m.start, m.text) and any(
                 not written[e:m.start].strip() for e in person_ends if m.start - 2 <= e <= m.start):
             continue  # the end of a person's name the recogniser split (بروس | ويليس)
-        if m.type == "PER" and named_after(written, m.start):
+        if (m.type == "PER" and named_after(written, m.start)) or (
+                m.type == "LOC" and adjective(written, m.start, m.text)):
             continue
         eid = registry.resolve(m.text, m.type)
         if eid is None and m.type == "LOC":
@@ -227,7 +235,11 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                     proposed[k] = Proposed(k, name, m.type, at, end, cue)
             continue
         found.append((m.start, m.end, eid))
-    taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits])
+    for start, end, name in sites:
+        if not aside(written, start) and (site := _machine_place(name, countries, registry)):
+            made[site.id] = site
+            found.append((start, end, site.id))
+    taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
     named = [(_name_form(written[a:b]), a, b) for a, b in bodies(folded)
              if not taken.overlaps(a, b) and not aside(written, a)]
     keys = {key(name) for name, _, _ in named}
@@ -237,7 +249,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 other != k and other.startswith(k + " ") for other in keys):
             proposed[k] = Proposed(k, name, "ORG", start, end, True)
     _vouch(proposed, mentions, written)
-    for start, end, surface in _gazetteer_names(folded):
+    for start, end, surface in gazetteer:
         if taken.overlaps(start, end) or aside(written, start):
             continue
         place = _scanned_place(written, start, surface, countries, registry, listed(start), home)
@@ -360,13 +372,13 @@ def _spelt(surface: str, name: str, clitics: bool = True) -> bool:
     conjunction; ``كوباني`` is not ك + و + ``ألباني``)."""
     written = fold(surface).replace(" ", "")
     bare_name = fold(name).replace(" ", "")
-    other = bare_name[2:] if bare_name.startswith("ال") else "ال" + bare_name
-    if any(written == p + n for p in (_PROCLITICS if clitics else ("",)) for n in (bare_name, other)):
+    # with an article added, a name in ي is its adjective (التشيلي: Chilean, not Chile)
+    forms = [bare_name] if bare_name.endswith("ي") and not bare_name.startswith("ال") else \
+        [bare_name, bare_name[2:] if bare_name.startswith("ال") else "ال" + bare_name]
+    if any(written == p + n for p in (_PROCLITICS if clitics else ("",)) for n in forms):
         return True
-    if not clitics:
-        return False
-    definite = bare_name if bare_name.startswith("ال") else other
-    return written in {p + "لل" + definite[2:] for p in ("", "و", "ف")}
+    definite = next((n for n in forms if n.startswith("ال")), "")
+    return clitics and bool(definite) and written in {p + "لل" + definite[2:] for p in ("", "و", "ف")}
 
 
 #: How many unknown items of a list (``والأسياح``) may stand between a place and the next.
@@ -441,26 +453,64 @@ FOUND_PLACE_WORDS = 3
 def _found_place(text: str, mention: EntityMention, countries: Counter[str],
                  registry: Registry) -> Entity | None:
     """A place the recogniser found that neither the gazetteer nor the registry knows, where
-    its kind stands before it (``بلدة صرين``, ``بولاية أوكلاهوما``, ``مدينة كوباني``): an entity
-    found by machine, without coordinates, in the country the article names more often than all
-    others together, and twice at least (else in none: a wrong country is worse than none).
-    Never a common word, an adjective's form or a name rejected in review."""
+    its kind stands before it (``بلدة صرين``, ``بولاية أوكلاهوما``, ``مدينة كوباني``). Never a
+    common word or an adjective's form."""
     name = _name_form(mention.text)
     before = previous_words(text, mention.start, 1)
     if (not before or not place_kind(before[0]) or len(name.split()) > FOUND_PLACE_WORDS
-            or len(fold(name).replace(" ", "")) < 3 or tanween(name) or common_word(name)
-            or places().get(stems_of(name)) or registry.resolve(name) is not None
+            or tanween(name) or common_word(name) or places().get(stems_of(name))):
+        return None
+    return _machine_place(name, countries, registry)
+
+
+def _machine_place(name: str, countries: Counter[str], registry: Registry) -> Entity | None:
+    """A place found by machine under ``name``: without coordinates, in the country the article
+    names more often than all others together, and twice at least (else in none: a wrong
+    country is worse than none); None for a name of fewer than three letters or not in Arabic
+    letters, one the registry knows, or one rejected in review."""
+    if (len(fold(name).replace(" ", "")) < 3 or registry.resolve(name) is not None
             or key(name) in registry.rejected
             or not all("\u0621" <= ch <= "\u064a" or ch == " " for ch in fold(name))):
         return None
     top, named = countries.most_common(1)[0] if countries else ("", 0)
     country = top if named >= 2 and 2 * named > countries.total() else ""
-    eid = "geo-" + hashlib.sha256(f"{key(name)}|{country}|found".encode()).hexdigest()[:10]
-    # with its country, as one name may be found in two countries' articles
-    address = f"{address_name(name)}-{country.lower()}" if country else address_name(name)
+    # one place a name, whichever article says its country (EntityIndex.add)
+    eid = "geo-" + hashlib.sha256(f"{key(name)}|found".encode()).hexdigest()[:10]
+    address = address_name(name)
     return Entity(id=eid, name=name, type="LOC", country=country,
                   path_name=address if ("places", address) not in registry.addresses else eid,
                   status="machine")
+
+
+#: Sites named by their kind and a name after it (``مطار الملك خالد الدولي``, ``مخيم
+#: الزعتري``, ``معبر رفح``): as written, behind a proclitic (``بمطار``).
+_SITE = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?)((?:مطار|ملعب|استاد|إستاد|ستاد|مخيم|ميناء|معبر|سجن|قاعدة)"
+                   r"\s+)((?:الملك|الأمير|الشيخ|الإمام)\s+)?")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+#: A site's one-word name is none of the news' this many most frequent words (``ملعب التدريب``).
+SITE_COMMON_WORDS = 1500
+_INTERNATIONAL = re.compile(r"\s+(?:ال)?دولي(?:ة)?(?![^\W\d_])")
+
+
+def _sites(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The sites of the text: a kind of site (:data:`_SITE`), then a name the recogniser or the
+    registry found or the gazetteer knows right after it, or else one definite word, not a
+    plural or a common word (``مخيم الزعتري``; not ``قاعدة جوية``, ``قاعدة البيانات``), and
+    ``الدولي`` after that: (start, end, name as written)."""
+    ends = {a: b for a, b in sorted(names)}  # the longest name at each start
+    found = []
+    for m in _SITE.finditer(text):
+        end = ends.get(m.end(1)) or ends.get(m.end())  # the name with its title, or after it
+        if end is None:
+            word = _NEXT_WORD.match(text, m.end())
+            if word is None or not word[0].startswith("ال") or len(word[0]) < 5 \
+                    or word[0].endswith("ات") or common_word(word[0], SITE_COMMON_WORDS):
+                continue
+            end = word.end()
+        more = _INTERNATIONAL.match(text, end)
+        end = more.end() if more else end
+        found.append((m.start(1), end, " ".join(text[m.start(1):end].split())))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -484,14 +534,14 @@ def _spellings(place: Place) -> tuple[str, ...]:
 COMMON_WORDS = 1000
 
 
-def common_word(surface: str) -> bool:
-    """Whether the last word of ``surface`` is among the news' :data:`COMMON_WORDS` most
-    frequent (the vocabulary goes most frequent first, after its two reserved rows)."""
+def common_word(surface: str, top: int = COMMON_WORDS) -> bool:
+    """Whether the last word of ``surface`` is among the news' ``top`` most frequent (the
+    vocabulary goes most frequent first, after its two reserved rows)."""
     from builder.ner.neural import embeddings
 
     vocabulary, _ = embeddings("forms")
     row = int(vocabulary.find([fold(surface.split()[-1])], -1)[0])
-    return 2 <= row < COMMON_WORDS + 2
+    return 2 <= row < top + 2
 
 
 @lru_cache(maxsize=1)
@@ -572,7 +622,9 @@ class EntityFinder:
     def add(self, article: Article, resolved: Resolved) -> None:
         """Take an article's entities, and count its proposed names with where they are met."""
         for entity in resolved.made:
-            self.made.setdefault(entity.id, entity)
+            # a place found by machine goes by the first article that says its country
+            if self.made.setdefault(entity.id, entity).country == "" and entity.country:
+                self.made[entity.id] = entity
         known = self.registry.entities
         kinds = [(known.get(e) or self.made[e]).type for e in resolved.ids]
         filed_from = self.place_named(article.dateline, article.source_country) \
