@@ -107,6 +107,27 @@ def test_airports_camps_and_stadiums_are_places() -> None:
     assert not [e for e in facts.resolved.ids if every[e].type == "PER"]
 
 
+def test_the_pieces_of_one_name_are_one_name() -> None:
+    """A body named for a person is one name with the person and the words after (the
+    recogniser cut it at the title: ``جامعة الملك``); a person's name the recogniser split in
+    two is one; a club after نادي is a body, but a title after النادي begins a person's name."""
+    def proposed(text: str) -> dict[str, tuple[str, bool]]:
+        facts = read_facts(DateEvidence(), text, REGISTRY)
+        return {p.name: (p.type, p.cue) for p in facts.resolved.proposed}
+
+    found = proposed("وقع الاتفاق مع جامعة الملك سعود بن عبدالعزيز للعلوم الصحية في الرياض.")
+    assert found.get("جامعة الملك سعود بن عبدالعزيز للعلوم الصحية", ("", False))[0] == "ORG"
+    assert "جامعة الملك" not in found
+    assert "بروس ويليس" in proposed("وسبق لها الزواج من بروس ويليس وآشتون كوتشر.")
+    assert found_club(proposed("أنهت إدارة نادي التعاون انتقال المهاجم إلى صفوفها."))
+    assert not [n for n in proposed("وقال نائب رئيس النادي الأستاذ خالد العمر إن الفريق جاهز.")
+                if n.startswith("النادي")]
+
+
+def found_club(found: dict[str, tuple[str, bool]]) -> bool:
+    return found.get("نادي التعاون") == ("ORG", True)
+
+
 def test_a_new_archive_takes_the_united_states_for_a_place() -> None:
     """The starter registry had the United States as an actor (and واشنطن as its name): in news
     it is the country the story happens in."""

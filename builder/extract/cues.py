@@ -135,7 +135,7 @@ NAMED_AFTER = frozenset(fold(w) for w in """
     دوري كأس جائزة بطولة كرسي وقف مؤسسة برنامج مشروع حي مجمع
 """.split())
 #: Titles that may stand between such a word and the name (``مطار الملك عبدالعزيز``).
-_HONORIFICS = frozenset(fold(w) for w in "الأمير الملك الشيخ الإمام خادم الحرمين الشريفين".split())
+HONORIFICS = frozenset(fold(w) for w in "الأمير الملك الشيخ الإمام خادم الحرمين الشريفين".split())
 
 
 def named_after(text: str, start: int) -> bool:
@@ -143,7 +143,7 @@ def named_after(text: str, start: int) -> bool:
     for word in previous_words(text, start, 4):
         if one_of(word, NAMED_AFTER):
             return True
-        if word not in _HONORIFICS:
+        if word not in HONORIFICS:
             return False
     return False
 
@@ -200,7 +200,7 @@ def adjective(text: str, start: int, surface: str) -> bool:
 #: للرياضة``): the recogniser misses many of these long names, which the words after say whole.
 BODIES = frozenset(fold(w) for w in """
     وزارة هيئة الهيئة جامعة أمانة رئاسة الرئاسة مديرية المديرية المؤسسة الغرفة جمعية الجمعية
-    شركة الشركة بنك البنك محكمة المحكمة منظمة
+    شركة الشركة بنك البنك محكمة المحكمة منظمة نادي النادي
 """.split())
 
 
@@ -216,7 +216,8 @@ def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
-        while end < len(ws) and end - i <= 4 and ws[end].startswith(("ال", "لل")) and len(ws[end]) > 3:
+        while end < len(ws) and end - i <= 4 and ws[end].startswith(("ال", "لل")) and len(ws[end]) > 3 \
+                and not _role(ws[end]):  # رئيس النادي الأستاذ …: a title begins a person's name
             end += 1
         if end > i + 1:
             spans = folded.spans()

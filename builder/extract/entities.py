@@ -24,6 +24,7 @@ from builder.arabic.addresses import address_name
 from builder.arabic.normalize import CLITIC_LETTERS, Folded, fold, stem, words
 from builder.extract.cues import (
     DIRECTIONS,
+    HONORIFICS,
     adjective,
     aside,
     bodies,
@@ -158,6 +159,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     ``home``: the country of the article's source, which settles homonyms the text leaves open."""
     folded = Folded.of(text)
     written = folded.text
+    mentions = _joined(mentions, written)
     gazetteer = list(_gazetteer_names(folded))
     sites = _sites(written, [(m.start, m.end) for m in mentions]
                    + [(a, b) for a, b, _ in hits]
@@ -261,6 +263,39 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     for start, end, eid in sorted(found):
         first.setdefault(eid, (start, end))
     return Resolved(first, list(made.values()), list(proposed.values()))
+
+
+#: Definite words that may end a body's name after the person it is named for (``جامعة الملك
+#: سعود بن عبدالعزيز للعلوم الصحية``).
+_AFTER_NAMED_FOR = re.compile(r"(?:\s+(?:ال|لل)[^\W\d_]{2,}){1,3}")
+
+
+def _one_name(last: EntityMention, m: EntityMention, text: str) -> bool:
+    """Whether mention ``m`` goes on the name of ``last``, just before it (:func:`_joined`)."""
+    if m.start <= last.end or text[last.end:m.start].strip() or _name_form(m.text) != m.text:
+        return False  # apart, or behind a conjunction (وآشتون كوتشر: the next in a list)
+    if last.type == "PER":
+        return m.type == "PER" or (m.type == "LOC" and not place_cue(text, m.start, m.text))
+    return last.type == "ORG" and m.type == "PER" and fold(last.text.split()[-1]) in HONORIFICS
+
+
+def _joined(mentions: list[EntityMention], text: str) -> list[EntityMention]:
+    """The recogniser's mentions with the pieces of one name joined: a person's name and a
+    person's or a place's with only a space between (``بروس`` ``ويليس``, which it may call a
+    place) are one person's, unless the place has a preposition joined (``بالرياض``); and a
+    body whose name ends in a title (``جامعة الملك``) goes on through the person after it and
+    the definite words after that."""
+    out: list[EntityMention] = []
+    for m in mentions:
+        if not out or not _one_name(out[-1], m, text):
+            out.append(m)
+            continue
+        last, end = out[-1], m.end
+        if last.type == "ORG":
+            more = _AFTER_NAMED_FOR.match(text, end)
+            end = more.end() if more else end
+        out[-1] = EntityMention(last.start, end, text[last.start:end], last.type)
+    return out
 
 
 class _Spans:
