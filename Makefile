@@ -47,6 +47,7 @@ model: model-deps
 	$(BIN)/python -m training.make_embeddings
 	$(BIN)/python -m training.train --all
 	$(BIN)/python -m training.train_nn --all
+	$(BIN)/python -m training.make_actors
 
 # PyTorch's CPU build (PyPI's default on Linux is a CUDA build of several GB), then the model extra
 model-deps: $(STAMP)

@@ -40,7 +40,7 @@ from builder.extract.cues import (
 )
 from builder.extract.dates import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from builder.model import Article, Entity, EntityMention
-from builder.ner.resources import ARAB_WORLD, Place, places
+from builder.ner.resources import ARAB_WORLD, Place, news_actors, places
 from builder.registry import Registry, derived_id, folder, key, page_name, stems_of
 
 _SENTENCE_ENDS = ".!؟?\n"
@@ -52,7 +52,8 @@ EXAMPLES = 3
 #: Words no name is made of: those of formulae (``سائلا المولى``, ``رضوان الله``) and common
 #: nouns the recogniser has taken for names.
 NEVER_IN_NAMES = frozenset(key(w) for w in (
-    "المولى", "الله", "سبحانه", "تعالى", "عز", "وجل", "السنة", "الكورنيش", "الدولي", "الدولية"))
+    "المولى", "الله", "لله", "الحمد", "سبحانه", "تعالى", "عز", "وجل", "السنة", "الكورنيش", "الدولي",
+    "الدولية"))
 #: Words no name begins with: months and weekdays (``نيسان`` taken for an organisation). A
 #: Hijri month may be a person's first name (``رمضان قاديروف``), so only a name of one word.
 NOT_FIRST = frozenset(key(w) for w in (*GREGORIAN_MONTHS, *WEEKDAYS))
@@ -230,7 +231,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             name = _name_form(m.text)
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3:
-                cue = _actor_cue(written, m, name)
+                cue = _actor_cue(written, m, name) or _in_the_news(k, m.type)
                 if k not in proposed or (cue and not proposed[k].cue):
                     at = proposed[k].at if k in proposed else m.start
                     end = proposed[k].end if k in proposed else m.end
@@ -250,6 +251,13 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         if k not in proposed and k not in registry.rejected and not any(
                 other != k and other.startswith(k + " ") for other in keys):
             proposed[k] = Proposed(k, name, "ORG", start, end, True)
+    news = news_actors()
+    for start, end, eid in news.scan(folded):  # a name the news names often, the recogniser missed
+        k = key(written[start:end])
+        if not taken.overlaps(start, end) and not aside(written, start) and k not in proposed \
+                and k not in registry.rejected:
+            proposed[k] = Proposed(k, news.entities[eid].name, news.entities[eid].type, start, end,
+                                   True)
     _vouch(proposed, mentions, written)
     for start, end, surface in gazetteer:
         if taken.overlaps(start, end) or aside(written, start):
@@ -351,6 +359,13 @@ def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
                                             and fold(surface) not in DIRECTIONS)):
         return place
     return place if listed and place.country in ARAB_WORLD else None
+
+
+def _in_the_news(k: str, kind: str) -> bool:
+    """Whether the unlabeled news names ``k`` often, as a name of this type (:func:`news_actors`)."""
+    news = news_actors()
+    eid = news.names.get(k)
+    return eid is not None and news.entities[eid].type == kind
 
 
 def _actor_cue(text: str, mention: EntityMention, name: str) -> bool:

@@ -7,8 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.ner.features import Resources
+
+if TYPE_CHECKING:
+    from builder.registry import Registry
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL = DATA / "ner.crfsuite"
@@ -16,6 +20,7 @@ CLUSTERS = DATA / "clusters.tsv"
 VECTORS = DATA / "vectors.npy"
 GAZETTEER = DATA / "gazetteer.tsv"
 ORGANISATIONS = DATA / "organisations.tsv"
+ACTORS = DATA / "actors.tsv"
 
 #: The Arab League's members, and Israel/Palestine: the gazetteer holds their villages and
 #: regions, and between namesakes their places come first.
@@ -97,3 +102,19 @@ def load_resources() -> Resources:
         words = tuple(stems.split())
         names[words[0]].append((words, "ORG"))
     return Resources(clusters=clusters, vectors=vectors, vector_matrix=matrix, names=dict(names))
+
+
+@cache
+def news_actors() -> Registry:
+    """The people and organisations the recogniser finds again and again in unlabeled news
+    (``actors.tsv``, training/make_actors.py), as a registry of names found by machine: where
+    one is met, the recogniser need not be sure of it (:func:`builder.extract.entities.resolve`)."""
+    from builder.model import Entity
+    from builder.registry import Registry, derived_id
+
+    news = Registry()
+    for line in ACTORS.read_text(encoding="utf-8").splitlines():
+        name, kind, _ = line.split("\t")
+        news.add(Entity(id=derived_id(name), name=name, type=kind,  # type: ignore[arg-type]
+                        status="machine"))
+    return news
