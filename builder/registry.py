@@ -55,6 +55,13 @@ def name_words(folded: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _text_name_words(folded: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """:func:`name_words` of a text's words, kept for the next registry that scans the same
+    text (the archive's, then the names the news knows)."""
+    return name_words(list(folded))
+
+
 def derived_id(name: str) -> str:
     """An id for an entry that gives none: stable for the same canonical name."""
     return "e-" + hashlib.sha256(key(name).encode("utf-8")).hexdigest()[:10]
@@ -208,7 +215,7 @@ class Registry:
     def scan(self, text: str | Folded) -> Iterator[tuple[int, int, str]]:
         """Every registry name written in ``text``: (start, end, entity id), longest match first."""
         folded = Folded.of(text)
-        parts = name_words(folded.words)
+        parts = _text_name_words(tuple(folded.words))
         ws = [w for _, _, w in parts]
         spans: list[tuple[int, int, str]] = []  # made at the first match: most texts have none
         firsts = self.first_words

@@ -162,9 +162,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     written = folded.text
     mentions = _joined(mentions, written)
     gazetteer = list(_gazetteer_names(folded))
-    sites = _sites(written, [(m.start, m.end) for m in mentions]
-                   + [(a, b) for a, b, _ in hits]
-                   + [(a, b) for a, b, name in gazetteer if not common_word(name)])
+    sites = _sites(written, [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits],
+                   gazetteer)
     in_site = _Spans([(a, b) for a, b, _ in sites])
     found = [(a, b, eid) for a, b, eid in hits if not in_site.overlaps(a, b)
              and not aside(written, a) and not (
@@ -542,15 +541,19 @@ SITE_COMMON_WORDS = 1500
 _INTERNATIONAL = re.compile(r"\s+(?:ال)?دولي(?:ة)?(?![^\W\d_])")
 
 
-def _sites(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _sites(text: str, names: list[tuple[int, int]],
+           gazetteer: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The sites of the text: a kind of site (:data:`_SITE`), then a name the recogniser or the
     registry found or the gazetteer knows right after it, or else one definite word, not a
     plural or a common word (``مخيم الزعتري``; not ``قاعدة جوية``, ``قاعدة البيانات``), and
     ``الدولي`` after that: (start, end, name as written)."""
     ends = {a: b for a, b in sorted(names)}  # the longest name at each start
+    places = {a: b for a, b, name in gazetteer}
     found = []
     for m in _SITE.finditer(text):
         end = ends.get(m.end(1)) or ends.get(m.end())  # the name with its title, or after it
+        if end is None and m.end() in places and not common_word(text[m.end():places[m.end()]]):
+            end = places[m.end()]
         if end is None:
             word = _NEXT_WORD.match(text, m.end())
             if word is None or not word[0].startswith("ال") or len(word[0]) < 5 \
