@@ -532,9 +532,12 @@ def _machine_place(name: str, countries: Counter[str], registry: Registry) -> En
 
 
 #: Sites named by their kind and a name after it (``مطار الملك خالد الدولي``, ``مخيم
-#: الزعتري``, ``معبر رفح``): as written, behind a proclitic (``بمطار``).
-_SITE = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?)((?:مطار|ملعب|استاد|إستاد|ستاد|مخيم|ميناء|معبر|سجن|قاعدة)"
-                   r"\s+)((?:الملك|الأمير|الشيخ|الإمام)\s+)?")
+#: الزعتري``, ``معبر رفح``, ``حي العزيزية``, ``جبل صبر``): as written, behind a proclitic
+#: (``بمطار``). Not streets or squares: ``شارع``, ``ساحة`` are followed by common words as often
+#: as by names (``ساحة المعركة``, the battlefield).
+_SITE = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?)("
+                   r"(?:مطار|ملعب|استاد|إستاد|ستاد|مخيم|ميناء|معبر|سجن|قاعدة|حي|جبل|وادي)\s+)"
+                   r"((?:الملك|الأمير|الشيخ|الإمام)\s+)?")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 #: A site's one-word name is none of the news' this many most frequent words (``ملعب التدريب``).
 SITE_COMMON_WORDS = 1500
@@ -551,6 +554,8 @@ def _sites(text: str, names: list[tuple[int, int]],
     places = {a: b for a, b, name in gazetteer}
     found = []
     for m in _SITE.finditer(text):
+        if places.get(m.start(1), 0) > m.end(1):
+            continue  # a name of the gazetteer, kind and all
         end = ends.get(m.end(1)) or ends.get(m.end())  # the name with its title, or after it
         if end is None and m.end() in places and not common_word(text[m.end():places[m.end()]]):
             end = places[m.end()]
