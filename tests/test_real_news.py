@@ -141,6 +141,14 @@ def test_names_the_news_names_often_need_no_cue() -> None:
     assert not [name for name, _, _ in rows if places().get(stems_of(name))]
 
 
+def test_the_title_of_a_work_is_no_actor() -> None:
+    """A film's, a novel's, a song's title (``فيلم "جي آي جين"``) names no person or body."""
+    text = 'يذكر أن مور ظهرت في فيلم "جي آي جين" وسبق لها الزواج من بروس ويليس وآشتون كوتشر.'
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    assert ("جي آي جين", "ORG") in {(m.text, m.type) for m in facts.mentions}  # the recogniser's
+    assert "جي آي جين" not in {p.name for p in facts.resolved.proposed}
+
+
 def found_club(found: dict[str, tuple[str, bool]]) -> bool:
     return found.get("نادي التعاون") == ("ORG", True)
 

@@ -138,6 +138,18 @@ NAMED_AFTER = frozenset(fold(w) for w in """
 HONORIFICS = frozenset(fold(w) for w in "الأمير الملك الشيخ الإمام خادم الحرمين الشريفين".split())
 
 
+#: Words before the title of a work (``فيلم "جي آي جين"``): the name is the work's, no actor's.
+WORKS = frozenset(fold(w) for w in """
+    فيلم الفيلم مسلسل المسلسل رواية الرواية أغنية الأغنية مسرحية المسرحية ألبوم الألبوم كتاب الكتاب
+""".split())
+
+
+def work_title(text: str, start: int) -> bool:
+    """The name at ``start`` is the title of a work (:data:`WORKS`)."""
+    before = previous_words(text, start, 1)
+    return bool(before) and one_of(before[0], WORKS)
+
+
 def named_after(text: str, start: int) -> bool:
     """The name at ``start`` names a place or a prize after a person (:data:`NAMED_AFTER`)."""
     for word in previous_words(text, start, 4):

@@ -37,6 +37,7 @@ from builder.extract.cues import (
     place_kind,
     previous_words,
     tanween,
+    work_title,
 )
 from builder.extract.dates import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from builder.model import Article, Entity, EntityMention
@@ -214,7 +215,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 not written[e:m.start].strip() for e in person_ends if m.start - 2 <= e <= m.start):
             continue  # the end of a person's name the recogniser split (بروس | ويليس)
         if (m.type == "PER" and named_after(written, m.start)) or (
-                m.type == "LOC" and adjective(written, m.start, m.text)):
+                m.type == "LOC" and adjective(written, m.start, m.text)) or (
+                m.type != "LOC" and work_title(written, m.start)):
             continue
         eid = registry.resolve(m.text, m.type)
         if eid is None and m.type == "LOC":
