@@ -34,7 +34,7 @@ HEAD_WORDS = DATELINE_WORDS
 PART_WORDS = 5
 #: what parts a head: a hyphen, en or em dash, a tatweel written as a dash (``سبق ـ الرياض``), or
 #: a colon (an author field's ``لندن: «الشرق الأوسط»``)
-_DASH = re.compile(r"\s*[-–—:]+\s*|\s+ـ+\s*|\s*ـ+\s+")
+_PARTS = re.compile(r"\s*[-–—:]+\s*|\s+ـ+\s*|\s*ـ+\s+")
 _QUOTES = "«»\"“”"
 #: a desk and the place it files from in one part (``«الاقتصادية» من الرياض``)
 _FROM = re.compile(r"^(.+?)\s+من\s+(.+)$")
@@ -116,10 +116,10 @@ def read_head(head: str, source: str, sources: frozenset[str]) -> tuple[str, str
     """(author, place) a head gives (either may be empty), or None when it is no head.
     ``source``: the article's source name; ``sources``: the archive's, folded."""
     if dateline_day(head) is not None:  # a dateline: the place is the words before the date
-        return "", _DASH.split(head[:find_dates(head)[0].start])[0].strip()
+        return "", _PARTS.split(head[:find_dates(head)[0].start])[0].strip()
     within = _WITHIN.match(head)  # عكاظ (جدة), متعب العبيد (الرياض): the place in brackets
     parts = [within[1].strip(" :-–—"), within[2].strip()] if within else \
-        [p.strip(_QUOTES + " ") for p in _DASH.split(head) if p.strip(_QUOTES + " ")]
+        [p.strip(_QUOTES + " ") for p in _PARTS.split(head) if p.strip(_QUOTES + " ")]
     own = _own_keys(source)
 
     def tier(part: str) -> int | None:

@@ -35,12 +35,11 @@ class SourceTable:
     by_key: Mapping[str, Source]
 
     @classmethod
-    def parse(cls, table: Mapping[str, Any], where: str,
-              base: Mapping[str, Source] | None = None) -> SourceTable:
+    def parse(cls, table: Mapping[str, Any], where: str) -> SourceTable:
         """The table as written in settings: ``slug: name`` or ``slug: {name, country, domains}``,
-        over ``base`` (the shipped outlets unless given); a wrong shape is a ``ValueError``
-        naming ``where``."""
-        by_key: dict[str, Source] = dict(outlets() if base is None else base)
+        over the shipped outlets (:func:`outlets`); a wrong shape is a ``ValueError`` naming
+        ``where``."""
+        by_key: dict[str, Source] = dict(outlets())
         for key, value in table.items():
             if isinstance(value, str):
                 value = {"name": value}

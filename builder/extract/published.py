@@ -124,7 +124,7 @@ def _byline_day(byline: str) -> date | None:
 
 
 def date_evidence(article: Article) -> DateEvidence:
-    """What an article's metadata says of its date."""
+    """What an article's metadata says of its date, and its source's country."""
     return DateEvidence(article.given_date, article.collected, article.url, article.author, article.head,
                         article.source_country)
 
