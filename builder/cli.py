@@ -261,7 +261,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # the actors found by machine are settled on all the articles given, as a build settles them
     finder.settle(cfg.actors == "reviewed")
     for article, proposed in zip(dated, names, strict=True):
-        rest = [p for p in proposed if p.key not in finder.found]
+        # a place found by machine is among the article's places already
+        rest = [p for p in proposed if p.key not in finder.found and p.type != "LOC"]
         print(json.dumps(article_json(finder.linked(article), finder.entities(), rest),
                          ensure_ascii=False))
     return status

@@ -87,15 +87,17 @@ def _flow(items: Any) -> Any:
 
 def accept(registry_path: Path, proposed_path: Path, name: str, kind: str | None,
            entity_id: str | None) -> str:
-    """Add a proposed name to the registry as a new entity; returns its id."""
+    """Add a proposed name to the registry as a new entity; returns its id. Without an id given
+    the entry has none: its id is derived from the name and its page stays at the name's
+    address, where the pages showed it as found by machine."""
     item = _proposed(proposed_path, name)
     eid = entity_id or derived_id(item["name"])
 
     def add(data: Any) -> None:
         if data.get("entities") is None:
             data["entities"] = []
-        data["entities"].append(_flow({"id": eid, "name": item["name"],
-                                       "type": kind or item["type"]}))
+        entry = {"id": eid} if entity_id else {}
+        data["entities"].append(_flow({**entry, "name": item["name"], "type": kind or item["type"]}))
     _edit(registry_path, add)
     return eid
 

@@ -246,3 +246,36 @@ def test_reviewed_only_archives_and_rejected_names(archive: Path) -> None:
     build(archive, progress=False, out=io.StringIO())
     assert actors(archive) == {}
     assert not list((archive / "site" / "actors").glob("*جروس*"))
+
+
+def test_a_place_found_by_machine_is_proposed_and_accepted_where_it_is(tmp_path: Path) -> None:
+    """A place found by machine is in the review file, linked; ``arshif review accept`` makes it
+    a reviewed place of the registry, its page where it was, as it keeps an actor's (accepting
+    had written the derived id into the entry, and the page moved to that id's address)."""
+    from builder.review import accept
+
+    root = make_project(tmp_path / "archive", None)
+    (root / "content" / "a.txt").write_text("هبطت الطائرة في مطار الملك خالد الدولي بالرياض أمس، "
+                                            "وكان في استقبال الوفد عدد من المسؤولين.\n",
+                                            encoding="utf-8")
+    build(root, progress=False, out=io.StringIO())
+
+    def place() -> tuple[str, str]:
+        found = [e for e in json.loads((root / "site" / "data" / "entities.json")
+                                       .read_text(encoding="utf-8")) if "مطار" in e["name"]]
+        assert len(found) == 1
+        return found[0]["status"], found[0]["page"]
+
+    status, page = place()
+    assert status == "machine"
+    proposed = (root / "content" / "entities.proposed.yml").read_text(encoding="utf-8")
+    assert "مطار الملك خالد الدولي" in proposed
+    (root / "content" / "b.txt").write_text("قال المدرب كريستيان جروس إن الفريق جاهز.\n",
+                                            encoding="utf-8")
+    build(root, progress=False, out=io.StringIO())
+    for name in ("مطار الملك خالد الدولي", "كريستيان جروس"):
+        accept(root / "content" / "entities.yml", root / "content" / "entities.proposed.yml",
+               name, None, None)
+    build(root, progress=False, out=io.StringIO())
+    assert place() == ("reviewed", page)
+    assert (root / "site" / "actors" / "كريستيان-جروس" / "index.html").exists()

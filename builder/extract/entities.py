@@ -73,15 +73,17 @@ class Proposal:
     met: list[tuple[str, int]] = field(default_factory=list)
     #: whether the words before one of its mentions say what it is (a title, a kind of body)
     cue: bool = False
-    #: whether the pages link it as an actor found by machine (:meth:`EntityFinder.settle`)
+    #: whether the pages link it as an actor or a place found by machine
+    #: (:meth:`EntityFinder.settle`)
     linked: bool = False
 
     @property
     def worth_review(self) -> bool:
         """Whether the review file may list it: not a month or a formula (a first name alone is
-        judged among the others: :meth:`EntityFinder.for_review`)."""
+        judged among the others: :meth:`EntityFinder.for_review`); a place found by machine
+        always (``مطار الملك خالد الدولي``: its own checks made it one)."""
         words = key(self.name).split()
-        return not (any(w in NEVER_IN_NAMES for w in words) or words[0] in NOT_FIRST
+        return self.type == "LOC" or not (any(w in NEVER_IN_NAMES for w in words) or words[0] in NOT_FIRST
                     or (len(words) == 1 and words[0] in CALENDAR))
 
     @property
@@ -163,8 +165,10 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     written = folded.text
     mentions = _joined(mentions, written)
     gazetteer = list(_gazetteer_names(folded))
-    sites = _sites(written, [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits],
-                   gazetteer)
+    registry_ends = {a: b for a, b, _ in hits}  # a site the registry names is the registry's
+    sites = [(a, b, name) for a, b, name in _sites(
+        written, [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits], gazetteer)
+        if registry_ends.get(a, -1) < b]
     in_site = _Spans([(a, b) for a, b, _ in sites])
     found = [(a, b, eid) for a, b, eid in hits if not in_site.overlaps(a, b)
              and not aside(written, a) and not (
@@ -228,6 +232,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                     continue
                 made[unknown.id] = unknown
                 eid = unknown.id
+                proposed.setdefault(key(unknown.name), Proposed(
+                    key(unknown.name), unknown.name, "LOC", m.start, m.end, True))
         if eid is None:
             name = _name_form(m.text)
             k = key(name)
@@ -243,6 +249,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         if not aside(written, start) and (site := _machine_place(name, countries, registry)):
             made[site.id] = site
             found.append((start, end, site.id))
+            proposed.setdefault(key(name), Proposed(key(name), name, "LOC", start, end, True))
     taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
     named = [(_name_form(written[a:b]), a, b) for a, b in bodies(folded)
              if not taken.overlaps(a, b) and not aside(written, a)]
@@ -705,6 +712,8 @@ class EntityFinder:
         """After every article is added: link the proposed names the recogniser is sure of
         (:attr:`Proposal.confident`) as actors found by machine, each with its page, in the
         articles that name them (unless ``reviewed_only``, the ``actors: reviewed`` setting)."""
+        for prop in self.proposals.values():  # a place found by machine is linked as it is made
+            prop.linked = prop.linked or prop.type == "LOC"
         if not reviewed_only:
             for k, prop in sorted(self.proposals.items()):
                 if prop.confident:
