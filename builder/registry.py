@@ -18,7 +18,7 @@ from typing import Any
 
 from builder import yamlio
 from builder.arabic.addresses import address_name
-from builder.arabic.normalize import Folded, joined, stem, words
+from builder.arabic.normalize import Folded, name_words, stem, words
 from builder.model import Entity, EntityType
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "person": "PER", "ORG": "ORG",
@@ -44,22 +44,6 @@ def key(surface: str) -> str:
 def stems_of(surface: str) -> str:
     """The stems of a name's words, each alone: the gazetteer's form (``resources.places``)."""
     return " ".join(stem(w) for w in words(surface))
-
-
-def name_words(folded: list[str]) -> list[tuple[int, int, str]]:
-    """The words of ``folded`` as names are matched: (first, end) indexes and the stem, a pair
-    :func:`~builder.arabic.normalize.joined` says is one name as one word."""
-    out = [(i, i + 1, stem(w)) for i, w in enumerate(folded)]
-    for i in reversed(joined(folded)):  # from the end: the indexes before stay valid
-        out[i:i + 2] = [(i, i + 2, stem(folded[i] + folded[i + 1]))]
-    return out
-
-
-@lru_cache(maxsize=2)
-def _text_name_words(folded: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """:func:`name_words` of a text's words, kept for the next registry that scans the same
-    text (the archive's, then the names the news knows)."""
-    return name_words(list(folded))
 
 
 def derived_id(name: str) -> str:
@@ -215,7 +199,7 @@ class Registry:
     def scan(self, text: str | Folded) -> Iterator[tuple[int, int, str]]:
         """Every registry name written in ``text``: (start, end, entity id), longest match first."""
         folded = Folded.of(text)
-        parts = _text_name_words(tuple(folded.words))
+        parts = folded.name_words
         ws = [w for _, _, w in parts]
         spans: list[tuple[int, int, str]] = []  # made at the first match: most texts have none
         firsts = self.first_words

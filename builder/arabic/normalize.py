@@ -164,6 +164,16 @@ def joined(folded: Sequence[str]) -> list[int]:
     return out
 
 
+
+def name_words(folded: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The words of ``folded`` as names are matched: (first, end) indexes and the stem, a pair
+    :func:`joined` says is one name as one word."""
+    out = [(i, i + 1, stem(w)) for i, w in enumerate(folded)]
+    for i in reversed(joined(folded)):  # from the end: the indexes before stay valid
+        out[i:i + 2] = [(i, i + 2, stem(folded[i] + folded[i + 1]))]
+    return out
+
+
 @dataclass(frozen=True)
 class Folded:
     """A text with its matching form and words, made once for every extractor that reads it
@@ -200,6 +210,12 @@ class Folded:
     def spans(self) -> list[tuple[int, int, str]]:
         """Each word with the span it covers in the text as written (``words``, with places)."""
         return self._spans
+
+    @cached_property
+    def name_words(self) -> list[tuple[int, int, str]]:
+        """:func:`name_words` of the words, made once for every registry that scans the text
+        (the archive's, then the names the news knows)."""
+        return name_words(self.words)
 
     @cached_property
     def _spans(self) -> list[tuple[int, int, str]]:

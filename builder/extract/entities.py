@@ -209,6 +209,13 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             place_ends.add(end)
         return place
 
+    def found_by_machine(place: Entity, start: int, end: int) -> str:
+        """A place found by machine, made for the article and proposed (linked) for review."""
+        made[place.id] = place
+        k = key(place.name)
+        proposed.setdefault(k, Proposed(k, place.name, "LOC", start, end, True))
+        return place.id
+
     person_ends = {m.end for m in mentions if m.type == "PER"}
     for m in mentions:
         if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in hits):
@@ -230,10 +237,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                     _found_place(written, m, countries, registry)
                 if unknown is None:
                     continue
-                made[unknown.id] = unknown
-                eid = unknown.id
-                proposed.setdefault(key(unknown.name), Proposed(
-                    key(unknown.name), unknown.name, "LOC", m.start, m.end, True))
+                eid = found_by_machine(unknown, m.start, m.end)
         if eid is None:
             name = _name_form(m.text)
             k = key(name)
@@ -247,9 +251,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         found.append((m.start, m.end, eid))
     for start, end, name in sites:
         if not aside(written, start) and (site := _machine_place(name, countries, registry)):
-            made[site.id] = site
-            found.append((start, end, site.id))
-            proposed.setdefault(key(name), Proposed(key(name), name, "LOC", start, end, True))
+            found.append((start, end, found_by_machine(site, start, end)))
     taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
     named = [(_name_form(written[a:b]), a, b) for a, b in bodies(folded)
              if not taken.overlaps(a, b) and not aside(written, a)]
@@ -468,10 +470,12 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     # places of the article decide, then the source's country (عنيزة alone in a Saudi paper)
     own = next(iter(places().get(stems_of(surface), [])), None)
 
+    def rank(country: str, named: int, salience: int, whole: int, population: int) -> tuple[int, ...]:
+        return named, country == home, country in ARAB_WORLD, salience, whole, population
+
     def ranked(place: Place, whole: int) -> tuple[tuple[int, ...], Place]:
         named = max(0, countries.get(place.country, 0) - (own is not None and place.country == own.country))
-        return ((named, place.country == home, place.country in ARAB_WORLD,
-                 _SALIENCE.get(place.kind, 0), whole, place.population), place)
+        return rank(place.country, named, _SALIENCE.get(place.kind, 0), whole, place.population), place
 
     options: list[tuple[tuple[int, ...], Place | str]] = [
         ranked(p, 1) for p in places().get(stems_of(surface), []) if _spelt(surface, p.name)]
@@ -480,8 +484,7 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
         eid = registry.resolve(rest)
         if eid is not None and registry.entities[eid].type == "LOC":
             country = registry.entities[eid].country
-            options.append(((countries.get(country, 0), country == home, country in ARAB_WORLD, 2, 2, 0),
-                            eid))
+            options.append((rank(country, countries.get(country, 0), 2, 2, 0), eid))
         options += [ranked(p, 0) for p in places().get(stems_of(rest), [])
                     if _spelt(rest, p.name, clitics=False)]
     if not options:
@@ -521,14 +524,19 @@ def _found_place(text: str, mention: EntityMention, countries: Counter[str],
     return _machine_place(name, countries, registry)
 
 
+def arabic_letters(name: str) -> bool:
+    """Whether a name is written in Arabic letters alone, once folded (not ``vote_id``, a
+    page's code the recogniser took for a name)."""
+    return all("\u0621" <= ch <= "\u064a" or ch == " " for ch in fold(name))
+
+
 def _machine_place(name: str, countries: Counter[str], registry: Registry) -> Entity | None:
     """A place found by machine under ``name``: without coordinates, in the country the article
     names more often than all others together, and twice at least (else in none: a wrong
     country is worse than none); None for a name of fewer than three letters or not in Arabic
     letters, one the registry knows, or one rejected in review."""
     if (len(fold(name).replace(" ", "")) < 3 or registry.resolve(name) is not None
-            or key(name) in registry.rejected
-            or not all("\u0621" <= ch <= "\u064a" or ch == " " for ch in fold(name))):
+            or key(name) in registry.rejected or not arabic_letters(name)):
         return None
     top, named = countries.most_common(1)[0] if countries else ("", 0)
     country = top if named >= 2 and 2 * named > countries.total() else ""

@@ -227,9 +227,10 @@ def extract_all(pairs: list[Pair], state: Store, registry: Registry,
         store.put(keys_[i], out[i])  # type: ignore[arg-type]
     stale: dict[int, Facts] = {i: f for i, f in enumerate(out) if f is not None and f.registry != current}
     for i, facts in stale.items():  # the registry changed since these were cached
-        hits = list(registry.scan(pairs[i][1]))
+        folded = Folded.of(pairs[i][1])  # one folding for the scan and the resolution
+        hits = list(registry.scan(folded))
         out[i] = replace(facts, hits=hits, registry=current, resolved=resolve(
-            facts.mentions, hits, registry, pairs[i][1], pairs[i][0].country))
+            facts.mentions, hits, registry, folded, pairs[i][0].country))
         store.put(keys_[i], out[i])  # type: ignore[arg-type]
     store.save()
     return [f for f in out if f is not None]
