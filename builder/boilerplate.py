@@ -49,6 +49,9 @@ _TRAILER = re.compile(r"(?:(?<=[.!؟?\"”»)])\s+سمات(?:\s+\S+){1,15}"
                       r"|\s*(?:[-/]+\s*انتهى\s*[-/]+\s*)?رابط\s+الخبر\s+(?:ب|في\s+)?صحيفة[^\n]{0,200}"
                       r"|\s*للتواصل\s+مع\s+الكاتب[^\n]{0,200}"
                       r"|\s+[-/]+\s*انتهى\s*[-/]+)\s*$")
+#: Words one of which every trailer holds: a body without any is not searched (the search
+#: tries the pattern at each space of the text).
+_TRAILER_WORDS = ("سمات", "رابط", "للتواصل", "انتهى")
 #: A byline's separator between the writer or paper and the place (``عين اليوم – الرياض``).
 _BYLINE = re.compile(r"\s[-–ـ]+\s|\S\s*[-–]\s*\S")
 #: Share buttons written before the text on its first line (``Next Previous عين اليوم – …``).
@@ -113,7 +116,7 @@ def clean(article: Article, learned: frozenset[str], title_length: int,
         else:
             kept.append(line)
     body = "\n".join(kept).strip()
-    trailer = _TRAILER.search(body)
+    trailer = _TRAILER.search(body) if any(w in body for w in _TRAILER_WORDS) else None
     if trailer:
         dropped.append(_words(trailer.group()))
         body = body[:trailer.start()].rstrip()

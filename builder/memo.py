@@ -59,7 +59,13 @@ class Memo:
         """True when the group was made from the same last time and its files are unchanged on
         disk (a check only: it may run in another process than the one that keeps them)."""
         before = self.before.get(name)
-        if before is None or before.made_from != made_from:
+        return before is not None and before.made_from == made_from and self.intact(name)
+
+    def intact(self, name: str) -> bool:
+        """True when the group's files are on disk as this code wrote them last time (whatever
+        they were made from): they may be read to make the group again."""
+        before = self.before.get(name)
+        if before is None:
             return False
         root = str(self.out.root) + os.sep  # str paths: 20,000 stats a build, no Path objects
         for f in before.files:

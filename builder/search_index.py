@@ -37,8 +37,6 @@ from functools import partial
 from itertools import chain, pairwise
 from typing import Any
 
-import numpy as np
-
 from builder import digest
 from builder.arabic.display import show_date
 from builder.arabic.terms import PAIR, keys, root, unpack, variants
@@ -68,11 +66,23 @@ def fnv1a(key: str) -> int:
     return h
 
 
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _base36(n: int) -> str:
+    out = ""
+    while True:
+        n, digit = divmod(n, 36)
+        out = _BASE36[digit] + out
+        if not n:
+            return out
+
+
 def stored_key(key: str) -> str:
     """How a key is written in its shard: a pair of words as ``_`` and the pair's hash in base
     36 (a third of its length: pairs are most of an article's keys, and a phrase is looked up by
     the same hash), any other key as it is."""
-    return PAIR + np.base_repr(fnv1a(key), 36).lower() if PAIR in key else key
+    return PAIR + _base36(fnv1a(key)) if PAIR in key else key
 
 
 def filter_keys(article: Article) -> list[str]:
@@ -190,8 +200,13 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
             plist[2::2] = [b - a for a, b in pairwise(docs)]
     shards = shard_count(len(members))
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    shard_of: dict[str, int] = {}  # a word's keys share its root: each root hashed once
     for key, plist in postings.items():  # keys in order of first use: the same for the same input
-        split[fnv1a(root(key)) % shards][stored_key(key)] = plist
+        word = root(key)
+        at = shard_of.get(word)
+        if at is None:
+            at = shard_of[word] = fnv1a(word) % shards
+        split[at][stored_key(key)] = plist
     base = f"search/{number}"
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)

@@ -34,14 +34,20 @@ def run(root: Path) -> None:
 
 
 def test_an_edit_renders_only_the_pages_it_touches(tmp_path: Path, counted: list[str]) -> None:
+    from builder.pages import articles, entities, stories
+
     root = make_project(tmp_path / "a", ROOT / "content")
     run(root)
     everything = len(counted)
     assert everything > 150
     counted.clear()
-    (root / "content" / "archive.yml").touch()  # inputs look changed, nothing is
-    run(root)
-    assert counted == []
+    made: list[str] = []  # the costly values of a page are made only for a page rendered
+    with pytest.MonkeyPatch.context() as mp:
+        for module, name in ((articles, "add_links"), (entities, "chart"), (stories, "changes")):
+            mp.setattr(module, name, lambda *a, name=name, **k: made.append(name))
+        (root / "content" / "archive.yml").touch()  # inputs look changed, nothing is
+        run(root)
+    assert counted == [] and made == []
     seed = root / "content" / "seed" / "baghouz.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضيفت هذه الجملة بعد النشر.\n",
                     encoding="utf-8")
@@ -231,3 +237,86 @@ def test_a_recycled_build_folder_is_made_the_current_site(tmp_path: Path) -> Non
     assert (spare / "a" / "index.html").stat().st_ino == (current / "a" / "index.html").stat().st_ino
     for rel in ("c.css", "sitemap.xml"):  # not pages: copies, which MkDocs may rewrite in place
         assert (spare / rel).stat().st_ino != (current / rel).stat().st_ino
+
+
+def test_the_database_folds_again_only_the_texts_that_changed(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full-text rows of articles whose title and text are unchanged are taken from the
+    last build's database; the file is the one a build without it makes, byte for byte."""
+    from dataclasses import replace
+
+    from builder.config import Config
+    from builder.model import Article, Origin
+    from builder.pages import database
+
+    texts = ["قال وزير الخارجية إن المحادثات في جنيف تستأنف الأسبوع المقبل.",
+             "هطلت أمطار غزيرة على مدينة جدة وحذرت الأرصاد من السيول.",
+             "افتتح معرض الرياض الدولي للكتاب أبوابه للزوار."]
+    articles = [Article(id=f"{i:012x}", title=f"خبر رقم {i}", date=f"2015-08-0{i + 1}", source="",
+                        url="", author="", summary="", words=len(t.split()), origin=Origin(f"{i}.txt"),
+                        body=t, markup="text", text=t) for i, t in enumerate(texts)]
+    previous = tmp_path / "archive.sqlite"
+    previous.write_bytes(database.database(articles, {}, Config()))
+    edited = [*articles[:2], replace(articles[2], text=articles[2].text + " وأضيفت جملة.")]
+    folded: list[str] = []
+    real = database._fts_row
+
+    def spy(n: int, article: Article) -> tuple[int, str, str, str]:
+        folded.append(article.id)
+        return real(n, article)
+    monkeypatch.setattr(database, "_fts_row", spy)
+    again = database.database(edited, {}, Config(), previous)
+    assert folded == [articles[2].id]
+    folded.clear()
+    assert again == database.database(edited, {}, Config())
+    assert len(folded) == 3
+    previous.write_bytes(b"not a database")
+    assert database.database(edited, {}, Config(), previous) == again
+
+
+def test_a_renamed_entity_rebuilds_as_a_clean_build_does(tmp_path: Path) -> None:
+    """A registry entry renamed (its old name kept as an alias): every page that shows the
+    name or links its page (lists of articles included, whose values are made late) is made
+    again, as a clean build makes it."""
+    root = make_project(tmp_path / "a", ROOT / "content")
+    run(root)
+    registry = root / "content" / "entities.yml"
+    before = "name: دير الزور, type: LOC, aliases: [محافظة دير الزور, ديرالزور]"
+    after = "name: ديرالزور, type: LOC, aliases: [دير الزور, محافظة دير الزور]"
+    assert before in registry.read_text(encoding="utf-8")
+    registry.write_text(registry.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    run(root)
+    clean = make_project(tmp_path / "b", root / "content")
+    run(clean)
+    assert "ديرالزور" in (root / "docs" / "places" / "index.md").read_text(encoding="utf-8")
+    assert digest(root / "docs") == digest(clean / "docs")
+    assert digest(root / "site") == digest(clean / "site")
+
+
+def test_a_list_entry_is_made_from_what_its_key_holds() -> None:
+    """:func:`entry` reads no field of an article but ``ENTRY_FIELDS`` (nor of a copy but
+    ``COPY_FIELDS``), and :func:`shown`, the key entity pages are kept by, changes with each
+    of them and with the names and pages of the entities the entry links."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from builder.config import Config
+    from builder.model import Article, Entity, Origin
+    from builder.pages.indexes import COPY_FIELDS, ENTRY_FIELDS, entry, shown
+
+    article = Article(id="a" * 12, title="خبر", date="2015-08-01", source="الوطن", url="",
+                      author="", summary="ملخص", words=3, origin=Origin("a.txt"), body="نص",
+                      markup="text", text="نص", places=["jeddah"], actors=["un"])
+    copy = replace(article, id="b" * 12, source="الرياض")
+    entities = {"jeddah": Entity("jeddah", "جدة", "LOC"), "un": Entity("un", "الأمم المتحدة", "ORG")}
+    bare = SimpleNamespace(**{f: getattr(article, f) for f in ENTRY_FIELDS})
+    bare_copy = SimpleNamespace(**{f: getattr(copy, f) for f in COPY_FIELDS})
+    made = entry(bare, "places/x.md", entities, Config(), [bare_copy])  # type: ignore[arg-type]
+    assert made == entry(article, "places/x.md", entities, Config(), [copy])
+    key = shown(article, entities, [copy])
+    assert shown(replace(article, summary="آخر"), entities, [copy]) != key
+    assert shown(article, entities, [replace(copy, title="عنوان آخر")]) != key
+    assert shown(article, entities | {"un": Entity("un", "المنظمة الدولية", "ORG")}, [copy]) != key
+    assert shown(article, entities | {"un": Entity("un", "الأمم المتحدة", "ORG", path_name="united-nations")},
+                 [copy]) != key
+    assert shown(replace(article, body="نص آخر", text="نص آخر"), entities, [copy]) == key

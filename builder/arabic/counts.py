@@ -8,6 +8,8 @@ the table below, the one table the search page's script reads too (it asks the b
 
 from __future__ import annotations
 
+from functools import cache
+
 from babel import Locale
 
 from builder.arabic.display import digits
@@ -38,8 +40,11 @@ NOUNS: dict[str, dict[str, str]] = {
 _ARABIC = Locale.parse("ar")
 
 
+@cache
 def category(n: int) -> str:
-    """CLDR's plural category of ``n`` in Arabic: zero, one, two, few, many or other."""
+    """CLDR's plural category of ``n`` in Arabic: zero, one, two, few, many or other (kept:
+    babel evaluates its rule slowly, and a large archive's pages ask tens of thousands of
+    counts)."""
     return str(_ARABIC.plural_form(n))
 
 

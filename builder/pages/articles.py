@@ -10,7 +10,7 @@ from builder.config import Config
 from builder.markup import to_html, web_url
 from builder.model import Article, Entity
 from builder.pages import urls
-from builder.pages.render import Page
+from builder.pages.render import Late, Page
 from builder.pages.schema import check_article
 from builder.pages.stories import elsewhere
 from builder.pages.text_links import Target, add_links
@@ -116,8 +116,7 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
     where the timeline shows each period, :func:`builder.pages.indexes.periods`)."""
     here = urls.article_doc(article)
     family = family or []
-    body = add_links(to_html(article.body, article.markup), article.text,
-                     links_in_text(article, entities, periods or {}, here))
+    targets = links_in_text(article, entities, periods or {}, here)
     view = {
         "title": article.title,
         "title_derived": article.title_derived,
@@ -130,7 +129,6 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "dateline": article.dateline,
         "places": entity_links(article.places, entities, here),
         "actors": entity_links(article.actors, entities, here),
-        "body": body,
         "original": article.original,
         "original_sha256": article.original_sha256,
         "address": urls.address(cfg.site_url, here),
@@ -138,5 +136,11 @@ def article_page(article: Article, entities: dict[str, Entity], cfg: Config,
         "elsewhere": elsewhere(article, family, cfg, here) if family else [],
         "earliest": bool(family) and family[0].id == article.id,
     }
+
+    def with_body() -> dict[str, Any]:
+        return {"a": view | {"body": add_links(to_html(article.body, article.markup),
+                                               article.text, targets)}}
+
     return Page(here, front_matter(article), "article.html.j2", {"a": view},
-                owner=article.original, check=check_article)
+                owner=article.original, check=check_article,
+                late=Late([article.body, article.markup, article.text, targets], with_body))

@@ -65,15 +65,49 @@ def made_from(articles: list[Article], entities: dict[str, Entity], cfg: Config)
         for a in sorted(articles, key=lambda a: a.id)]])
 
 
-def database(articles: list[Article], entities: dict[str, Entity], cfg: Config) -> bytes:
-    """The database's bytes: the same articles give the same bytes."""
+def _full_text_rows(db: sqlite3.Connection, ordered: list[Article], previous: Path | None) -> None:
+    """Fill the full-text index in rowid order. An article whose title and text are those of
+    an article of ``previous`` (the last build's database) takes its folded row from there
+    (folding and stemming is most of the database's cost): an edit folds its own text only."""
+    # Both ways go through a temporary table and one insert in rowid order, and write the file in
+    # as many transactions (its header counts them): one file's bytes, with or without it.
+    db.commit()
+    db.execute("CREATE TEMP TABLE wanted (n INTEGER PRIMARY KEY, id TEXT, title TEXT, text TEXT)")
+    db.execute("CREATE TEMP TABLE fts_rows (n INTEGER PRIMARY KEY, title TEXT, text TEXT, keys TEXT)")
+    db.executemany("INSERT INTO temp.wanted VALUES (?,?,?,?)",
+                   [(n, a.id, a.title, a.text) for n, a in enumerate(ordered, 1)])
+    try:
+        if previous is not None:
+            db.execute("ATTACH ? AS old", (previous.resolve().as_uri() + "?mode=ro",))
+            db.execute("INSERT INTO temp.fts_rows SELECT w.n, f.title, f.text, f.keys "
+                       "FROM temp.wanted w JOIN old.articles a ON a.id = w.id AND a.title = w.title "
+                       "AND a.text = w.text JOIN old.articles_fts f ON f.rowid = a.rowid")
+            db.commit()  # a database is detached outside a transaction
+            db.execute("DETACH old")
+    except sqlite3.Error:  # not a database of this schema: every row is made
+        db.execute("DELETE FROM temp.fts_rows")
+    have = {n for (n,) in db.execute("SELECT n FROM temp.fts_rows")}
+    db.executemany("INSERT INTO temp.fts_rows VALUES (?,?,?,?)",
+                   [_fts_row(n, a) for n, a in enumerate(ordered, 1) if n not in have])
+    db.execute("INSERT INTO articles_fts (rowid, title, text, keys) "
+               "SELECT n, title, text, keys FROM temp.fts_rows ORDER BY n")
+    db.execute("DROP TABLE temp.fts_rows")
+    db.execute("DROP TABLE temp.wanted")
+
+
+def database(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+             previous: Path | None = None) -> bytes:
+    """The database's bytes: the same articles give the same bytes (``previous``: the last
+    build's database, whose full-text rows are reused where they hold, see
+    :func:`_full_text_rows`)."""
     ordered = sorted(articles, key=date_key)
     used = {e for a in articles for e in a.places + a.actors if e in entities}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "archive.sqlite"
-        db = sqlite3.connect(path)
+        db = sqlite3.connect(path.as_uri(), uri=True)  # a URI: the last build's is attached read-only
         try:
-            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                             "PRAGMA temp_store = MEMORY;" + SCHEMA)
             db.executemany("INSERT INTO archive VALUES (?, ?)", [
                 ("name", cfg.name), ("description", cfg.description), ("site_url", cfg.site_url),
                 ("articles", str(len(ordered))), ("schema", "1")])
@@ -82,8 +116,7 @@ def database(articles: list[Article], entities: dict[str, Entity], cfg: Config) 
                  a.story or a.id, a.summary,
                  a.words, urls.page_url(urls.article_doc(a)), a.original, a.original_sha256, a.text)
                 for n, a in enumerate(ordered, 1)])
-            db.executemany("INSERT INTO articles_fts (rowid, title, text, keys) VALUES (?,?,?,?)",
-                           [_fts_row(n, a) for n, a in enumerate(ordered, 1)])
+            _full_text_rows(db, ordered, previous)
             chosen = [entities[e] for e in sorted(used)]
             db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", [
                 (e.id, e.name, e.type, e.description or None, e.wikidata or None, e.lat, e.lon,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, partial
 from typing import Any
 from urllib.parse import quote
 
@@ -19,8 +19,8 @@ from builder.model import Article, Entity
 from builder.pages import urls
 from builder.pages.articles import entity_links
 from builder.pages.charts import chart
-from builder.pages.indexes import date_key, entry, paged, pager
-from builder.pages.render import Page
+from builder.pages.indexes import date_key, entry, paged, pager, shown
+from builder.pages.render import Late, Page
 from builder.pages.stories import once
 from builder.registry import RESERVED_IDS, folder
 
@@ -78,14 +78,23 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
     neighbours, articles (paged).
 
     An article is listed on the page of each entity it names, all at one depth: its entry is
-    made once per folder and story copies, and shared by those pages."""
+    made once per folder and story copies, and shared by those pages. The list and the chart
+    are made only for a page that is rendered (:class:`Late`): what they are made from is the
+    listed articles as :func:`shown` and the dates counted."""
     entries: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
+    keys: dict[tuple[str, tuple[str, ...]], tuple[Any, ...]] = {}
 
     def listed(a: Article, doc: str, copies: Sequence[Article]) -> dict[str, Any]:
         key = (a.id, doc.rsplit("/", 1)[0], tuple(c.id for c in copies))
         if key not in entries:
             entries[key] = entry(a, doc, entities, cfg, copies)
         return entries[key]
+
+    def key_of(a: Article, copies: Sequence[Article]) -> tuple[Any, ...]:
+        key = (a.id, tuple(c.id for c in copies))
+        if key not in keys:
+            keys[key] = shown(a, entities, copies)
+        return keys[key]
 
     for eid, items in sorted(found.items()):
         entity = entities.get(eid)
@@ -94,13 +103,14 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
         kind = folder(entity)
         beside = Counter(other for a in items for other in dict.fromkeys(a.places + a.actors)
                          if other != eid and other in entities)
-        over_time = chart([a.date for a in items], f"المقالات التي تذكر {entity.name}",
-                          cfg.month_style, cfg.digits)
-        dated = [a.date for a in items if a.date]
+        dates = [a.date for a in items]
+        dated = [d for d in dates if d]
         base = urls.entity_base(entity)
         told = once(items)
+        top = [o for o, _ in sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))]
+        places = [o for o in top if entities[o].type == "LOC"][:10]
+        actors = [o for o in top if entities[o].type != "LOC"][:10]
         for doc, chunk, number, last in paged(base, told, cfg.page_size):
-            top = [o for o, _ in sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))]
             view = {
                 "name": entity.name,
                 "type": TYPE_TITLES[entity.type],
@@ -110,12 +120,8 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                 "wikidata": entity.wikidata,
                 "first": show_date(dated[0], cfg.month_style, cfg.digits) if dated else "",
                 "last": show_date(dated[-1], cfg.month_style, cfg.digits) if dated else "",
-                "chart": over_time,
-                "places": entity_links([o for o in top if entities[o].type == "LOC"][:10],
-                                       entities, doc),
-                "actors": entity_links([o for o in top if entities[o].type != "LOC"][:10],
-                                       entities, doc),
-                "entries": [listed(a, doc, copies) for a, copies in chunk],
+                "places": entity_links(places, entities, doc),
+                "actors": entity_links(actors, entities, doc),
                 "pages": pager(doc, base, number, last),
                 "index": urls.link(doc, f"{kind}/index.md"),
                 "index_title": KIND_TITLES[kind],
@@ -127,8 +133,21 @@ def entity_pages(found: dict[str, list[Article]], entities: dict[str, Entity],
                 "stories": count(len(told), "story", cfg.digits) if len(told) != len(items) else "",
             }
             title = entity.name if number == 1 else f"{entity.name} ({number})"
+            made_from = [cfg.month_style, cfg.digits, dates,
+                         [key_of(a, copies) for a, copies in chunk]]
             yield Page(doc, {"title": title}, "entity.html.j2", {"e": view},
-                       owner=f"entity '{entity.name}' ({eid})")
+                       owner=f"entity '{entity.name}' ({eid})",
+                       late=Late(made_from, partial(_listed, view, entity.name, dates, chunk,
+                                                    partial(listed, doc=doc), cfg)))
+
+
+def _listed(view: dict[str, Any], name: str, dates: list[str | None],
+            chunk: list[tuple[Article, list[Article]]],
+            listed: Callable[..., dict[str, Any]], cfg: Config) -> dict[str, Any]:
+    """An entity page's values, its chart and its list of articles made."""
+    return {"e": view | {
+        "chart": chart(dates, f"المقالات التي تذكر {name}", cfg.month_style, cfg.digits),
+        "entries": [listed(a, copies=copies) for a, copies in chunk]}}
 
 
 def moved(found: dict[str, list[Article]],

@@ -24,10 +24,27 @@ def date_key(article: Article) -> tuple[str, str]:
     return (article.date or "", article.id)
 
 
+#: What :func:`entry` reads of an article and of each of its copies: a list of entries is the
+#: same while these are (:func:`shown`).
+ENTRY_FIELDS = ("id", "year", "title", "date", "summary", "source", "places", "actors")
+COPY_FIELDS = ("id", "year", "source", "title")
+
+
+def shown(article: Article, entities: dict[str, Entity], copies: Sequence[Article] = ()) -> tuple[Any, ...]:
+    """Everything :func:`entry` makes an article's entry from, as plain data to hash (the
+    display names and pages of the entities it names included), but the list's page and the
+    archive's settings."""
+    named = tuple((e, entities[e].name, urls.entity_base(entities[e]))
+                  for e in dict.fromkeys(article.places + article.actors) if e in entities)
+    return (tuple(getattr(article, f) for f in ENTRY_FIELDS), named,
+            tuple(tuple(getattr(c, f) for f in COPY_FIELDS) for c in copies))
+
+
 def entry(article: Article, here: str, entities: dict[str, Entity], cfg: Config,
           copies: Sequence[Article] = ()) -> dict[str, Any]:
     """What a list shows of an article: date, title link, lead, places and actors, and the
-    list's other copies of its story (shown as «+N», expandable)."""
+    list's other copies of its story (shown as «+N», expandable). It reads the article's
+    ``ENTRY_FIELDS`` and its copies' ``COPY_FIELDS`` only."""
     precision = {4: "السنة فقط", 7: "الشهر فقط"}.get(len(article.date or ""), "")
     return {
         "title": article.title,

@@ -17,6 +17,17 @@ from builder.publisher import docs_page
 
 
 @dataclass(frozen=True)
+class Late:
+    """The costly values of a page (an article's body as HTML, a comparison of two texts), made
+    only when the page is rendered: a page is kept while what they are made from (``made_from``,
+    plain data, hashed in their place) is the same, so a rebuild that keeps it never makes them.
+    ``make`` returns the page's values, those of the page's context included."""
+
+    made_from: Any
+    make: Callable[[], dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class Page:
     """One generated page: where it goes, its front matter, and the template and values that
     make its HTML (plain data: a page whose values are unchanged need not be rendered again)."""
@@ -29,6 +40,16 @@ class Page:
     owner: str = "the index pages"
     #: validates the front matter before the page is written
     check: Callable[[dict[str, Any]], None] | None = None
+    late: Late | None = None
+
+    def made_from(self) -> list[Any]:
+        """Everything the page is made from, to hash: a page whose hash is unchanged is kept."""
+        return [self.template, self.front, self.context,
+                None if self.late is None else self.late.made_from]
+
+    def values(self) -> dict[str, Any]:
+        """The template's values, the late ones made."""
+        return self.context if self.late is None else self.late.make()
 
 
 def environment(folders: list[Path]) -> jinja2.Environment:
@@ -55,4 +76,4 @@ def render(env: jinja2.Environment, p: Page) -> str:
             p.check(p.front)
         except ValueError as err:  # the check's own message names the field, not the article
             raise PageError(f"{p.owner} ({p.doc}): {err}") from err
-    return docs_page(p.front, env.get_template(p.template).render(**p.context))
+    return docs_page(p.front, env.get_template(p.template).render(**p.values()))

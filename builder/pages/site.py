@@ -63,16 +63,16 @@ SEARCH, EXPORTS, MOVED = "the search index", "the exports", "the moved entity pa
 RENDER_PARALLEL_FROM = 1000
 
 
-#: what is written beside the pages: each index part's record (None when the files on disk
-#: were fresh), the export files with their sha256, and the seconds each took
+#: what is written beside the pages: each group's record (None when the files on disk were
+#: fresh) and owner, the other files with their sha256, and the seconds each took
 Beside = tuple[list[tuple[str, Group | None, str]], list[tuple[str, str]], dict[str, float]]
 
 
-def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg: Config,
-                       memo: Memo) -> Beside:
-    """Write the search index parts and the database that changed, and the exports: in another
-    process while the pages are made (their inputs are the same articles, their outputs other
-    files); the builder then claims what this wrote (:meth:`Memo.keep`)."""
+def _search_index(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+                  memo: Memo) -> Beside:
+    """Write the search index parts that changed: in another process while the pages are made
+    (their inputs are the same articles, their outputs other files); the builder then claims
+    what this wrote (:meth:`Memo.keep`)."""
     clock = time.perf_counter()
     parts = [(p, memo.fresh(p.name, p.made_from)) for p in index_parts(articles, entities, cfg)]
     segments = [p for p, fresh in parts if p.segment and not fresh]
@@ -83,7 +83,13 @@ def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg
         if not fresh and not part.segment:
             memo.write(part.name, part.made_from, part.files(), SEARCH)
     index = [(p.name, None if fresh else memo.now[p.name], SEARCH) for p, fresh in parts]
-    spent = {"search index": time.perf_counter() - clock}
+    return index, [], {"search index": time.perf_counter() - clock}
+
+
+def _exports(articles: list[Article], entities: dict[str, Entity], cfg: Config,
+             memo: Memo) -> Beside:
+    """Write the exports, and the database when its contents changed: in a process of their own
+    beside the pages and the search index, as :func:`_search_index`."""
     clock = time.perf_counter()
     exported = []
     for rel, data in exports(articles, entities, cfg):
@@ -92,11 +98,11 @@ def _index_and_exports(articles: list[Article], entities: dict[str, Entity], cfg
     contents = database.made_from(articles, entities, cfg)
     fresh = memo.fresh(database.PATH, contents)
     if not fresh:
-        memo.write(database.PATH, contents, [(database.PATH, database.database(articles, entities, cfg))],
-                   EXPORTS)
-    index.append((database.PATH, None if fresh else memo.now[database.PATH], EXPORTS))
-    spent["exports"] = time.perf_counter() - clock
-    return index, exported, spent
+        previous = memo.out.root / database.PATH if memo.intact(database.PATH) else None
+        memo.write(database.PATH, contents,
+                   [(database.PATH, database.database(articles, entities, cfg, previous))], EXPORTS)
+    record = (database.PATH, None if fresh else memo.now[database.PATH], EXPORTS)
+    return [record], exported, {"exports": time.perf_counter() - clock}
 
 
 def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config,
@@ -113,12 +119,13 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
     out = OutputTree(layout.docs)
     templates = digest.files(list(template_files(layout, "pages").values()))
     memo = Memo(state.section("pages", templates), out)
-    with Aside(_index_and_exports, articles, entities, cfg, memo) as beside:
+    with Aside(_search_index, articles, entities, cfg, memo) as index_aside, \
+            Aside(_exports, articles, entities, cfg, memo) as exports_aside:
         clock = time.perf_counter()
         todo: list[tuple[Page, str, str]] = []
         for p in pages(articles, entities, cfg):
             owner = owners.get(p.front.get("id", ""), p.owner)
-            made_from = digest.data([p.template, p.front, p.context])
+            made_from = digest.data(p.made_from())
             if not memo.reuse(p.doc, made_from, owner):
                 todo.append((p, made_from, owner))
         env = environment(template_folders(layout, "pages"))
@@ -138,15 +145,16 @@ def write_docs(articles: list[Article], entities: dict[str, Entity], cfg: Config
                 memo.write(rel, made_from, [(rel, moved_to.render(view))], MOVED)
         spent = timings if timings is not None else {}
         spent["pages"] = spent.get("pages", 0.0) + time.perf_counter() - clock
-        index, exported, made_in = beside.result()
+        beside = [index_aside.result(), exports_aside.result()]
     clock = time.perf_counter()
-    for name, record, owner in index:
-        memo.keep(name, owner, record)
-    for rel, sha in exported:
-        out.keep(rel, sha, EXPORTS)
+    for groups, exported, made_in in beside:
+        for name, record, owner in groups:
+            memo.keep(name, owner, record)
+        for rel, sha in exported:
+            out.keep(rel, sha, EXPORTS)
+        for stage, seconds in made_in.items():
+            spent[stage] = spent.get(stage, 0.0) + seconds
     out.prune()
     memo.save()
-    for stage, seconds in made_in.items():
-        spent[stage] = spent.get(stage, 0.0) + seconds
     spent["writing"] = spent.get("writing", 0.0) + time.perf_counter() - clock
     return out

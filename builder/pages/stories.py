@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import partial
 from typing import Any
 
 from builder.arabic.display import show_date
 from builder.config import Config
 from builder.model import Article
 from builder.pages import urls
-from builder.pages.render import Page
+from builder.pages.render import Late, Page
 from builder.stories import earliest_first
 
 
@@ -86,7 +87,13 @@ def compare_pages(found: dict[str, list[Article]], cfg: Config) -> Iterator[Page
                 "later": {"title": copy.title, "source": copy.source,
                          "href": urls.link(here, urls.article_doc(copy)),
                          "date": show_date(copy.date, cfg.month_style, cfg.digits) if copy.date else ""},
-                "changes": changes(first.title + "\n" + first.text, copy.title + "\n" + copy.text),
             }
+            before, after = first.title + "\n" + first.text, copy.title + "\n" + copy.text
             yield Page(here, {"title": title}, "compare.html.j2", {"c": view},
-                       owner=f"the story of {first.original}")
+                       owner=f"the story of {first.original}",
+                       late=Late([before, after], partial(_compared, view, before, after)))
+
+
+def _compared(view: dict[str, Any], before: str, after: str) -> dict[str, Any]:
+    """A comparison page's values, its changes made."""
+    return {"c": view | {"changes": changes(before, after)}}
