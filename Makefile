@@ -48,6 +48,7 @@ model: model-deps
 	$(BIN)/python -m training.train --all
 	$(BIN)/python -m training.train_nn --all
 	$(BIN)/python -m training.make_actors
+	$(BIN)/python -m training.make_place_words
 
 # PyTorch's CPU build (PyPI's default on Linux is a CUDA build of several GB), then the model extra
 model-deps: $(STAMP)

@@ -87,3 +87,73 @@ def test_a_proposed_name_ends_before_a_word_that_introduces_another() -> None:
     assert _name_form("المعروف") == "المعروف"  # never a name made empty
     assert _name_form("محمد صلى الله") == "محمد"
     assert _name_form("الملك عبدالله رحمه الله") == "الملك عبدالله"
+
+
+def _resolved_names(text: str, mentions: list[tuple[str, str]] = ()) -> list[str]:  # type: ignore[assignment]
+    """The names of the entities ``text`` resolves to with the starter registry, given the
+    recogniser's ``mentions`` (surface, type; each at its first occurrence)."""
+    from builder.arabic.normalize import Folded
+    from builder.model import EntityMention
+    from builder.packaged import starter_registry
+
+    registry = Registry.load(starter_registry())
+    found = [EntityMention(text.index(s), text.index(s) + len(s), s, t) for s, t in mentions]  # type: ignore[arg-type]
+    folded = Folded.of(text)
+    resolved = resolve(found, list(registry.scan(folded)), registry, folded, "SA")
+    made = {e.id: e for e in resolved.made}
+    return [(made.get(e) or registry.entities[e]).name for e in resolved.ids]
+
+
+def test_a_name_written_exactly_beats_a_namesake_behind_a_clitic() -> None:
+    """``لبنان`` is Lebanon, not ل + the Syrian village بنان, though the article names Syria
+    (the country an article names had outranked the spelling)."""
+    names = _resolved_names("تواصل الحملة لنصرة الأشقاء في سورية عملها للسوريات في لبنان.",
+                            [("سورية", "LOC"), ("لبنان", "LOC")])
+    assert "لبنان" in names and "بنان" not in names
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("بدء مفاوضات حول برنامج إنقاذ مالي ثالث لليونان.", "مالي"),  # financial, not Mali
+    ("وقال المتحدث باسم الدفاع المدني بالعاصمة المقدسة إن الحريق أخمد.", "العاصمة"),
+    ("وبدأ أوباما جولة في نيروبي وكينيا، مسقط رأس والده.", "مسقط"),  # birthplace, not Muscat
+    ("سائلا الله أن يمنّ على المصابين بالشفاء العاجل.", "اليمن"),  # a verb, not Yemen
+])
+def test_a_place_name_the_news_writes_as_a_common_word_is_no_place_alone(text: str, wrong: str) -> None:
+    assert wrong not in _resolved_names(text, [("يمنّ", "LOC")] if "يمنّ" in text else [])
+
+
+def test_a_region_named_by_a_common_word_is_a_place_after_its_kind() -> None:
+    """``الشرقية`` (eastern) alone is a word; after ``المنطقة`` it is the Eastern Province."""
+    assert "الشرقية" in _resolved_names("أكبر مخيم رمضاني على مستوى المنطقة الشرقية هذا العام.")
+    assert "الشرقية" not in _resolved_names("وصلت الرياح الشرقية أمس.")
+
+
+def test_a_deputy_s_title_is_not_the_person_whose_deputy_he_is() -> None:
+    """``نائب خادم الحرمين الشريفين`` and ``مستشار خادم الحرمين الشريفين`` name others, not the
+    King; ``خادم الحرمين الشريفين`` alone is the King."""
+    deputy = "استقبل نائب خادم الحرمين الشريفين الأمير محمد بن نايف المهنئين."
+    adviser = "حضر الأمير خالد الفيصل مستشار خادم الحرمين الشريفين الاستقبال."
+    king = "وجه خادم الحرمين الشريفين بصرف المكافآت."
+    assert "الملك سلمان بن عبدالعزيز" not in _resolved_names(deputy)
+    assert "الملك سلمان بن عبدالعزيز" not in _resolved_names(adviser)
+    assert "الملك سلمان بن عبدالعزيز" in _resolved_names(king)
+
+
+def test_the_names_of_a_list_are_each_a_name_and_lend_each_other_their_cue() -> None:
+    """A full name after a full name, behind و, is the next of a list (not one long name, and
+    not a name beginning with و); a name listed beside one with a cue is sure too; the
+    preposition ``على`` ends no name (``داسيلفا على الجوانب``: focused on)."""
+    from builder.arabic.normalize import Folded
+    from builder.model import EntityMention
+    from builder.packaged import starter_registry
+
+    text = ("وضم الجهاز الطبي الدكتور عثمان علي وعازم ذيب وطارق الحصني. وركز المدرب داسيلفا على "
+            "الجوانب اللياقية.")
+    surfaces = [("عثمان علي", "PER"), ("وعازم ذيب", "PER"), ("وطارق الحصني", "PER"),
+                ("داسيلفا", "PER"), ("على", "PER")]
+    mentions = [EntityMention(text.index(s), text.index(s) + len(s), s, t) for s, t in surfaces]  # type: ignore[arg-type]
+    registry = Registry.load(starter_registry())
+    resolved = resolve(mentions, [], registry, Folded.of(text), "SA")
+    proposed = {p.name: p.cue for p in resolved.proposed}
+    assert proposed.get("عازم ذيب") and proposed.get("طارق الحصني") and proposed.get("عثمان علي")
+    assert not any(name.startswith("و") or name.endswith(" على") for name in proposed)

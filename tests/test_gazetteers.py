@@ -90,3 +90,15 @@ def test_training_swaps_names_for_others_of_their_type() -> None:
     plain = (["لا", "أحد", "هنا"], ["O", "O", "O"])
     assert swapped_copies([sentence, plain], 1) == [swap_names(sentence, {
         "PER": [["ترامب"]], "ORG": [["الأهلي"]]}, random.Random(1))]  # only sentences with names
+
+
+def test_no_gazetteer_name_keeps_a_direction_mark() -> None:
+    """GeoNames writes some Arabic names with a left-to-right mark after them (``حفر الباطن``
+    + U+200E): read as is they matched no text, and Hafar Al-Batin, a city of 270,000, was
+    missing."""
+    from builder.ner.resources import GAZETTEER
+
+    rows = [line.split("\t") for line in GAZETTEER.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+    assert not any(ch in row[0] for row in rows for ch in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
+    assert any(row[0] == "حفر الباطن" and row[4] == "SA" for row in rows)

@@ -68,9 +68,13 @@ REGION_WORDS = ("محافظة ", "منطقة ", "إمارة ", "امارة ", "�
 VOWELS = re.compile("[\u064B-\u0652\u0670]")
 
 
+#: Direction marks GeoNames leaves in some names (``حفر الباطن`` + U+200E): invisible, never typed.
+_DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def plain(name: str) -> str:
-    """A name as news writes it: without vowel marks, ``ٱ`` as ``ا``."""
-    return VOWELS.sub("", name).replace("\u0671", "ا").strip()
+    """A name as news writes it: without vowel marks or direction marks, ``ٱ`` as ``ا``."""
+    return VOWELS.sub("", name).translate(_DIRECTION_MARKS).replace("\u0671", "ا").strip()
 
 
 Row = tuple[str, str, float, float, str, int]

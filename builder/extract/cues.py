@@ -138,6 +138,19 @@ NAMED_AFTER = frozenset(fold(w) for w in """
 HONORIFICS = frozenset(fold(w) for w in "الأمير الملك الشيخ الإمام خادم الحرمين الشريفين".split())
 
 
+#: Words that make the title after them another person's: ``نائب خادم الحرمين الشريفين`` is
+#: the King's deputy, ``مستشار خادم الحرمين`` his adviser, not the King.
+DEPUTIES = frozenset(fold(w) for w in "نائب مستشار مساعد ممثل مبعوث".split())
+
+
+def deputy_title(text: str, start: int, surface: str) -> bool:
+    """The title at ``start`` (a name that begins with one of :data:`HONORIFICS`) follows a
+    deputy's word: it says whose deputy another person is."""
+    before = previous_words(text, start, 1)
+    first = surface.split()[0] if surface.split() else ""
+    return bool(before) and one_of(before[0], DEPUTIES) and one_of(fold(first), HONORIFICS)
+
+
 #: Words before the title of a work (``فيلم "جي آي جين"``): the name is the work's, no actor's.
 WORKS = frozenset(fold(w) for w in """
     فيلم الفيلم مسلسل المسلسل رواية الرواية أغنية الأغنية مسرحية المسرحية ألبوم الألبوم كتاب الكتاب
@@ -188,10 +201,18 @@ def place_cue(text: str, start: int, surface: str) -> bool:
     return bool(before) and one_of(before[0], _BEFORE_PLACE)
 
 
-def not_a_place(text: str, start: int) -> bool:
-    """The name is a time of prayer here, not a place."""
+#: Place names that with the word after them are an idiom: ``مسقط رأس`` (birthplace), not Muscat.
+IDIOMS = {fold("مسقط"): fold("رأس")}
+
+
+def not_a_place(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is a time of prayer (``أذان المغرب``) or an idiom's first word
+    here, not a place."""
     before = previous_words(text, start, 1)
-    return bool(before) and one_of(before[0], NOT_PLACE_AFTER)
+    after = next_words(text, end, 1)
+    idiom = IDIOMS.get(fold(text[start:end]))
+    return (bool(before) and one_of(before[0], NOT_PLACE_AFTER)) or (
+        idiom is not None and after == [idiom])
 
 
 _DEFINITE_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?ال|[وف]?لل)[^\W\d_]+\s+$")

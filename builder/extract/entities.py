@@ -28,6 +28,7 @@ from builder.extract.cues import (
     adjective,
     aside,
     bodies,
+    deputy_title,
     named_after,
     nisba,
     not_a_place,
@@ -41,7 +42,7 @@ from builder.extract.cues import (
 )
 from builder.extract.dates import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from builder.model import Article, Entity, EntityMention
-from builder.ner.resources import ARAB_WORLD, Place, news_actors, places
+from builder.ner.resources import ARAB_WORLD, Place, news_actors, place_words, places
 from builder.registry import Registry, derived_id, folder, key, page_name, stems_of
 
 _SENTENCE_ENDS = ".!؟?\n"
@@ -171,9 +172,11 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         if registry_ends.get(a, -1) < b]
     in_site = _Spans([(a, b) for a, b, _ in sites])
     found = [(a, b, eid) for a, b, eid in hits if not in_site.overlaps(a, b)
-             and not aside(written, a) and not (
+             and not aside(written, a) and not _without_article(written[a:b], registry.entities[eid])
+             and not (
                  registry.entities[eid].type == "LOC" and adjective(written, a, written[a:b]))
-             and not (registry.entities[eid].type == "PER" and named_after(written, a))]
+             and not (registry.entities[eid].type == "PER" and (
+                 named_after(written, a) or deputy_title(written, a, written[a:b])))]
     countries = _countries(mentions, [eid for _, _, eid in found], registry)
     # a word of a person's name the recogniser takes for a place alone (بشار of بشار الأسد,
     # ويليس of بروس ويليس) is the person's
@@ -198,7 +201,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         return False
 
     def place_at(start: int, end: int, surface: str, cue: bool) -> str | None:
-        if (tanween(surface) or not_a_place(written, start) or key(surface) in name_words
+        if (tanween(surface) or not_a_place(written, start, end) or key(surface) in name_words
                 or adjective(written, start, surface)):
             return None
         place = _place(surface, countries, registry, cue or listed(start), home)
@@ -230,6 +233,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 m.type != "LOC" and work_title(written, m.start)):
             continue
         eid = registry.resolve(m.text, m.type)
+        if eid is not None and _without_article(m.text, registry.entities[eid]):
+            continue
         if eid is None and m.type == "LOC":
             eid = place_at(m.start, m.end, m.text, place_cue(written, m.start, m.text))
             if eid is None:
@@ -240,6 +245,9 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 eid = found_by_machine(unknown, m.start, m.end)
         if eid is None:
             name = _name_form(m.text)
+            if m.type == "PER" and name.startswith("و") and " " in name and any(
+                    not written[e:m.start].strip() for e in person_ends if m.start - 2 <= e < m.start):
+                name = name[1:]  # the next name of a list (بدوي الدسوقي وسعد الرفدان): و is and
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3:
                 cue = _actor_cue(written, m, name) or _in_the_news(k, m.type)
@@ -292,6 +300,10 @@ def _one_name(last: EntityMention, m: EntityMention, text: str) -> bool:
     """Whether mention ``m`` goes on the name of ``last``, just before it (:func:`_joined`)."""
     if m.start <= last.end or text[last.end:m.start].strip() or _name_form(m.text) != m.text:
         return False  # apart, or behind a conjunction (وآشتون كوتشر: the next in a list)
+    if m.text.split()[-1] == "على":
+        return False  # the preposition (داسيلفا على الجوانب: focused on), never a name's end
+    if last.type == "PER" and m.text.startswith("و") and " " in last.text and " " in m.text:
+        return False  # a full name after a full name: the next in a list (وسعد الرفدان)
     if last.type == "PER":
         return m.type == "PER" or (m.type == "LOC" and not place_cue(text, m.start, m.text))
     return last.type == "ORG" and m.type == "PER" and fold(last.text.split()[-1]) in HONORIFICS
@@ -330,21 +342,39 @@ class _Spans:
         return before > 0 and self.reach[before - 1] > start
 
 
+def _without_article(surface: str, entity: Entity) -> bool:
+    """Whether ``surface`` lacks the article every name of ``entity`` begins with, and the ``لل``
+    that stands for it: ``يمنّ`` (may He bestow) is no ``اليمن``, ``لليمن`` and ``واليمن`` are."""
+    first = fold(surface).split(" ", 1)[0]
+    return all(fold(n).startswith("ال") for n in (entity.name, *entity.aliases)) and not (
+        "ال" in first[:4] or first.lstrip("وف").startswith("لل"))
+
+
+#: What may stand between two names of a list: nothing (``و`` is on the next name), a comma, a dash.
+_LIST_MARKS = ("", "،", ",", "ـ", "-", "–")
+
+
 def _vouch(proposed: dict[str, Proposed], mentions: list[EntityMention], text: str) -> None:
     """Cues one name lends another in the article: a name of two words or more is met twice; a
     person's full name is met again by its last word alone (``خالد المقرن`` … ``المقرن``, which
-    the recogniser may call an organisation); an organisation listed right after one with a cue
-    is of its kind (``فريقا بايرن ميونيخ وبوروسيا دورتموند``)."""
+    the recogniser may call an organisation); an organisation, or a person's full name, listed
+    right beside one of its kind with a cue is of that kind too (``فريقا بايرن ميونيخ وبوروسيا
+    دورتموند``; ``اللاعبين: حسين شيعان ـ متعب شراحيلي``)."""
     named = Counter(key(_name_form(m.text)) for m in mentions if m.type != "LOC")
     for k, p in list(proposed.items()):
         if not p.cue and " " in k and (named[k] >= 2 or (
                 p.type == "PER" and named[k.rsplit(" ", 1)[1]])):
             proposed[k] = p._replace(cue=True)
-    orgs = sorted((p for p in proposed.values() if p.type == "ORG"), key=lambda p: p.at)
-    for before, after in pairwise(orgs):
-        if (proposed[before.key].cue and not after.cue and after.at - before.end <= 3
-                and text[before.end:after.at].strip() in ("", "،", ",")):
-            proposed[after.key] = after._replace(cue=True)
+    for kind in ("ORG", "PER"):
+        listed = sorted((p.key for p in proposed.values() if p.type == kind),
+                        key=lambda k: proposed[k].at)
+        for order in (listed, listed[::-1]):  # a cue goes down the list, then up
+            for one, other in pairwise(order):
+                a, b = sorted((proposed[one], proposed[other]), key=lambda p: p.at)
+                if (proposed[one].cue and not proposed[other].cue and b.at - a.end <= 3
+                        and text[a.end:b.at].strip() in _LIST_MARKS
+                        and (kind == "ORG" or " " in other)):
+                    proposed[other] = proposed[other]._replace(cue=True)
 
 
 def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
@@ -352,10 +382,17 @@ def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
     """A gazetteer name the recogniser did not take for a name, as a place where the text says
     so: a country (``كأس ألمانيا``), a region after its kind (``منطقة القصيم``) or after a
     preposition of place (``في أبين``), or a place of the Arab world listed right after another
-    (``بعنيزة والأسياح``). Never a common word (``في مدينة``)."""
-    candidates = places().get(stems_of(surface), [])
-    if not (listed or {p.kind for p in candidates} & {"country", "region"}) or tanween(surface) or (
-            common_word(surface)):
+    (``بعنيزة والأسياح``). A common word (``في مدينة``), or a name the news mostly writes as
+    one (:func:`place_words`: ``إنقاذ مالي``, ``بالعاصمة المقدسة``), is a region after its kind
+    only (``المنطقة الشرقية``)."""
+    k = stems_of(surface)
+    candidates = places().get(k, [])
+    kinds = {p.kind for p in candidates}
+    before = previous_words(text, start, 1)
+    after_kind = bool(before) and place_kind(before[0])
+    if not (listed or kinds & {"country", "region"}) or tanween(surface) or (
+            (common_word(surface) or k in place_words()) and not (after_kind and "region" in kinds)) or (
+            not_a_place(text, start, start + len(surface))):
         return None
     place = _place(surface, countries, registry, True, home)
     if not isinstance(place, Entity):
@@ -363,8 +400,6 @@ def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
     kind = next((p.kind for p in candidates if p.canonical == place.name), "")
     if kind == "country" and not adjective(text, start, surface):
         return place
-    before = previous_words(text, start, 1)
-    after_kind = bool(before) and place_kind(before[0])
     if kind == "region" and (after_kind or (place_cue(text, start, surface)
                                             and fold(surface) not in DIRECTIONS)):
         return place
@@ -453,7 +488,8 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
            cue: bool = True, home: str = "") -> Entity | str | None:
     """A place the registry does not know under ``surface``: a gazetteer place (made as an
     entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
-    (``وجدة``: Oujda, or و + Jeddah). Between namesakes, the country the article names most
+    (``وجدة``: Oujda, or و + Jeddah). Between namesakes, a country written exactly as the word
+    wins (``لبنان`` is Lebanon, not ل + Syria's بنان), then the country the article names most
     decides, then the country of its source (``home``), then the Arab world over the rest, the
     kind of place, the registry, the whole word and the population. A country or a capital is
     a place by its name alone; another place needs a ``cue`` (``في عنيزة``, ``محافظة أبين``)
@@ -470,12 +506,16 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     # places of the article decide, then the source's country (عنيزة alone in a Saudi paper)
     own = next(iter(places().get(stems_of(surface), [])), None)
 
-    def rank(country: str, named: int, salience: int, whole: int, population: int) -> tuple[int, ...]:
-        return named, country == home, country in ARAB_WORLD, salience, whole, population
+    as_written = fold(surface)
+
+    def rank(country: str, named: int, salience: int, whole: int, population: int,
+             exact: bool = False) -> tuple[int, ...]:
+        return exact, named, country == home, country in ARAB_WORLD, salience, whole, population
 
     def ranked(place: Place, whole: int) -> tuple[tuple[int, ...], Place]:
         named = max(0, countries.get(place.country, 0) - (own is not None and place.country == own.country))
-        return rank(place.country, named, _SALIENCE.get(place.kind, 0), whole, place.population), place
+        return rank(place.country, named, _SALIENCE.get(place.kind, 0), whole, place.population,
+                    place.kind == "country" and fold(place.name) == as_written), place
 
     options: list[tuple[tuple[int, ...], Place | str]] = [
         ranked(p, 1) for p in places().get(stems_of(surface), []) if _spelt(surface, p.name)]

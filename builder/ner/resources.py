@@ -21,6 +21,7 @@ VECTORS = DATA / "vectors.npy"
 GAZETTEER = DATA / "gazetteer.tsv"
 ORGANISATIONS = DATA / "organisations.tsv"
 ACTORS = DATA / "actors.tsv"
+PLACE_WORDS = DATA / "place_words.tsv"
 
 #: The Arab League's members, and Israel/Palestine: the gazetteer holds their villages and
 #: regions, and between namesakes their places come first.
@@ -118,3 +119,13 @@ def news_actors() -> Registry:
         news.add(Entity(id=derived_id(name), name=name, type=kind,  # type: ignore[arg-type]
                         status="machine"))
     return news
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Keys (:func:`builder.registry.stems_of`) of gazetteer names the news mostly writes as
+    common words (``مالي``, financial; ``العاصمة``, the capital): ``place_words.tsv``, made by
+    training/make_place_words.py. Untagged by the recogniser, such a form is a place only after
+    its kind (:func:`builder.extract.entities._scanned_place`)."""
+    return frozenset(line.split("\t", 1)[0]
+                     for line in PLACE_WORDS.read_text(encoding="utf-8").splitlines() if line)
