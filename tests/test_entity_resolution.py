@@ -157,3 +157,24 @@ def test_the_names_of_a_list_are_each_a_name_and_lend_each_other_their_cue() -> 
     proposed = {p.name: p.cue for p in resolved.proposed}
     assert proposed.get("عازم ذيب") and proposed.get("طارق الحصني") and proposed.get("عثمان علي")
     assert not any(name.startswith("و") or name.endswith(" على") for name in proposed)
+
+
+def test_a_state_the_registry_holds_as_an_actor_is_the_country_where_a_place_is_meant() -> None:
+    """The United States acts (``تبقى الولايات المتحدة يقظة``, ``طلب من الولايات المتحدة``) and
+    is a place (``في الولايات المتحدة``, ``بالولايات المتحدة``): the first is the registry's
+    actor, the second the gazetteer's country."""
+    from builder.arabic.normalize import Folded
+    from builder.packaged import starter_registry
+
+    registry = Registry.load(starter_registry())
+
+    def kinds(text: str) -> set[str]:
+        folded = Folded.of(text)
+        resolved = resolve([], list(registry.scan(folded)), registry, folded, "SA")
+        made = {e.id: e for e in resolved.made}
+        return {(made.get(e) or registry.entities[e]).type for e in resolved.ids}
+
+    assert kinds("وعدت بأن تبقى الولايات المتحدة يقظة.") == {"ORG"}
+    assert kinds("وطلب الوزير من الولايات المتحدة المساعدة.") == {"ORG"}
+    assert kinds("العلاقات مع أفريقيا في الولايات المتحدة عميقة.") >= {"LOC"}
+    assert "ORG" not in kinds("يعيش مليون مهاجر بالولايات المتحدة.")

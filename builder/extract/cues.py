@@ -201,6 +201,23 @@ def place_cue(text: str, start: int, surface: str) -> bool:
     return bool(before) and one_of(before[0], _BEFORE_PLACE)
 
 
+#: Words after which a state the registry holds as an actor is the country, a place: ``في
+#: الولايات المتحدة``, ``زيارة الولايات المتحدة`` (not ``من``: ``طلب من الولايات المتحدة`` asks
+#: the state).
+_IN_A_STATE = frozenset(fold(w) for w in
+                        "في إلى الى داخل خارج أنحاء زار يزور زيارة وصل غادر سكان مدن".split())
+
+
+def in_a_state(text: str, start: int, surface: str) -> bool:
+    """Whether the state named at ``start`` is where something is or goes (:data:`_IN_A_STATE`,
+    or a joined ب: ``بالولايات المتحدة``), not the state acting."""
+    first = fold(surface).split(" ", 1)[0]
+    if first.startswith(("بال", "وبال", "فبال")):
+        return True
+    before = previous_words(text, start, 1)
+    return bool(before) and before[0] in _IN_A_STATE
+
+
 #: Place names that with the word after them are an idiom: ``مسقط رأس`` (birthplace), not Muscat.
 IDIOMS = {fold("مسقط"): fold("رأس")}
 

@@ -29,6 +29,7 @@ from builder.extract.cues import (
     aside,
     bodies,
     deputy_title,
+    in_a_state,
     named_after,
     nisba,
     not_a_place,
@@ -287,6 +288,13 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             place_ends.add(end)
     first: dict[str, tuple[int, int]] = {}
     for start, end, eid in sorted(found):
+        entity = registry.entities.get(eid)
+        if entity is not None and entity.type != "LOC" and entity.country and in_a_state(
+                written, start, written[start:end]):  # في الولايات المتحدة: the country
+            place = _place(entity.name, countries, registry, True, home)
+            if isinstance(place, Entity) and place.country == entity.country:
+                made[place.id] = place
+                eid = place.id
         first.setdefault(eid, (start, end))
     return Resolved(first, list(made.values()), list(proposed.values()))
 
@@ -488,8 +496,9 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
            cue: bool = True, home: str = "") -> Entity | str | None:
     """A place the registry does not know under ``surface``: a gazetteer place (made as an
     entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
-    (``وجدة``: Oujda, or و + Jeddah). Between namesakes, a country written exactly as the word
-    wins (``لبنان`` is Lebanon, not ل + Syria's بنان), then the country the article names most
+    (``وجدة``: Oujda, or و + Jeddah). Between namesakes, a gazetteer place written exactly as
+    the word beats one read behind a clitic (``لبنان`` is Lebanon, not ل + Syria's بنان), then
+    the country the article names most
     decides, then the country of its source (``home``), then the Arab world over the rest, the
     kind of place, the registry, the whole word and the population. A country or a capital is
     a place by its name alone; another place needs a ``cue`` (``في عنيزة``, ``محافظة أبين``)
@@ -515,7 +524,7 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     def ranked(place: Place, whole: int) -> tuple[tuple[int, ...], Place]:
         named = max(0, countries.get(place.country, 0) - (own is not None and place.country == own.country))
         return rank(place.country, named, _SALIENCE.get(place.kind, 0), whole, place.population,
-                    place.kind == "country" and fold(place.name) == as_written), place
+                    fold(place.name) == as_written), place
 
     options: list[tuple[tuple[int, ...], Place | str]] = [
         ranked(p, 1) for p in places().get(stems_of(surface), []) if _spelt(surface, p.name)]
@@ -524,7 +533,8 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
         eid = registry.resolve(rest)
         if eid is not None and registry.entities[eid].type == "LOC":
             country = registry.entities[eid].country
-            options.append((rank(country, countries.get(country, 0), 2, 2, 0), eid))
+            # a registry place behind a clitic stands with the names written exactly
+            options.append((rank(country, countries.get(country, 0), 2, 2, 0, True), eid))
         options += [ranked(p, 0) for p in places().get(stems_of(rest), [])
                     if _spelt(rest, p.name, clitics=False)]
     if not options:
