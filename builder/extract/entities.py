@@ -291,10 +291,10 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         entity = registry.entities.get(eid)
         if entity is not None and entity.type != "LOC" and entity.country and in_a_state(
                 written, start, written[start:end]):  # في الولايات المتحدة: the country
-            place = _place(entity.name, countries, registry, True, home)
-            if isinstance(place, Entity) and place.country == entity.country:
-                made[place.id] = place
-                eid = place.id
+            country = _place(entity.name, countries, registry, True, home)
+            if isinstance(country, Entity) and country.country == entity.country:
+                made[country.id] = country
+                eid = country.id
         first.setdefault(eid, (start, end))
     return Resolved(first, list(made.values()), list(proposed.values()))
 
