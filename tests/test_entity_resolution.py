@@ -178,3 +178,22 @@ def test_a_state_the_registry_holds_as_an_actor_is_the_country_where_a_place_is_
     assert kinds("وطلب الوزير من الولايات المتحدة المساعدة.") == {"ORG"}
     assert kinds("العلاقات مع أفريقيا في الولايات المتحدة عميقة.") >= {"LOC"}
     assert "ORG" not in kinds("يعيش مليون مهاجر بالولايات المتحدة.")
+
+
+@pytest.mark.parametrize("name,worth", [
+    ("حمد بن محمد الضويلع", True),  # Hamad, not the حمد of الحمد لله
+    ("كتائب عز الدين القسام", True),  # عز of a name, not of عز وجل
+    ("الحمد لله", False), ("الله عز وجل", False),
+])
+def test_formulae_are_no_names_and_their_words_may_be_a_name_s(name: str, worth: bool) -> None:
+    from builder.extract.entities import Proposal
+
+    assert Proposal(name, "PER").worth_review is worth
+
+
+def test_a_body_s_name_ends_before_a_relative_pronoun() -> None:
+    from builder.arabic.normalize import Folded
+    from builder.extract.cues import bodies
+
+    text = "على إجراءات وزارة الصحة التي تباشر الحادثة."
+    assert [text[a:b] for a, b in bodies(Folded.of(text))] == ["وزارة الصحة"]

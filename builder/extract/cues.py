@@ -254,6 +254,10 @@ BODIES = frozenset(fold(w) for w in """
 """.split())
 
 
+#: Relative pronouns, which begin a clause after a name, not a word of it.
+_RELATIVES = frozenset(fold(w) for w in "التي الذي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي".split())
+
+
 def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
     """Spans of the text that name a body by the words after its kind: the kind (:data:`BODIES`,
     behind a proclitic, which the span keeps as a recogniser's mention does) and the definite
@@ -267,8 +271,8 @@ def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
             continue
         end = i + 1
         while end < len(ws) and end - i <= 4 and ws[end].startswith(("ال", "لل")) and len(ws[end]) > 3 \
-                and not _role(ws[end]):  # رئيس النادي الأستاذ …: a title begins a person's name
-            end += 1
+                and not _role(ws[end]) and ws[end] not in _RELATIVES:  # رئيس النادي الأستاذ …: a
+            end += 1  # title begins a person's name; وزارة الصحة التي …: a clause begins
         if end > i + 1:
             spans = folded.spans()
             yield spans[i][0], spans[end - 1][1]

@@ -55,7 +55,7 @@ EXAMPLES = 3
 #: Words no name is made of: those of formulae (``سائلا المولى``, ``رضوان الله``) and common
 #: nouns the recogniser has taken for names.
 NEVER_IN_NAMES = frozenset(key(w) for w in (
-    "المولى", "الله", "لله", "الحمد", "سبحانه", "تعالى", "عز", "وجل", "السنة", "الكورنيش", "الدولي",
+    "المولى", "الله", "لله", "سبحانه", "تعالى", "وجل", "السنة", "الكورنيش", "الدولي",
     "الدولية"))
 #: Words no name begins with: months and weekdays (``نيسان`` taken for an organisation). A
 #: Hijri month may be a person's first name (``رمضان قاديروف``), so only a name of one word.
