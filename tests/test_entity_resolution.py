@@ -183,7 +183,7 @@ def test_a_state_the_registry_holds_as_an_actor_is_the_country_where_a_place_is_
 @pytest.mark.parametrize("name,worth", [
     ("حمد بن محمد الضويلع", True),  # Hamad, not the حمد of الحمد لله
     ("كتائب عز الدين القسام", True),  # عز of a name, not of عز وجل
-    ("الحمد لله", False), ("الله عز وجل", False),
+    ("الحمد لله", False), ("الله عز وجل", False), ("ولله الحمد", False),
 ])
 def test_formulae_are_no_names_and_their_words_may_be_a_name_s(name: str, worth: bool) -> None:
     from builder.extract.entities import Proposal
@@ -197,3 +197,9 @@ def test_a_body_s_name_ends_before_a_relative_pronoun() -> None:
 
     text = "على إجراءات وزارة الصحة التي تباشر الحادثة."
     assert [text[a:b] for a, b in bodies(Folded.of(text))] == ["وزارة الصحة"]
+
+
+def test_a_family_named_al_hamad_is_a_name() -> None:
+    from builder.extract.entities import Proposal
+
+    assert Proposal("صباح خالد الحمد", "PER").worth_review

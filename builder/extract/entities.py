@@ -57,6 +57,9 @@ EXAMPLES = 3
 NEVER_IN_NAMES = frozenset(key(w) for w in (
     "المولى", "الله", "لله", "سبحانه", "تعالى", "وجل", "السنة", "الكورنيش", "الدولي",
     "الدولية"))
+#: Words of formulae as written, whose key the normaliser leaves whole (``ولله الحمد``; ``الحمد``
+#: alone is a family's name: ``صباح خالد الحمد``).
+FORMULAE = frozenset(fold(w) for w in ("ولله", "فلله"))
 #: Words no name begins with: months and weekdays (``نيسان`` taken for an organisation). A
 #: Hijri month may be a person's first name (``رمضان قاديروف``), so only a name of one word.
 NOT_FIRST = frozenset(key(w) for w in (*GREGORIAN_MONTHS, *WEEKDAYS))
@@ -86,7 +89,8 @@ class Proposal:
         always (``مطار الملك خالد الدولي``: its own checks made it one)."""
         words = key(self.name).split()
         return self.type == "LOC" or not (any(w in NEVER_IN_NAMES for w in words) or words[0] in NOT_FIRST
-                    or (len(words) == 1 and words[0] in CALENDAR))
+                    or (len(words) == 1 and words[0] in CALENDAR)
+                    or any(w in FORMULAE for w in fold(self.name).split()))
 
     @property
     def confident(self) -> bool:
