@@ -501,10 +501,10 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     """A place the registry does not know under ``surface``: a gazetteer place (made as an
     entity), or a registry place behind a one-letter clitic the normaliser keeps on short names
     (``وجدة``: Oujda, or و + Jeddah). Between namesakes, a gazetteer place written exactly as
-    the word beats one read behind a clitic (``لبنان`` is Lebanon, not ل + Syria's بنان), then
-    the country the article names most
-    decides, then the country of its source (``home``), then the Arab world over the rest, the
-    kind of place, the registry, the whole word and the population. A country or a capital is
+    the word beats one read behind a clitic (``لبنان`` is Lebanon, not ل + Syria's بنان); then
+    the country the article names most decides, then the country of its source (``home``),
+    then the Arab world over the rest, the kind of place, the registry, the whole word and the
+    population. A country or a capital is
     a place by its name alone; another place needs a ``cue`` (``في عنيزة``, ``محافظة أبين``)
     or a name that is not a common word (:func:`common_word`: not ``المشهد``, the scene). A
     gazetteer place goes by its canonical name, whichever spelling the article has (``أبوظبي``
