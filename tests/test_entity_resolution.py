@@ -203,3 +203,14 @@ def test_a_family_named_al_hamad_is_a_name() -> None:
     from builder.extract.entities import Proposal
 
     assert Proposal("صباح خالد الحمد", "PER").worth_review
+
+
+def test_sports_news_names_a_club_by_its_bare_name() -> None:
+    """In a report of a game, ``الهلال`` is the club though the recogniser missed it; elsewhere
+    the word is the crescent moon, and a club's bare name counts only where the recogniser
+    finds a name."""
+    game = ("عادة ما يكون أول ديربي يجمع الهلال بالنصر في الموسم مسرحا لظهور أسماء جديدة، "
+            "ويعول المدرب على اللاعب الجديد في المباراة.")
+    moon = "أعلنت المحكمة العليا رؤية الهلال مساء أمس، وبذلك يكون اليوم أول أيام الشهر."
+    assert {"نادي الهلال", "نادي النصر"} <= set(_resolved_names(game))
+    assert "نادي الهلال" not in _resolved_names(moon)

@@ -218,6 +218,21 @@ def in_a_state(text: str, start: int, surface: str) -> bool:
     return bool(before) and before[0] in _IN_A_STATE
 
 
+#: Words of sports news: an article with ``SPORTS_WORDS_LEAST`` of them is about a game, where
+#: a club goes by its bare name (``يجمع الهلال بالنصر``) and the recogniser often misses it.
+SPORTS_WORDS = frozenset(fold(w) for w in """
+    مباراة المباراة مباريات المباريات الدوري دوري لاعب اللاعب لاعبي اللاعبين مدرب المدرب الفريق
+    فريق هدف الهدف أهداف الأهداف الملعب ملعب ديربي الديربي المنتخب بطولة البطولة الموسم الجولة
+    ودية الودية معسكر المعسكر الجماهير جماهير
+""".split())
+SPORTS_WORDS_LEAST = 3
+
+
+def about_sport(folded: Folded) -> bool:
+    """Whether the text is sports news (:data:`SPORTS_WORDS`)."""
+    return sum(one_of(w, SPORTS_WORDS) for w in folded.words) >= SPORTS_WORDS_LEAST
+
+
 #: Place names that with the word after them are an idiom: ``مسقط رأس`` (birthplace), not Muscat.
 IDIOMS = {fold("مسقط"): fold("رأس")}
 

@@ -25,6 +25,7 @@ from builder.arabic.normalize import CLITIC_LETTERS, Folded, fold, stem, words
 from builder.extract.cues import (
     DIRECTIONS,
     HONORIFICS,
+    about_sport,
     adjective,
     aside,
     bodies,
@@ -266,6 +267,9 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         if not aside(written, start) and (site := _machine_place(name, countries, registry)):
             found.append((start, end, found_by_machine(site, start, end)))
     taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
+    if about_sport(folded):  # a club by its bare name, which the recogniser missed (يجمع الهلال)
+        found += [(a, b, eid) for a, b, eid in _clubs(registry).scan(folded)
+                  if not taken.overlaps(a, b) and not aside(written, a)]
     named = [(_name_form(written[a:b]), a, b) for a, b in bodies(folded)
              if not taken.overlaps(a, b) and not aside(written, a)]
     keys = {key(name) for name, _, _ in named}
@@ -352,6 +356,18 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         before = bisect_left(self.starts, end)  # the spans that begin before ``end``
         return before > 0 and self.reach[before - 1] > start
+
+
+def _clubs(registry: Registry) -> Registry:
+    """The registry's clubs (an organisation named ``نادي …``) under their bare names, its
+    ``recognised_aliases`` (``الهلال``): sports news names a club so, where the word is the
+    club's (:func:`builder.extract.cues.about_sport`)."""
+    clubs = Registry()
+    for entity in registry.entities.values():
+        if entity.type == "ORG" and fold(entity.name).startswith("نادي ") and entity.recognised_aliases:
+            first, *others = entity.recognised_aliases
+            clubs.add(Entity(id=entity.id, name=first, type="ORG", aliases=tuple(others)))
+    return clubs
 
 
 def _without_article(surface: str, entity: Entity) -> bool:
