@@ -214,3 +214,27 @@ def test_sports_news_names_a_club_by_its_bare_name() -> None:
     moon = "أعلنت المحكمة العليا رؤية الهلال مساء أمس، وبذلك يكون اليوم أول أيام الشهر."
     assert {"نادي الهلال", "نادي النصر"} <= set(_resolved_names(game))
     assert "نادي الهلال" not in _resolved_names(moon)
+
+
+def test_a_club_s_one_word_name_without_its_article_is_another_word() -> None:
+    """الأهلي found by machine in one article is not linked where another writes ``وأهلي``
+    (and my family), though the normaliser gives both one key."""
+    from builder.arabic.normalize import Folded
+    from builder.extract.entities import EntityFinder
+    from builder.model import Article, EntityMention, Origin
+
+    finder = EntityFinder(Registry.load_text("entities: []\n"))
+    texts = ["فاز فريق الأهلي على ضيفه في المباراة.", "وقال إنه يفضل العلاج وسط أسرته وأهلي."]
+    surfaces = ["الأهلي", "وأهلي"]
+    articles = []
+    for n, (text, surface) in enumerate(zip(texts, surfaces, strict=True)):
+        article = Article(id=f"{n:012x}", title="خبر", date=None, source="", url="", author="",
+                          summary="", words=5, origin=Origin(f"{n}.txt"), body=text, markup="text",
+                          text=text)
+        at = text.index(surface)
+        mention = EntityMention(at, at + len(surface), surface, "ORG")
+        finder.add(article, resolve([mention], [], finder.registry, Folded.of(text)))
+        articles.append(article)
+    finder.settle()
+    linked = [finder.linked(a).actors for a in articles]
+    assert linked[0] and not linked[1]

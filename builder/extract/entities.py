@@ -802,7 +802,10 @@ class EntityFinder:
             actors = list(links.actors)
             for p in names:
                 entity = self.found.get(p.key)
-                if entity is not None and entity.id not in named:
+                # a one-word name met without the article the entity's has is another word here
+                # (وأهلي, and my family, is not الأهلي)
+                if entity is not None and entity.id not in named and not (
+                        " " not in entity.name and _without_article(p.name, entity)):
                     named[entity.id] = (p.at, p.end)
                     actors.append(entity.id)
             actors.sort(key=lambda e: named.get(e, (0, 0)))
