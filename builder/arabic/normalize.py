@@ -164,7 +164,6 @@ def joined(folded: Sequence[str]) -> list[int]:
     return out
 
 
-
 def name_words(folded: Sequence[str]) -> list[tuple[int, int, str]]:
     """The words of ``folded`` as names are matched: (first, end) indexes and the stem, a pair
     :func:`joined` says is one name as one word."""

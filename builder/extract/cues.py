@@ -147,8 +147,8 @@ def deputy_title(text: str, start: int, surface: str) -> bool:
     """The title at ``start`` (a name that begins with one of :data:`HONORIFICS`) follows a
     deputy's word: it says whose deputy another person is."""
     before = previous_words(text, start, 1)
-    first = surface.split()[0] if surface.split() else ""
-    return bool(before) and one_of(before[0], DEPUTIES) and one_of(fold(first), HONORIFICS)
+    name = surface.split()
+    return bool(before and name) and one_of(before[0], DEPUTIES) and one_of(fold(name[0]), HONORIFICS)
 
 
 #: Words before the title of a work (``فيلم "جي آي جين"``): the name is the work's, no actor's.

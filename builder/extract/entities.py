@@ -520,11 +520,10 @@ def _place(surface: str, countries: Counter[str], registry: Registry,
     the word beats one read behind a clitic (``لبنان`` is Lebanon, not ل + Syria's بنان); then
     the country the article names most decides, then the country of its source (``home``),
     then the Arab world over the rest, the kind of place, the registry, the whole word and the
-    population. A country or a capital is
-    a place by its name alone; another place needs a ``cue`` (``في عنيزة``, ``محافظة أبين``)
-    or a name that is not a common word (:func:`common_word`: not ``المشهد``, the scene). A
-    gazetteer place goes by its canonical name, whichever spelling the article has (``أبوظبي``
-    for ``ابو ظبى`` too): one page a place."""
+    population. A country or a capital is a place by its name alone; another place needs a
+    ``cue`` (``في عنيزة``, ``محافظة أبين``) or a name that is not a common word
+    (:func:`common_word`: not ``المشهد``, the scene). A gazetteer place goes by its canonical
+    name, whichever spelling the article has (``أبوظبي`` for ``ابو ظبى`` too): one page a place."""
     parts = surface.split()
     if len(parts) > 1 and place_kind(fold(parts[0])):
         found = _place(" ".join(parts[1:]), countries, registry, True, home)
