@@ -196,7 +196,41 @@ def test_a_body_s_name_ends_before_a_relative_pronoun() -> None:
     from builder.extract.cues import bodies
 
     text = "على إجراءات وزارة الصحة التي تباشر الحادثة."
-    assert [text[a:b] for a, b in bodies(Folded.of(text))] == ["وزارة الصحة"]
+    assert [text[a:b] for a, _, b, _ in bodies(Folded.of(text), {})] == ["وزارة الصحة"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # named for a person: up to the punctuation, through بن, with the definite words after
+    ("نقل المصابون إلى مستشفى الملك فهد، فيما وصل الوفد.", ["مستشفى الملك فهد"]),
+    ("افتتح مركز الملك عبدالله بن عبدالعزيز للأبحاث الطبية فرعا.",
+     ["مركز الملك عبدالله بن عبدالعزيز للأبحاث الطبية"]),
+    # و goes on a name after a definite word, not right after the kind
+    ("قال المشرف على مركز الملك سلمان للإغاثة والأعمال الإنسانية إن القوافل وصلت.",
+     ["مركز الملك سلمان للإغاثة والأعمال الإنسانية"]),
+    ("اجتمع النادي والجهاز الفني أمس.", []),
+    # a part of a body is named by the body after it
+    ("قال وكالة الرئاسة العامة لشؤون المسجد النبوي", ["الرئاسة العامة"]),
+    ("وكالة الأنباء القطرية", ["وكالة الأنباء القطرية"]),
+])
+def test_a_body_is_named_for_a_person_and_by_its_definite_words(text: str, names: list[str]) -> None:
+    from builder.arabic.normalize import Folded
+    from builder.extract.cues import bodies
+
+    assert [text[a:b] for a, _, b, generic in bodies(Folded.of(text), {}) if not generic] == names
+
+
+def test_a_local_body_is_named_by_its_place_and_a_description_names_nothing() -> None:
+    """``بلدية القيصومة``, ``إمارة منطقة مكة المكرمة`` (the office), but ``إمارة دبي`` is the
+    emirate, a place; ``وكالة الأنباء الرسمية`` (the official agency) describes a body."""
+    from builder.arabic.normalize import Folded
+    from builder.extract.cues import bodies
+
+    text = ("قال رئيس بلدية القيصومة ووكيل إمارة منطقة مكة المكرمة إن الوفد زار إمارة دبي، "
+            "بحسب وكالة الأنباء الرسمية.")
+    places = {text.index(p): text.index(p) + len(p) for p in ("القيصومة", "مكة المكرمة", "دبي")}
+    found = [(text[a:b], generic) for a, _, b, generic in bodies(Folded.of(text), places)]
+    assert found == [("بلدية القيصومة", False), ("إمارة منطقة مكة المكرمة", False),
+                     ("وكالة الأنباء الرسمية", True)]
 
 
 def test_a_family_named_al_hamad_is_a_name() -> None:

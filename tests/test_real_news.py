@@ -55,6 +55,17 @@ def test_homonyms_go_to_the_article_and_the_arab_world() -> None:
     assert ("عمان", "JO") in places("وصل الملك إلى عمان قادما من العقبة في زيارة للأردن.")
 
 
+def test_a_state_s_capital_is_a_place_where_the_registry_has_the_state_as_an_actor() -> None:
+    """The registry's United States is named by واشنطن too; in a dateline (``واشنطن - أ ف ب``)
+    or after في it is the capital, a place, not the state nor Utah's Washington."""
+    from builder.extract.entities import EntityFinder
+
+    assert places("عقد مسؤولون اجتماعا في واشنطن أمس.") == [("واشنطن", "US")]
+    finder = EntityFinder(REGISTRY)
+    eid = finder.place_named("واشنطن", "SA")
+    place = finder.entities()[eid or ""]
+    assert (place.name, place.country, round(place.lat)) == ("واشنطن", "US", 39)
+
 def test_a_homonym_the_text_leaves_open_goes_to_the_sources_country() -> None:
     """عنيزة alone is a town of Qatar and of Saudi Arabia: a Saudi paper's is Saudi (its own
     mention no longer counts as the article naming Qatar)."""
@@ -194,6 +205,27 @@ def test_a_bodys_long_name_is_read_from_its_kind_and_the_words_after() -> None:
             "المديرية العامة للشؤون الصحية"} <= bodies
     assert "الغرفة التجارية" not in bodies
 
+
+
+def test_a_description_before_a_name_is_a_cue_for_it_not_a_name() -> None:
+    """``شركة النفط السعودية الحكومية ارامكو``: the words after شركة describe ارامكو."""
+    text = "قالت شركة النفط السعودية الحكومية ارامكو في بيان اليوم إن الأسعار ارتفعت."
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    proposed = {p.name: p.cue for p in facts.resolved.proposed if p.type == "ORG"}
+    assert proposed == {"ارامكو": True}
+
+
+def test_a_name_found_by_machine_goes_by_its_usual_spelling_with_the_others_as_aliases() -> None:
+    """The news's spelling where it knows the name (``عبدالله الربيعة``), else the one met most;
+    a spelling without the article the name has is another word (وأهلي), no alias."""
+    from builder.extract.entities import Proposal
+
+    usual = Proposal("عبد الله الربيعة", "PER")
+    usual.spellings.update(["عبد الله الربيعة", "عبد الله الربيعة", "عبدالله الربيعة"])
+    assert usual.spelt() == ("عبدالله الربيعة", ["عبد الله الربيعة"])
+    club = Proposal("أهلي", "ORG")
+    club.spellings.update(["أهلي", "الاهلي", "الأهلي", "الأهلي"])
+    assert club.spelt() == ("الأهلي", ["الاهلي"])
 
 ARTICLES = [
     ("coach.txt", "قال المدرب كريستيان جروس إن الفريق جاهز، وأكد جروس أن المعسكر في سويسرا نجح."),

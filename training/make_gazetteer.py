@@ -93,6 +93,11 @@ def countries(rows: dict[tuple[str, str], Row]) -> dict[str, str]:
     return capitals
 
 
+#: Capitals GeoNames gives no Arabic name (country -> its GeoNames name, the Arabic name):
+#: Arabic news names Washington daily, and GeoNames' ``واشنطن`` are small towns of Utah and Illinois.
+CAPITAL_NAMES = {"US": ("Washington", "واشنطن")}
+
+
 def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
     """Add GeoNames' populated places with an Arabic name: near ones from 500 people, the rest
     from 15,000; a country's capital is of kind ``capital``."""
@@ -102,11 +107,17 @@ def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
         country = city["countrycode"]
         if country not in NEAR and city["population"] < 15000:
             continue
+        named = CAPITAL_NAMES.get(country)
+        if named and city["name"] == named[0] and city["population"] >= 100_000:
+            rows[(named[1], country)] = (named[1], "capital", round(city["latitude"], 4),
+                                         round(city["longitude"], 4), country,
+                                         int(city["population"]))
+            continue
         kind = "capital" if capitals.get(country) == city["name"] else "city"
         for name in map(plain, city["alternatenames"]):
             if ARABIC_NAME.match(name) and len(name) > 1:
                 old = rows.get((name, country))
-                if old is None or (old[1] in ("city", "capital") and old[5] < city["population"]):
+                if old is None or (old[1] == "city" and old[5] < city["population"]):
                     rows[(name, country)] = (name, kind, round(city["latitude"], 4),
                                              round(city["longitude"], 4), country,
                                              int(city["population"]))

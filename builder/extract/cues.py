@@ -11,7 +11,7 @@ that happen to be spelt like one (``قصفاً جوياً`` is not Jowya in Arge
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from builder.arabic.normalize import Folded, fold
 
@@ -265,7 +265,8 @@ def adjective(text: str, start: int, surface: str) -> bool:
 #: للرياضة``): the recogniser misses many of these long names, which the words after say whole.
 BODIES = frozenset(fold(w) for w in """
     وزارة هيئة الهيئة جامعة أمانة رئاسة الرئاسة مديرية المديرية المؤسسة الغرفة جمعية الجمعية
-    شركة الشركة بنك البنك محكمة المحكمة منظمة نادي النادي
+    شركة الشركة بنك البنك محكمة المحكمة منظمة نادي النادي وكالة سفارة السفارة قنصلية القنصلية
+    الخطوط الجيش جيش الحرس حرس قوات القوات
 """.split())
 
 
@@ -273,25 +274,97 @@ BODIES = frozenset(fold(w) for w in """
 _RELATIVES = frozenset(fold(w) for w in "التي الذي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي".split())
 
 
-def bodies(folded: Folded) -> Iterator[tuple[int, int]]:
-    """Spans of the text that name a body by the words after its kind: the kind (:data:`BODIES`,
-    behind a proclitic, which the span keeps as a recogniser's mention does) and the definite
-    words that follow it (``التجارية الصناعية``, ``للشؤون الصحية``), one to four; a kind alone
-    or with an indefinite word after it is no name."""
+#: Bodies named for a person (``مستشفى الملك فهد``, ``مركز الملك سلمان للإغاثة``): the kind,
+#: a title of :data:`HONORIFICS`, the person's name and any definite words after it.
+NAMED_FOR_BODIES = frozenset(fold(w) for w in "مستشفى مركز جامعة كلية مؤسسة مجمع معهد".split())
+#: Bodies named for their town or region (``بلدية القيصومة``, ``محكمة جازان``): the kind, then a
+#: place, or a region's kind and a place (``إمارة منطقة مكة المكرمة``; ``إمارة دبي`` is a place).
+LOCAL_BODIES = frozenset(fold(w) for w in "بلدية محكمة غرفة أمانة شرطة جامعة مستشفى".split())
+_REGION_KINDS = frozenset(fold(w) for w in "منطقة محافظة".split())
+#: Bodies whose unit (``وكالة الرئاسة العامة``, its deputyship) is named by the body itself.
+_PARENTS = frozenset(fold(w) for w in "الرئاسة الهيئة الوزارة الجامعة الأمانة المديرية المؤسسة".split())
+_OFFICES = frozenset(fold(w) for w in "إمارة".split())
+#: Adjectives that make the words before them a description, not a name (``وكالة الأنباء
+#: الرسمية``, the official news agency; ``الجهات المعنية``).
+_GENERIC = frozenset(fold(w) for w in """
+    الرسمي الرسمية الحكومي الحكومية المحلي المحلية الخاص الخاصة المعني المعنية المختص المختصة
+    الأخرى الجديد الجديدة الكبرى الكبير الكبيرة
+""".split())
+#: Words that go on a person's name after its first (``عبدالله بن عبدالعزيز``, ``عبد الله``).
+_NAME_LINKS = frozenset(fold(w) for w in "بن بنت".split())
+_NAME_STARTS = frozenset(fold(w) for w in "عبد أبو".split())
+
+
+def bodies(folded: Folded, places: dict[int, int]) -> Iterator[tuple[int, int, int, bool]]:
+    """Spans of the text that name a body the recogniser may miss, by the words after its kind
+    (behind a proclitic, which the span keeps as a recogniser's mention does), without crossing
+    punctuation: (start, end of the kind, end, whether the words are a :func:`description`):
+
+    - a kind of :data:`BODIES` and one to four definite words (``التجارية الصناعية``,
+      ``للشؤون الصحية``); a kind alone or with an indefinite word after it is no name;
+    - a kind of :data:`NAMED_FOR_BODIES`, a title and a person's name (``مستشفى الملك فهد``);
+    - a kind of :data:`LOCAL_BODIES` and a place of ``places`` (start -> end in the text as
+      written) after it (``بلدية القيصومة``).
+
+    Definite words, up to four, end each (``مركز الملك سلمان للإغاثة والأعمال الإنسانية``)."""
     ws = folded.words
+    spans = folded.spans()
+    written = folded.text
+
+    def next_to(k: int) -> bool:  # word k follows word k - 1 with nothing but space between
+        return k < len(ws) and not written[spans[k - 1][1]:spans[k][0]].strip()
+
+    def definite(k: int, most: int) -> int:  # the end of the definite words from word k
+        end = k
+        while end - k < most and next_to(end) and _definite(ws[end], end > k) \
+                and not _role(ws[end]) and ws[end] not in _RELATIVES \
+                and not (end > k and one_of(ws[end], BODIES)):  # رئيس النادي الأستاذ …: a title
+            end += 1  # begins a person's name; وزارة الصحة التي …: a clause; والمديرية: a body
+        return end
+
     i = 0
     while i < len(ws):
-        if not one_of(ws[i], BODIES):
-            i += 1
-            continue
         end = i + 1
-        while end < len(ws) and end - i <= 4 and ws[end].startswith(("ال", "لل")) and len(ws[end]) > 3 \
-                and not _role(ws[end]) and ws[end] not in _RELATIVES:  # رئيس النادي الأستاذ …: a
-            end += 1  # title begins a person's name; وزارة الصحة التي …: a clause begins
+        if one_of(ws[i], BODIES) and not (i + 1 < len(ws) and ws[i + 1] in _PARENTS):
+            end = definite(i + 1, 4)  # وكالة الرئاسة العامة: a part of the body named next
+        if end == i + 1 and one_of(ws[i], NAMED_FOR_BODIES) and next_to(i + 1) \
+                and ws[i + 1] in HONORIFICS:
+            end = _person(ws, i + 2, next_to)
+            end = definite(end, 4) if end > i + 2 else i + 1
+        if end == i + 1 and (one_of(ws[i], LOCAL_BODIES) or one_of(ws[i], _OFFICES)):
+            k = i + 2 if next_to(i + 1) and ws[i + 1] in _REGION_KINDS else i + 1
+            if (k > i + 1 or not one_of(ws[i], _OFFICES)) and next_to(k) and spans[k][0] in places:
+                stop = places[spans[k][0]]
+                end = k + 1
+                while end < len(ws) and spans[end][0] < stop:
+                    end += 1
         if end > i + 1:
-            spans = folded.spans()
-            yield spans[i][0], spans[end - 1][1]
+            yield spans[i][0], spans[i][1], spans[end - 1][1], description(ws[i + 1:end])
         i = end
+
+
+def description(words: list[str]) -> bool:
+    """A body's words after its kind that describe it rather than name it: an adjective of
+    :data:`_GENERIC` among them (``وكالة الأنباء الرسمية``)."""
+    return any(w in _GENERIC for w in words)
+
+
+def _definite(word: str, joined: bool) -> bool:
+    """A word with the article (``الصحية``, ``للشؤون``), or behind ``و`` when ``joined`` to a
+    definite word before it (``للإغاثة والأعمال``; ``النادي والجهاز الفني`` is two things)."""
+    return (word.removeprefix("و") if joined else word).startswith(("ال", "لل")) and len(word) > 3
+
+
+def _person(ws: list[str], k: int, next_to: Callable[[int], bool]) -> int:
+    """The end of a person's name from word ``k``: a name (``عبد الله`` written apart too),
+    then ``بن`` and a name, again and again; ``k`` when no name is there."""
+    end = k
+    while next_to(end) and not ws[end].startswith(("ال", "لل")) and not _role(ws[end]):
+        end += 2 if ws[end] in _NAME_STARTS and next_to(end + 1) else 1
+        if not (next_to(end) and next_to(end + 1) and ws[end] in _NAME_LINKS):
+            break
+        end += 1
+    return end
 
 
 #: How far from a name its line's start and end are looked for: a byline, a footer or a tag

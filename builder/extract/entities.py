@@ -82,6 +82,21 @@ class Proposal:
     #: whether the pages link it as an actor or a place found by machine
     #: (:meth:`EntityFinder.settle`)
     linked: bool = False
+    #: how often each spelling was met (``عبدالله الربيعة``, ``عبد الله الربيعة``), first met first
+    spellings: Counter[str] = field(default_factory=Counter)
+
+    def spelt(self) -> tuple[str, list[str]]:
+        """The spelling a page shows, and the others met: the news's (:func:`news_actors`,
+        counted over far more text than one archive) where it knows the name, else the one
+        met most, the first met on a tie. The others are those with the article where it has
+        it, and without it where it has not."""
+        news = news_actors()
+        eid = news.names.get(key(self.name))
+        usual = news.entities[eid].name if eid is not None else ""
+        ranked = [name for name, _ in self.spellings.most_common()] or [self.name]
+        shown = usual if usual in self.spellings else ranked[0]
+        article = fold(shown).startswith("ال")  # أهلي (of وأهلي, and my family) is no الأهلي
+        return shown, [n for n in ranked if n != shown and fold(n).startswith("ال") == article]
 
     @property
     def worth_review(self) -> bool:
@@ -225,6 +240,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         proposed.setdefault(k, Proposed(k, place.name, "LOC", start, end, True))
         return place.id
 
+    taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
+    named, described = _bodies(folded, mentions, hits + sites, gazetteer, taken)
     person_ends = {m.end for m in mentions if m.type == "PER"}
     for m in mentions:
         if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in hits):
@@ -256,7 +273,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 name = name[1:]  # the next name of a list (بدوي الدسوقي وسعد الرفدان): و is and
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3:
-                cue = _actor_cue(written, m, name) or _in_the_news(k, m.type)
+                cue = _actor_cue(written, m, name) or _in_the_news(k, m.type) or m.start in described
                 if k not in proposed or (cue and not proposed[k].cue):
                     at = proposed[k].at if k in proposed else m.start
                     end = proposed[k].end if k in proposed else m.end
@@ -266,12 +283,9 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     for start, end, name in sites:
         if not aside(written, start) and (site := _machine_place(name, countries, registry)):
             found.append((start, end, found_by_machine(site, start, end)))
-    taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
     if about_sport(folded):  # a club by its bare name, which the recogniser missed (يجمع الهلال)
         found += [(a, b, eid) for a, b, eid in _clubs(registry).scan(folded)
                   if not taken.overlaps(a, b) and not aside(written, a)]
-    named = [(_name_form(written[a:b]), a, b) for a, b in bodies(folded)
-             if not taken.overlaps(a, b) and not aside(written, a)]
     keys = {key(name) for name, _, _ in named}
     for name, start, end in named:  # a body's long name the recogniser missed, not a part of one
         k = key(name)
@@ -297,18 +311,80 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     first: dict[str, tuple[int, int]] = {}
     for start, end, eid in sorted(found):
         entity = registry.entities.get(eid)
-        if entity is not None and entity.type != "LOC" and entity.country and in_a_state(
+        if entity is not None and entity.type != "LOC" and in_a_state(
                 written, start, written[start:end]):  # في الولايات المتحدة: the country
-            country = _place(entity.name, countries, registry, True, home)
-            if isinstance(country, Entity) and country.country == entity.country:
-                made[country.id] = country
-                eid = country.id
+            place = _state_place(written[start:end], entity, registry, home, countries)
+            if place is not None:
+                made[place.id] = place
+                eid = place.id
         first.setdefault(eid, (start, end))
     return Resolved(first, list(made.values()), list(proposed.values()))
 
 
 #: Definite words that may end a body's name after the person it is named for (``جامعة الملك
 #: سعود بن عبدالعزيز للعلوم الصحية``).
+def _bodies(folded: Folded, mentions: list[EntityMention], names: list[tuple[int, int, str]],
+            gazetteer: list[tuple[int, int, str]], taken: _Spans,
+            ) -> tuple[list[tuple[str, int, int]], set[int]]:
+    """The bodies' long names the recogniser missed (:func:`builder.extract.cues.bodies`): each
+    name with its span; and where an organisation the recogniser found begins right after such
+    a name or a description (:func:`builder.extract.cues.description`), which then describes
+    it (``شركة النفط السعودية الحكومية ارامكو``): a cue for it, not a name of its own.
+    ``names``: the registry's and the sites' spans."""
+    written = folded.text
+    org_starts = {m.start for m in mentions if m.type == "ORG"}
+    inside = _Within([(m.start, m.end, m.type == "ORG") for m in mentions]
+                     + [(a, b, False) for a, b, _ in names])
+    named: list[tuple[str, int, int]] = []
+    described: set[int] = set()
+    for a, kind_end, b, generic in bodies(folded, {a: b for a, b, _ in gazetteer}):
+        if taken.overlaps(a, kind_end) or not inside.only_inside(kind_end, b) or aside(written, a):
+            continue
+        after = _next_start(written, b)
+        if after in org_starts:
+            described.add(after)
+        elif not generic:
+            named.append((_name_form(written[a:b]), a, b))
+    return named, described
+
+
+def _next_start(text: str, end: int) -> int:
+    """Where the next word after ``end`` begins, past spaces."""
+    return _SPACES.match(text, end).end()  # type: ignore[union-attr]
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _state_place(surface: str, state: Entity, registry: Registry, home: str,
+                 countries: Counter[str] | None = None) -> Entity | None:
+    """The place a state the registry holds as an actor is where the words put something in it
+    or a dateline names it: the gazetteer's place as written there in the state's country
+    (``واشنطن``, its capital), else the state's country by its name; None for no state."""
+    if not state.country:
+        return None
+    for name in (surface, state.name):
+        place = _place(name, countries or Counter(), registry, True, home)
+        if isinstance(place, Entity) and place.country == state.country:
+            return place
+    return None
+
+
+class _Within:
+    """Names of a text asked whether those that begin in a span end in it and name no body: a
+    body's name may hold a person's or a place's (``مستشفى الملك فهد``, ``بلدية القيصومة``), not
+    run into another name or over a body the recogniser found."""
+
+    def __init__(self, spans: list[tuple[int, int, bool]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _, _ in self.spans]
+
+    def only_inside(self, start: int, end: int) -> bool:
+        first = bisect_left(self.starts, start)
+        return all(b <= end and not body for _, b, body in
+                   self.spans[first:bisect_left(self.starts, end, first)])
+
+
 _AFTER_NAMED_FOR = re.compile(r"(?:\s+(?:ال|لل)[^\W\d_]{2,}){1,3}")
 
 
@@ -783,6 +859,7 @@ class EntityFinder:
             prop = self.proposals.setdefault(p.key, Proposal(p.name, p.type))
             prop.articles.add(article.id)
             prop.met.append((article.text, p.at))
+            prop.spellings[p.name] += 1
             prop.cue = prop.cue or p.cue
 
     def settle(self, reviewed_only: bool = False) -> None:
@@ -827,9 +904,11 @@ class EntityFinder:
     def _machine_entity(self, prop: Proposal) -> Entity:
         """The entity a confident proposal becomes: the id and the address ``arshif review
         accept`` would give it, so accepting it keeps its page where it is."""
-        eid = derived_id(prop.name)
-        entity = Entity(id=eid, name=prop.name, type=prop.type,  # type: ignore[arg-type]
-                        path_name=page_name(address_name(prop.name), eid), status="machine")
+        name, others = prop.spelt()
+        eid = derived_id(name)
+        entity = Entity(id=eid, name=name, type=prop.type,  # type: ignore[arg-type]
+                        aliases=tuple(others), path_name=page_name(address_name(name), eid),
+                        status="machine")
         address = (folder(entity), entity.path_name)
         if address in self.registry.addresses or address in self.addresses:
             entity = replace(entity, path_name=eid)
@@ -841,8 +920,13 @@ class EntityFinder:
         or the gazetteer (between namesakes, one in ``home``, the source's country, first);
         None when neither knows it as a place."""
         eid = self.registry.resolve(surface)
-        if eid is not None:
-            return eid if self.registry.entities[eid].type == "LOC" else None
+        if eid is not None and self.registry.entities[eid].type == "LOC":
+            return eid
+        if eid is not None:  # a state the registry holds as an actor, by its capital (واشنطن)
+            state = _state_place(surface, self.registry.entities[eid], self.registry, home)
+            if state is not None:
+                self.made.setdefault(state.id, state)
+            return state.id if state is not None else None
         place = _place(surface, Counter(), self.registry, cue=False, home=home)
         if isinstance(place, Entity):
             if fold(surface).replace(" ", "") != fold(place.name).replace(" ", ""):
