@@ -25,9 +25,10 @@ def setup(root: Path) -> None:
     (root / "content" / "entities.yml").write_text(
         "entities:\n  - {id: isis, name: تنظيم داعش, type: ORG, aliases: [داعش]}\n", encoding="utf-8")
     write_proposals(root / "content" / "entities.proposed.yml", {
-        "مظلوم عبدي": Proposal("مظلوم عبدي", "PER", {"a", "b"}, [("قال مظلوم عبدي إن المعركة انتهت.", 4)]),
-        "الدوله الاسلاميه": Proposal("الدولة الإسلامية", "ORG", {"a"}, [("أعلنت الدولة الإسلامية…", 6)]),
-        "مدينه ما": Proposal("مدينة ما", "LOC", {"c"}, [("في مدينة ما", 3)]),
+        "مظلوم عبدي": Proposal("مظلوم عبدي", "PER", {"a", "b"},
+                               [("قال مظلوم عبدي إن المعركة انتهت.", 4, 14)]),
+        "الدوله الاسلاميه": Proposal("الدولة الإسلامية", "ORG", {"a"}, [("أعلنت الدولة الإسلامية…", 6, 22)]),
+        "مدينه ما": Proposal("مدينة ما", "LOC", {"c"}, [("في مدينة ما", 3, 11)]),
     })
 
 
@@ -42,9 +43,9 @@ def test_proposals_file_lists_counts_and_examples(tmp_path: Path) -> None:
 def test_proposals_limit_keeps_the_most_frequent(tmp_path: Path) -> None:
     path = tmp_path / "entities.proposed.yml"
     write_proposals(path, {
-        "مظلوم عبدي": Proposal("مظلوم عبدي", "PER", {"a", "b", "c"}, [("قال مظلوم عبدي.", 4)]),
-        "الرقه": Proposal("الرقة", "LOC", {"a", "b"}, [("في الرقة.", 3)]),
-        "مدينه ما": Proposal("مدينة ما", "LOC", {"c"}, [("في مدينة ما", 3)]),
+        "مظلوم عبدي": Proposal("مظلوم عبدي", "PER", {"a", "b", "c"}, [("قال مظلوم عبدي.", 4, 14)]),
+        "الرقه": Proposal("الرقة", "LOC", {"a", "b"}, [("في الرقة.", 3, 8)]),
+        "مدينه ما": Proposal("مدينة ما", "LOC", {"c"}, [("في مدينة ما", 3, 11)]),
     }, limit=2)
     text = path.read_text(encoding="utf-8")
     assert [p["name"] for p in yaml.safe_load(text)["proposed"]] == ["مظلوم عبدي", "الرقة"]
@@ -93,8 +94,8 @@ def test_review_refuses_clashes_and_unknown_names(tmp_path: Path) -> None:
 def test_examples_are_the_first_distinct_sentences_the_name_is_met_in() -> None:
     text = "قال عبدي إن المعركة انتهت. وأضاف عبدي أن القرى آمنة. ثم غادر عبدي البلدة."
     again = "قال عبدي إن المعركة انتهت."
-    met = [(text, text.index("عبدي", i)) for i in (0, 30, 55)]
-    prop = Proposal("عبدي", "PER", {"a", "b"}, [(again, 4), *met])
+    met = [(text, text.index("عبدي", i), text.index("عبدي", i) + 4) for i in (0, 30, 55)]
+    prop = Proposal("عبدي", "PER", {"a", "b"}, [(again, 4, 8), *met])
     assert prop.examples == ["قال عبدي إن المعركة انتهت.", "وأضاف عبدي أن القرى آمنة.",
                              "ثم غادر عبدي البلدة."]
     assert Proposal("عبدي", "PER", {"a"}, met * 3).examples == prop.examples

@@ -98,6 +98,11 @@ def countries(rows: dict[tuple[str, str], Row]) -> dict[str, str]:
 CAPITAL_NAMES = {"US": ("Washington", "واشنطن")}
 
 
+#: Governorates the news names that no source here lists (GeoNames' cities hold their seats,
+#: ISO 3166-2 the first-level regions only): (Arabic name, country) -> the seat's GeoNames name.
+GOVERNORATES = {("الأحساء", "SA"): "Al Hufūf"}
+
+
 def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
     """Add GeoNames' populated places with an Arabic name: near ones from 500 people, the rest
     from 15,000; a country's capital is of kind ``capital``."""
@@ -107,6 +112,10 @@ def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
         country = city["countrycode"]
         if country not in NEAR and city["population"] < 15000:
             continue
+        for (name, where), seat in GOVERNORATES.items():
+            if where == country and city["name"] == seat:
+                rows[(name, country)] = (name, "region", round(city["latitude"], 4),
+                                         round(city["longitude"], 4), country, 0)
         named = CAPITAL_NAMES.get(country)
         if named and city["name"] == named[0] and city["population"] >= 100_000:
             rows[(named[1], country)] = (named[1], "capital", round(city["latitude"], 4),

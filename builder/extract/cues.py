@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from builder.arabic.normalize import Folded, fold
+from builder.sources import outlets
 
 #: Words before a person's name that say who the person is: titles, offices, trades.
 PERSON_CUES = frozenset(fold(w) for w in """
@@ -188,7 +190,7 @@ def org_cue(text: str, start: int, end: int, name: str) -> bool:
     kind = bool(before) and any(w in ORG_CUES or w[:-1] in ORG_CUES for w in (before[0], bare(before[0])))
     return (any(w in ORG_CUES or w.removeprefix("ال") in ORG_CUES for w in (first, bare(first))) or kind
             or (bool(after) and nisba(after[0]) and after[0] not in _NOT_NATIONALITY)
-            or (bool(_QUOTED.search(text[max(0, start - 3):start])) and text[end:end + 1] in "»\"”"))
+            or quoted(text, start, end))
 
 
 def place_cue(text: str, start: int, surface: str) -> bool:
@@ -233,18 +235,48 @@ def about_sport(folded: Folded) -> bool:
     return sum(one_of(w, SPORTS_WORDS) for w in folded.words) >= SPORTS_WORDS_LEAST
 
 
+#: Words before a team's name in a match report (``أمام نظيره العين الإماراتي``).
+_OPPONENT = frozenset(fold(w) for w in "فريق فريقا نظيره نظيرهم أمام ضد مواجهة لقاء منافسه".split())
+
+
+def foreign_clubs(folded: Folded) -> Iterator[tuple[int, int, int]]:
+    """Clubs named in sports news by a common word and their country (``فريق الشعب الإماراتي``,
+    ``نظيره العين الإماراتي``): a word with the article between a word that introduces a team
+    and a nationality; (start, end of the name, end of the nationality). The recogniser reads
+    such words as words or places."""
+    ws = folded.words
+    spans = folded.spans()
+    for i in range(1, len(ws) - 1):
+        name, after = ws[i], ws[i + 1]
+        if one_of(ws[i - 1], _OPPONENT) and name.startswith("ال") and not body_kind(name) \
+                and not nisba(name) and nisba(after) and after not in _NOT_NATIONALITY:
+            yield spans[i][0], spans[i][1], spans[i + 1][1]
+
+
 #: Place names that with the word after them are an idiom: ``مسقط رأس`` (birthplace), not Muscat.
 IDIOMS = {fold("مسقط"): fold("رأس")}
 
 
 def not_a_place(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` is a time of prayer (``أذان المغرب``) or an idiom's first word
-    here, not a place."""
+    """The name at ``start:end`` is a time of prayer (``أذان المغرب``), an idiom's first word
+    or a newspaper named for its city, in quotes (``ولاحظت "الرياض"``), here, not a place."""
     before = previous_words(text, start, 1)
     after = next_words(text, end, 1)
     idiom = IDIOMS.get(fold(text[start:end]))
     return (bool(before) and one_of(before[0], NOT_PLACE_AFTER)) or (
-        idiom is not None and after == [idiom])
+        idiom is not None and after == [idiom]) or (
+        quoted(text, start, end) and fold(text[start:end]) in _outlet_names())
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` stands alone in quotes (``لـ«الشرق الأوسط»``)."""
+    return bool(_QUOTED.search(text[max(0, start - 3):start])) and text[end:end + 1] in "»\"”"
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    """The shipped news outlets' names, folded."""
+    return frozenset(fold(source.name) for source in outlets().values())
 
 
 _DEFINITE_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?ال|[وف]?لل)[^\W\d_]+\s+$")
@@ -266,7 +298,7 @@ def adjective(text: str, start: int, surface: str) -> bool:
 BODIES = frozenset(fold(w) for w in """
     وزارة هيئة الهيئة جامعة أمانة رئاسة الرئاسة مديرية المديرية المؤسسة الغرفة جمعية الجمعية
     شركة الشركة بنك البنك محكمة المحكمة منظمة نادي النادي وكالة سفارة السفارة قنصلية القنصلية
-    الخطوط الجيش جيش الحرس حرس قوات القوات
+    الخطوط الجيش جيش الحرس حرس قوات القوات المكتب ديوان الديوان
 """.split())
 
 
@@ -280,15 +312,18 @@ NAMED_FOR_BODIES = frozenset(fold(w) for w in "مستشفى مركز جامعة 
 #: Bodies named for their town or region (``بلدية القيصومة``, ``محكمة جازان``): the kind, then a
 #: place, or a region's kind and a place (``إمارة منطقة مكة المكرمة``; ``إمارة دبي`` is a place).
 LOCAL_BODIES = frozenset(fold(w) for w in "بلدية محكمة غرفة أمانة شرطة جامعة مستشفى".split())
-_REGION_KINDS = frozenset(fold(w) for w in "منطقة محافظة".split())
+_REGION_KINDS = frozenset(fold(w) for w in "منطقة محافظة المنطقة المحافظة".split())
+#: The place a text is about, named by its kind alone.
+_HERE = frozenset(fold(w) for w in "المنطقة المحافظة المدينة البلاد المملكة الدولة".split())
 #: Bodies whose unit (``وكالة الرئاسة العامة``, its deputyship) is named by the body itself.
 _PARENTS = frozenset(fold(w) for w in "الرئاسة الهيئة الوزارة الجامعة الأمانة المديرية المؤسسة".split())
 _OFFICES = frozenset(fold(w) for w in "إمارة".split())
 #: Adjectives that make the words before them a description, not a name (``وكالة الأنباء
-#: الرسمية``, the official news agency; ``الجهات المعنية``).
+#: الرسمية``, the official news agency; ``الجهات المعنية``; ``منظمة جديدة``; ``الاتحاد
+#: الشقيق``, the brother club), without their article.
 _GENERIC = frozenset(fold(w) for w in """
-    الرسمي الرسمية الحكومي الحكومية المحلي المحلية الخاص الخاصة المعني المعنية المختص المختصة
-    الأخرى الجديد الجديدة الكبرى الكبير الكبيرة
+    رسمي رسمية حكومي حكومية محلي محلية خاص خاصة معني معنية مختص مختصة أخرى جديد جديدة كبرى كبير
+    كبيرة شقيق شقيقة
 """.split())
 #: Words that go on a person's name after its first (``عبدالله بن عبدالعزيز``, ``عبد الله``).
 _NAME_LINKS = frozenset(fold(w) for w in "بن بنت".split())
@@ -318,15 +353,17 @@ def bodies(folded: Folded, places: dict[int, int]) -> Iterator[tuple[int, int, i
         end = k
         while end - k < most and next_to(end) and _definite(ws[end], end > k) \
                 and not _role(ws[end]) and ws[end] not in _RELATIVES \
-                and not (end > k and one_of(ws[end], BODIES)):  # رئيس النادي الأستاذ …: a title
-            end += 1  # begins a person's name; وزارة الصحة التي …: a clause; والمديرية: a body
+                and not (end > k and body_kind(ws[end])):  # رئيس النادي الأستاذ …: a title begins
+            end += 1  # a person's name; وزارة الصحة التي …: a clause; والمديرية: another body
         return end
 
     i = 0
     while i < len(ws):
         end = i + 1
-        if one_of(ws[i], BODIES) and not (i + 1 < len(ws) and ws[i + 1] in _PARENTS):
-            end = definite(i + 1, 4)  # وكالة الرئاسة العامة: a part of the body named next
+        if one_of(ws[i], BODIES) and not (i + 1 < len(ws) and (
+                ws[i + 1] in _PARENTS or (bare(ws[i]).startswith("ال") and ws[i + 1].startswith("لل")))):
+            # وكالة الرئاسة العامة: a part of the body named next; النادي للتنسيق: a purpose
+            end = definite(i + 1, 4)
         if end == i + 1 and one_of(ws[i], NAMED_FOR_BODIES) and next_to(i + 1) \
                 and ws[i + 1] in HONORIFICS:
             end = _person(ws, i + 2, next_to)
@@ -345,8 +382,20 @@ def bodies(folded: Folded, places: dict[int, int]) -> Iterator[tuple[int, int, i
 
 def description(words: list[str]) -> bool:
     """A body's words after its kind that describe it rather than name it: an adjective of
-    :data:`_GENERIC` among them (``وكالة الأنباء الرسمية``)."""
-    return any(w in _GENERIC for w in words)
+    :data:`_GENERIC` among them (``وكالة الأنباء الرسمية``), or the place it serves alone
+    (``أمانة المنطقة``, the region's)."""
+    return any(generic(w) for w in words) or all(w in _HERE for w in words)
+
+
+def generic(word: str) -> bool:
+    """A folded word is one of the adjectives of :data:`_GENERIC`, with its article or not."""
+    return word.removeprefix("ال") in _GENERIC
+
+
+def body_kind(word: str) -> bool:
+    """A kind of body, behind a proclitic and with or without its article (``والحكومة``)."""
+    rest = bare(word)
+    return rest in BODIES or rest in ORG_CUES or rest.removeprefix("ال") in ORG_CUES
 
 
 def _definite(word: str, joined: bool) -> bool:

@@ -29,7 +29,10 @@ from builder.extract.cues import (
     adjective,
     aside,
     bodies,
+    body_kind,
     deputy_title,
+    foreign_clubs,
+    generic,
     in_a_state,
     named_after,
     nisba,
@@ -70,13 +73,13 @@ CALENDAR = NOT_FIRST | frozenset(key(w) for w in HIJRI_MONTHS)
 @dataclass
 class Proposal:
     """A name met in the articles that the registry does not know, and where: (article text,
-    offset) in article order. Its example sentences are cut only for the names the review
+    start, end) in article order. Its example sentences are cut only for the names the review
     file shows, not for the tens of thousands met once."""
 
     name: str
     type: str
     articles: set[str] = field(default_factory=set)
-    met: list[tuple[str, int]] = field(default_factory=list)
+    met: list[tuple[str, int, int]] = field(default_factory=list)
     #: whether the words before one of its mentions say what it is (a title, a kind of body)
     cue: bool = False
     #: whether the pages link it as an actor or a place found by machine
@@ -85,18 +88,16 @@ class Proposal:
     #: how often each spelling was met (``عبدالله الربيعة``, ``عبد الله الربيعة``), first met first
     spellings: Counter[str] = field(default_factory=Counter)
 
-    def spelt(self) -> tuple[str, list[str]]:
-        """The spelling a page shows, and the others met: the news's (:func:`news_actors`,
-        counted over far more text than one archive) where it knows the name, else the one
-        met most, the first met on a tie. The others are those with the article where it has
-        it, and without it where it has not."""
+    def spelt(self) -> str:
+        """The spelling a page shows: the news's (:func:`news_actors`, counted over far more
+        text than one archive) where it knows the name, else the one met most, the first met
+        on a tie. (The others are among the entity's aliases: :meth:`EntityFinder.entities`.)"""
         news = news_actors()
         eid = news.names.get(key(self.name))
         usual = news.entities[eid].name if eid is not None else ""
-        ranked = [name for name, _ in self.spellings.most_common()] or [self.name]
-        shown = usual if usual in self.spellings else ranked[0]
-        article = fold(shown).startswith("ال")  # أهلي (of وأهلي, and my family) is no الأهلي
-        return shown, [n for n in ranked if n != shown and fold(n).startswith("ال") == article]
+        if usual in self.spellings:
+            return usual
+        return self.spellings.most_common(1)[0][0] if self.spellings else self.name
 
     @property
     def worth_review(self) -> bool:
@@ -125,7 +126,7 @@ class Proposal:
     def examples(self) -> list[str]:
         """The first few distinct sentences the name is met in."""
         found: list[str] = []
-        for text, at in self.met:
+        for text, at, _ in self.met:
             sentence = _sentence_at(text, at)[:300]
             if sentence and sentence not in found:
                 found.append(sentence)
@@ -151,12 +152,15 @@ class Proposed(NamedTuple):
 class Resolved:
     """An article's entities as resolved on its own (cached with its facts): where in the text
     each entity is first named, in order of first mention; the places made for it (of the
-    gazetteer, or found by machine); and the names proposed for review."""
+    gazetteer, or found by machine); the names proposed for review; and the forms each entity's
+    name is written in."""
 
     #: entity id -> (start, end) of its first mention in the text, in the order of the text
     first: dict[str, tuple[int, int]]
     made: list[Entity]
     proposed: list[Proposed]
+    #: entity id -> the forms of its mentions, as written without clitics, in order met
+    forms: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -165,7 +169,7 @@ class Resolved:
 
     def to_json(self) -> dict[str, object]:
         return {"first": list(self.first.items()), "made": [vars(e) for e in self.made],
-                "proposed": self.proposed}
+                "proposed": self.proposed, "forms": self.forms}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Resolved:
@@ -173,7 +177,7 @@ class Resolved:
                            "recognised_aliases": tuple(e["recognised_aliases"])})
                 for e in data["made"]]
         first = {eid: (a, b) for eid, (a, b) in data["first"]}
-        return cls(first, made, [Proposed(*p) for p in data["proposed"]])
+        return cls(first, made, [Proposed(*p) for p in data["proposed"]], data["forms"])
 
 
 def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
@@ -194,8 +198,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     in_site = _Spans([(a, b) for a, b, _ in sites])
     found = [(a, b, eid) for a, b, eid in hits if not in_site.overlaps(a, b)
              and not aside(written, a) and not _without_article(written[a:b], registry.entities[eid])
-             and not (
-                 registry.entities[eid].type == "LOC" and adjective(written, a, written[a:b]))
+             and not (registry.entities[eid].type == "LOC" and (
+                 adjective(written, a, written[a:b]) or not_a_place(written, a, b)))
              and not (registry.entities[eid].type == "PER" and (
                  named_after(written, a) or deputy_title(written, a, written[a:b])))]
     countries = _countries(mentions, [eid for _, _, eid in found], registry)
@@ -222,7 +226,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         return False
 
     def place_at(start: int, end: int, surface: str, cue: bool) -> str | None:
-        if (tanween(surface) or not_a_place(written, start, end) or key(surface) in name_words
+        if (tanween(surface) or key(surface) in name_words
                 or adjective(written, start, surface)):
             return None
         place = _place(surface, countries, registry, cue or listed(start), home)
@@ -241,9 +245,9 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         return place.id
 
     taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
-    named, described = _bodies(folded, mentions, hits + sites, gazetteer, taken)
+    named, described, served = _bodies(folded, mentions, hits + sites, gazetteer, taken)
     person_ends = {m.end for m in mentions if m.type == "PER"}
-    for m in mentions:
+    for m in (d for d in map(_undescribed, mentions) if d is not None):
         if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in hits):
             continue  # a piece of a registry name written around it (المنورة of المدينة المنورة)
         if aside(written, m.start) or in_site.overlaps(m.start, m.end):
@@ -252,14 +256,16 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 not written[e:m.start].strip() for e in person_ends if m.start - 2 <= e <= m.start):
             continue  # the end of a person's name the recogniser split (بروس | ويليس)
         if (m.type == "PER" and named_after(written, m.start)) or (
-                m.type == "LOC" and adjective(written, m.start, m.text)) or (
+                m.type == "LOC" and (adjective(written, m.start, m.text)
+                                     or not_a_place(written, m.start, m.end))) or (
                 m.type != "LOC" and work_title(written, m.start)):
             continue
         eid = registry.resolve(m.text, m.type)
         if eid is not None and _without_article(m.text, registry.entities[eid]):
             continue
         if eid is None and m.type == "LOC":
-            eid = place_at(m.start, m.end, m.text, place_cue(written, m.start, m.text))
+            eid = place_at(m.start, m.end, m.text,
+                           place_cue(written, m.start, m.text) or m.start in served)
             if eid is None:
                 unknown = None if key(m.text) in name_words else \
                     _found_place(written, m, countries, registry)
@@ -268,9 +274,13 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 eid = found_by_machine(unknown, m.start, m.end)
         if eid is None:
             name = _name_form(m.text)
-            if m.type == "PER" and name.startswith("و") and " " in name and any(
-                    not written[e:m.start].strip() for e in person_ends if m.start - 2 <= e < m.start):
-                name = name[1:]  # the next name of a list (بدوي الدسوقي وسعد الرفدان): و is and
+            opening = fold(name.split(" ", 1)[0])
+            between = {written[e:m.start].strip() for e in person_ends if m.start - 3 <= e < m.start}
+            if m.type == "PER" and opening.startswith("و") and " " in name and (
+                    "" in between or (bool(between & set(_LIST_MARKS))
+                                      and _is_clitic(opening, opening[1:], alike=False))):
+                name = name[1:]  # the next name of a list (بدوي الدسوقي وسعد الرفدان): و is
+                # and; after a comma too (، وحسن ناصر بشيري), unless a name begins so (، وليد)
             k = key(name)
             if k and k not in registry.rejected and len(k) >= 3:
                 cue = _actor_cue(written, m, name) or _in_the_news(k, m.type) or m.start in described
@@ -285,6 +295,8 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
             found.append((start, end, found_by_machine(site, start, end)))
     if about_sport(folded):  # a club by its bare name, which the recogniser missed (يجمع الهلال)
         found += [(a, b, eid) for a, b, eid in _clubs(registry).scan(folded)
+                  if not taken.overlaps(a, b) and not aside(written, a)]
+        named += [(written[a:name_end], a, b) for a, name_end, b in foreign_clubs(folded)
                   if not taken.overlaps(a, b) and not aside(written, a)]
     keys = {key(name) for name, _, _ in named}
     for name, start, end in named:  # a body's long name the recogniser missed, not a part of one
@@ -303,12 +315,14 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     for start, end, surface in gazetteer:
         if taken.overlaps(start, end) or aside(written, start):
             continue
-        place = _scanned_place(written, start, surface, countries, registry, listed(start), home)
+        place = _scanned_place(written, start, surface, countries, registry, listed(start), home,
+                               start in served)
         if place is not None:
             made[place.id] = place
             found.append((start, end, place.id))
             place_ends.add(end)
     first: dict[str, tuple[int, int]] = {}
+    forms: dict[str, list[str]] = {}
     for start, end, eid in sorted(found):
         entity = registry.entities.get(eid)
         if entity is not None and entity.type != "LOC" and in_a_state(
@@ -318,34 +332,56 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 made[place.id] = place
                 eid = place.id
         first.setdefault(eid, (start, end))
-    return Resolved(first, list(made.values()), list(proposed.values()))
+        form = _name_form(written[start:end])
+        if form not in forms.setdefault(eid, []):
+            forms[eid].append(form)
+    return Resolved(first, list(made.values()), list(proposed.values()), forms)
 
 
 #: Definite words that may end a body's name after the person it is named for (``جامعة الملك
 #: سعود بن عبدالعزيز للعلوم الصحية``).
 def _bodies(folded: Folded, mentions: list[EntityMention], names: list[tuple[int, int, str]],
             gazetteer: list[tuple[int, int, str]], taken: _Spans,
-            ) -> tuple[list[tuple[str, int, int]], set[int]]:
+            ) -> tuple[list[tuple[str, int, int]], set[int], set[int]]:
     """The bodies' long names the recogniser missed (:func:`builder.extract.cues.bodies`): each
-    name with its span; and where an organisation the recogniser found begins right after such
+    name with its span; where an organisation the recogniser found begins right after such
     a name or a description (:func:`builder.extract.cues.description`), which then describes
-    it (``شركة النفط السعودية الحكومية ارامكو``): a cue for it, not a name of its own.
-    ``names``: the registry's and the sites' spans."""
+    it (``شركة النفط السعودية الحكومية ارامكو``): a cue for it, not a name of its own; and
+    where the gazetteer names begin that a body's name holds, the town it serves (``بلدية
+    الدلم``): a cue for that place. ``names``: the registry's and the sites' spans."""
     written = folded.text
     org_starts = {m.start for m in mentions if m.type == "ORG"}
     inside = _Within([(m.start, m.end, m.type == "ORG") for m in mentions]
                      + [(a, b, False) for a, b, _ in names])
     named: list[tuple[str, int, int]] = []
     described: set[int] = set()
-    for a, kind_end, b, generic in bodies(folded, {a: b for a, b, _ in gazetteer}):
+    served: set[int] = set()
+    for a, kind_end, b, describes in bodies(folded, {a: b for a, b, _ in gazetteer}):
         if taken.overlaps(a, kind_end) or not inside.only_inside(kind_end, b) or aside(written, a):
             continue
         after = _next_start(written, b)
         if after in org_starts:
             described.add(after)
-        elif not generic:
+        elif not describes:
             named.append((_name_form(written[a:b]), a, b))
-    return named, described
+            served.update(start for start, end, _ in gazetteer if kind_end < start and end <= b)
+    return named, described, served
+
+
+_LAST_WORD = re.compile(r"\s+\S+$")
+
+
+def _undescribed(m: EntityMention) -> EntityMention | None:
+    """An organisation's mention without the adjectives that end it (``الاتحاد الشقيق``, the
+    brother club); None when only a kind of body is left (``منظمة جديدة``, a new organisation)."""
+    text = m.text
+    while m.type == "ORG" and " " in text and generic(fold(text.rsplit(None, 1)[-1])):
+        text = _LAST_WORD.sub("", text)
+    if text == m.text:
+        return m
+    if " " not in text and body_kind(fold(text)):
+        return None
+    return EntityMention(m.start, m.start + len(text), text, m.type)
 
 
 def _next_start(text: str, end: int) -> int:
@@ -482,32 +518,37 @@ def _vouch(proposed: dict[str, Proposed], mentions: list[EntityMention], text: s
 
 
 def _scanned_place(text: str, start: int, surface: str, countries: Counter[str],
-                   registry: Registry, listed: bool, home: str) -> Entity | None:
+                   registry: Registry, listed: bool, home: str, served: bool = False,
+                   ) -> Entity | None:
     """A gazetteer name the recogniser did not take for a name, as a place where the text says
     so: a country (``كأس ألمانيا``), a region after its kind (``منطقة القصيم``) or after a
-    preposition of place (``في أبين``), or a place of the Arab world listed right after another
-    (``بعنيزة والأسياح``). A common word (``في مدينة``), or a name the news mostly writes as
-    one (:func:`place_words`: ``إنقاذ مالي``, ``بالعاصمة المقدسة``), is a region after its kind
-    only (``المنطقة الشرقية``)."""
+    preposition of place (``في أبين``), a place of the Arab world listed right after another
+    (``بعنيزة والأسياح``), or the town a body's name says it ``served`` (``بلدية الدلم``). A
+    common word (``في مدينة``), or a name the news mostly writes as one (:func:`place_words`:
+    ``إنقاذ مالي``, ``بالعاصمة المقدسة``), is a region after its kind only (``المنطقة
+    الشرقية``), or a town of the source's country a body serves."""
     k = stems_of(surface)
     candidates = places().get(k, [])
     kinds = {p.kind for p in candidates}
     before = previous_words(text, start, 1)
     after_kind = bool(before) and place_kind(before[0])
-    if not (listed or kinds & {"country", "region"}) or tanween(surface) or (
-            (common_word(surface) or k in place_words()) and not (after_kind and "region" in kinds)) or (
+    common = common_word(surface) or k in place_words()
+    if not (listed or served or kinds & {"country", "region"}) or tanween(surface) or (
+            common and not served and not (after_kind and "region" in kinds)) or (
             not_a_place(text, start, start + len(surface))):
         return None
     place = _place(surface, countries, registry, True, home)
     if not isinstance(place, Entity):
         return None
+    if served and common:
+        return place if place.country == home else None
     kind = next((p.kind for p in candidates if p.canonical == place.name), "")
     if kind == "country" and not adjective(text, start, surface):
         return place
     if kind == "region" and (after_kind or (place_cue(text, start, surface)
                                             and fold(surface) not in DIRECTIONS)):
         return place
-    return place if listed and place.country in ARAB_WORLD else None
+    return place if (listed or served) and place.country in ARAB_WORLD else None
 
 
 def _in_the_news(k: str, kind: str) -> bool:
@@ -701,6 +742,8 @@ _SITE = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?)("
                    r"(?:مطار|ملعب|استاد|إستاد|ستاد|مخيم|ميناء|معبر|سجن|قاعدة|حي|جبل|وادي)\s+)"
                    r"((?:الملك|الأمير|الشيخ|الإمام)\s+)?")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
+#: A person's name after a title: a word without the article, and ``بن`` and a word again.
+_PERSON_AFTER_TITLE = re.compile(r"(?!ال)[^\W\d_]{2,}(?:\s+بن\s+[^\W\d_]{2,})*")
 #: A site's one-word name is none of the news' this many most frequent words (``ملعب التدريب``).
 SITE_COMMON_WORDS = 1500
 _INTERNATIONAL = re.compile(r"\s+(?:ال)?دولي(?:ة)?(?![^\W\d_])")
@@ -721,6 +764,9 @@ def _sites(text: str, names: list[tuple[int, int]],
         end = ends.get(m.end(1)) or ends.get(m.end())  # the name with its title, or after it
         if end is None and m.end() in places and not common_word(text[m.end():places[m.end()]]):
             end = places[m.end()]
+        if end is None and m.group(2):  # a site named for someone: ملعب الأمير فيصل بن فهد
+            person = _PERSON_AFTER_TITLE.match(text, m.end())
+            end = person.end() if person else None
         if end is None:
             word = _NEXT_WORD.match(text, m.end())
             if word is None or not word[0].startswith("ال") or len(word[0]) < 5 \
@@ -817,6 +863,10 @@ class Links:
     named: dict[str, tuple[int, int]]
 
 
+#: How many of the forms an entity's name is written in, beyond its own names, it lists.
+WRITTEN_FORMS = 10
+
+
 @dataclass
 class EntityFinder:
     """Gives articles their entities; remembers the places made and the names proposed."""
@@ -833,11 +883,31 @@ class EntityFinder:
     found: dict[str, Entity] = field(default_factory=dict)
     #: the page addresses (folder, name) given to actors found by machine so far
     addresses: set[tuple[str, str]] = field(default_factory=set)
+    #: entity id -> how often each form of its name was met, as written (clitics off)
+    written: dict[str, Counter[str]] = field(default_factory=dict)
 
     def entities(self) -> dict[str, Entity]:
         """The registry's entities, the gazetteer places met so far and the actors found by
-        machine."""
-        return {**self.made, **{e.id: e for e in self.found.values()}, **self.registry.entities}
+        machine, each with the forms the articles write its name in among its aliases (``سلمان
+        بن عبد العزيز`` beside ``سلمان بن عبدالعزيز``; the most met first, up to
+        :data:`WRITTEN_FORMS`), so that its page and the exports give every name a reader
+        meets it by."""
+        every = {**self.made, **{e.id: e for e in self.found.values()}, **self.registry.entities}
+        written = dict(self.written)
+        for k, entity in self.found.items():
+            article = fold(entity.name).startswith("ال")  # وأهلي (and my family) is no الأهلي
+            written[entity.id] = Counter(
+                form for form in (_name_form(text[a:b]) for text, a, b in self.proposals[k].met)
+                if fold(form).startswith("ال") == article)
+        for eid, forms in written.items():
+            if eid not in every:
+                continue
+            entity = every[eid]
+            known = {entity.name, *entity.every_alias}
+            new = [f for f, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])) if f not in known]
+            if new:
+                every[eid] = replace(entity, aliases=entity.aliases + tuple(new[:WRITTEN_FORMS]))
+        return every
 
     def add(self, article: Article, resolved: Resolved) -> None:
         """Take an article's entities, and count its proposed names with where they are met."""
@@ -855,10 +925,12 @@ class EntityFinder:
                       named=dict(resolved.first))
         names = unreviewed(resolved)
         self.waiting[article.id] = (links, names)
+        for eid, forms in resolved.forms.items():
+            self.written.setdefault(eid, Counter()).update(forms)
         for p in names:
             prop = self.proposals.setdefault(p.key, Proposal(p.name, p.type))
             prop.articles.add(article.id)
-            prop.met.append((article.text, p.at))
+            prop.met.append((article.text, p.at, p.end))
             prop.spellings[p.name] += 1
             prop.cue = prop.cue or p.cue
 
@@ -904,11 +976,10 @@ class EntityFinder:
     def _machine_entity(self, prop: Proposal) -> Entity:
         """The entity a confident proposal becomes: the id and the address ``arshif review
         accept`` would give it, so accepting it keeps its page where it is."""
-        name, others = prop.spelt()
+        name = prop.spelt()
         eid = derived_id(name)
         entity = Entity(id=eid, name=name, type=prop.type,  # type: ignore[arg-type]
-                        aliases=tuple(others), path_name=page_name(address_name(name), eid),
-                        status="machine")
+                        path_name=page_name(address_name(name), eid), status="machine")
         address = (folder(entity), entity.path_name)
         if address in self.registry.addresses or address in self.addresses:
             entity = replace(entity, path_name=eid)
@@ -927,7 +998,7 @@ class EntityFinder:
             if state is not None:
                 self.made.setdefault(state.id, state)
             return state.id if state is not None else None
-        place = _place(surface, Counter(), self.registry, cue=False, home=home)
+        place = _place(surface, Counter(), self.registry, cue=True, home=home)
         if isinstance(place, Entity):
             if fold(surface).replace(" ", "") != fold(place.name).replace(" ", ""):
                 return None  # not by another of its names: الجزيرة is the newspaper, not Algiers
@@ -955,11 +1026,12 @@ def _sentence_at(text: str, at: int) -> str:
 CLITIC_LIKENESS = 0.5
 
 
-def _is_clitic(word: str, rest: str) -> bool:
+def _is_clitic(word: str, rest: str, alike: bool = True) -> bool:
     """Whether ``word`` is ``rest`` behind clitics (ب ل ك و ف, one or two), judged by the
     unlabeled news the word vectors were learned from: ``rest`` must be a word there and, when
     ``word`` is one too, be the more frequent of the two (rows go most frequent first:
-    ``وليام`` is William, not و + Liam) and mean the same (``بوتين`` is not ب + ``وتين``)."""
+    ``وليام`` is William, not و + Liam) and, where ``alike``, mean the same (``بوتين`` is not
+    ب + ``وتين``)."""
     from builder.ner.neural import embeddings, vectors_of
 
     vocabulary, stored = embeddings("forms")
@@ -970,6 +1042,8 @@ def _is_clitic(word: str, rest: str) -> bool:
         return True
     if rows[1] > rows[0]:
         return False
+    if not alike:
+        return True
     a, b = vectors_of(stored, rows).astype(np.float64)
     return float(a @ b) >= CLITIC_LIKENESS * float(np.linalg.norm(a) * np.linalg.norm(b))
 
