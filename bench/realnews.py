@@ -33,7 +33,7 @@ from builder.scaffold import new  # noqa: E402
 DATA = ROOT / "bench" / "realnews"
 OUT = ROOT / "bench" / "out" / "realnews"
 SPLITS = {"tune": range(0, 20), "report": range(20, 40), "tune-2": range(40, 60),
-          "tune-3": range(60, 80)}
+          "tune-3": range(60, 80), "tune-4": range(80, 100)}
 _DROPPED = {fold(w) for w in "منطقة محافظة مدينة حي نهر بلدة قرية جمهورية دولة إمارة الأمير "
             "الملك الشيخ الدكتور الرئيس المهندس".split()}
 

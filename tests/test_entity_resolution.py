@@ -272,3 +272,13 @@ def test_a_club_s_one_word_name_without_its_article_is_another_word() -> None:
     finder.settle()
     linked = [finder.linked(a).actors for a in articles]
     assert linked[0] and not linked[1]
+
+
+def test_a_full_name_that_begins_with_a_usual_first_name_needs_no_cue() -> None:
+    """Met once and without a title, ``بندر الزهراني`` is a person's name; a name the recogniser
+    took for a person that begins otherwise (``شيهان عوق``, ``بيفرلي هيلز``) needs a cue."""
+    from builder.extract.entities import Proposal
+
+    assert Proposal("بندر الزهراني", "PER", {"a"}).confident
+    assert not Proposal("شيهان عوق", "PER", {"a"}).confident
+    assert not Proposal("بيفرلي هيلز", "PER", {"a"}).confident

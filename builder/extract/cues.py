@@ -185,12 +185,17 @@ def org_cue(text: str, start: int, end: int, name: str) -> bool:
     ``فريقا …``), a nationality right after it (``الوصل الإماراتي``: a club), or quotes around
     it (``لـ«الشرق الأوسط»``)."""
     first = fold(name).split(" ", 1)[0]
-    before = previous_words(text, start, 1)
     after = next_words(text, end)
-    kind = bool(before) and any(w in ORG_CUES or w[:-1] in ORG_CUES for w in (before[0], bare(before[0])))
-    return (any(w in ORG_CUES or w.removeprefix("ال") in ORG_CUES for w in (first, bare(first))) or kind
+    return (any(w in ORG_CUES or w.removeprefix("ال") in ORG_CUES for w in (first, bare(first)))
+            or kind_before(text, start)
             or (bool(after) and nisba(after[0]) and after[0] not in _NOT_NATIONALITY)
             or quoted(text, start, end))
+
+
+def kind_before(text: str, start: int) -> bool:
+    """A kind of body right before ``start`` (``فريق``, ``فريقا``, ``نادي``)."""
+    before = previous_words(text, start, 1)
+    return bool(before) and any(w in ORG_CUES or w[:-1] in ORG_CUES for w in (before[0], bare(before[0])))
 
 
 def place_cue(text: str, start: int, surface: str) -> bool:
@@ -237,6 +242,17 @@ def about_sport(folded: Folded) -> bool:
 
 #: Words before a team's name in a match report (``أمام نظيره العين الإماراتي``).
 _OPPONENT = frozenset(fold(w) for w in "فريق فريقا نظيره نظيرهم أمام ضد مواجهة لقاء منافسه".split())
+
+
+def nationality_end(text: str, end: int) -> int:
+    """Where a nationality right after ``end`` ends (``الشباب السعودي``, ``السد القطري``: a
+    club and its country, in sports news), else ``end``."""
+    after = _NEXT_NAME.match(text, end)
+    return after.end() if after and nisba(fold(after[1])) and fold(after[1]) not in _NOT_NATIONALITY \
+        else end
+
+
+_NEXT_NAME = re.compile(r"\s+([^\W\d_]+)")
 
 
 def foreign_clubs(folded: Folded) -> Iterator[tuple[int, int, int]]:

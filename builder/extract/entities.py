@@ -34,7 +34,9 @@ from builder.extract.cues import (
     foreign_clubs,
     generic,
     in_a_state,
+    kind_before,
     named_after,
+    nationality_end,
     nisba,
     not_a_place,
     org_cue,
@@ -47,7 +49,7 @@ from builder.extract.cues import (
 )
 from builder.extract.dates import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from builder.model import Article, Entity, EntityMention
-from builder.ner.resources import ARAB_WORLD, Place, news_actors, place_words, places
+from builder.ner.resources import ARAB_WORLD, Place, first_names, news_actors, place_words, places
 from builder.registry import Registry, derived_id, folder, key, page_name, stems_of
 
 _SENTENCE_ENDS = ".!؟?\n"
@@ -113,14 +115,16 @@ class Proposal:
     def confident(self) -> bool:
         """Whether a page may name it before anyone reviews it: a person's full name or an
         organisation's name, met in two articles or after a cue (``المدرب كريستيان جروس``,
-        ``شركة أوتيس``); an organisation of one word only after a cue; never a first name
-        alone, a place, or a name with a month or a formula in it."""
+        ``شركة أوتيس``), or a person's full name that begins with a usual first name
+        (:func:`first_names`: ``بندر الزهراني``); an organisation of one word only after a cue;
+        never a first name alone, a place, or a name with a month or a formula in it."""
         words = key(self.name).split()
         if self.type not in ("PER", "ORG") or not self.worth_review:
             return False
         if len(words) == 1:
             return self.type == "ORG" and self.cue
-        return self.cue or len(self.articles) >= 2
+        return self.cue or len(self.articles) >= 2 or (
+            self.type == "PER" and fold(self.name.split()[0]) in first_names())
 
     @property
     def examples(self) -> list[str]:
@@ -245,6 +249,7 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
         return place.id
 
     taken = _Spans([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in hits + sites])
+    sport = about_sport(folded)
     named, described, served = _bodies(folded, mentions, hits + sites, gazetteer, taken)
     person_ends = {m.end for m in mentions if m.type == "PER"}
     for m in (d for d in map(_undescribed, mentions) if d is not None):
@@ -282,18 +287,25 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 name = name[1:]  # the next name of a list (بدوي الدسوقي وسعد الرفدان): و is
                 # and; after a comma too (، وحسن ناصر بشيري), unless a name begins so (، وليد)
             k = key(name)
+            words = fold(name).split()
+            core = words[:-1] if len(words) > 1 and nisba(words[-1]) else words
+            if m.type == "ORG" and not sport and len(core) == 1 and common_word(core[0]) \
+                    and not kind_before(written, m.start):
+                continue  # a common word (and a nationality) names a club in sports news or
+                # after its kind only (فريق الأهلي; الشباب السعودي elsewhere is Saudi youth)
             if k and k not in registry.rejected and len(k) >= 3:
                 cue = _actor_cue(written, m, name) or _in_the_news(k, m.type) or m.start in described
                 if k not in proposed or (cue and not proposed[k].cue):
                     at = proposed[k].at if k in proposed else m.start
-                    end = proposed[k].end if k in proposed else m.end
+                    end = proposed[k].end if k in proposed else (
+                        nationality_end(written, m.end) if sport and m.type == "ORG" else m.end)
                     proposed[k] = Proposed(k, name, m.type, at, end, cue)
             continue
         found.append((m.start, m.end, eid))
     for start, end, name in sites:
         if not aside(written, start) and (site := _machine_place(name, countries, registry)):
             found.append((start, end, found_by_machine(site, start, end)))
-    if about_sport(folded):  # a club by its bare name, which the recogniser missed (يجمع الهلال)
+    if sport:  # a club by its bare name, which the recogniser missed (يجمع الهلال)
         found += [(a, b, eid) for a, b, eid in _clubs(registry).scan(folded)
                   if not taken.overlaps(a, b) and not aside(written, a)]
         named += [(written[a:name_end], a, b) for a, name_end, b in foreign_clubs(folded)
@@ -434,22 +446,25 @@ def _one_name(last: EntityMention, m: EntityMention, text: str) -> bool:
         return False  # a full name after a full name: the next in a list (وسعد الرفدان)
     if last.type == "PER":
         return m.type == "PER" or (m.type == "LOC" and not place_cue(text, m.start, m.text))
-    return last.type == "ORG" and m.type == "PER" and fold(last.text.split()[-1]) in HONORIFICS
+    # تشونبوك | هيونداي: one club's name, cut in two
+    return last.type == "ORG" and (m.type == "ORG" or (
+        m.type == "PER" and fold(last.text.split()[-1]) in HONORIFICS))
 
 
 def _joined(mentions: list[EntityMention], text: str) -> list[EntityMention]:
     """The recogniser's mentions with the pieces of one name joined: a person's name and a
     person's or a place's with only a space between (``بروس`` ``ويليس``, which it may call a
-    place) are one person's, unless the place has a preposition joined (``بالرياض``); and a
-    body whose name ends in a title (``جامعة الملك``) goes on through the person after it and
-    the definite words after that."""
+    place) are one person's, unless the place has a preposition joined (``بالرياض``); two
+    organisations' are one (a club's name cut in two: ``تشونبوك`` ``هيونداي``); and a body whose
+    name ends in a title (``جامعة الملك``) goes on through the person after it and the definite
+    words after that."""
     out: list[EntityMention] = []
     for m in mentions:
         if not out or not _one_name(out[-1], m, text):
             out.append(m)
             continue
         last, end = out[-1], m.end
-        if last.type == "ORG":
+        if last.type == "ORG" and m.type == "PER":
             more = _AFTER_NAMED_FOR.match(text, end)
             end = more.end() if more else end
         out[-1] = EntityMention(last.start, end, text[last.start:end], last.type)
@@ -571,7 +586,10 @@ def unreviewed(resolved: Resolved) -> list[Proposed]:
     """An article's names that neither the registry nor the gazetteer knows (its proposals), in
     order of first mention. A name that begins or ends a longer one of its type
     in the article is that one: a person's (``مكلارين``, ``مشعل بن ماجد`` beside ``مشعل بن ماجد
-    بن عبدالعزيز``), or an organisation's one word (``نيوكاسل`` beside ``نيوكاسل يونايتد``)."""
+    بن عبدالعزيز``), or an organisation's one word (``نيوكاسل`` beside ``نيوكاسل يونايتد``). So
+    is a person's first and last name (``محمد المخرج`` beside ``محمد بن عبد الرحمن المخرج``), and
+    a person's last name taken for an organisation (``"الشولي"`` beside ``عبدالعزيز سليمان
+    الشولي``)."""
     rows = sorted(resolved.proposed, key=lambda p: p.at)
     split = [(p.key.split(), p.type) for p in rows]
 
@@ -579,7 +597,10 @@ def unreviewed(resolved: Resolved) -> list[Proposed]:
         n = len(words)
         if kind == "LOC" or (kind == "ORG" and n > 1):
             return False
-        return any(t == kind and len(w) > n and words in (w[:n], w[-n:]) for w, t in split)
+        people = [w for w, t in split if t == "PER" and len(w) > n]
+        return any(t == kind and len(w) > n and words in (w[:n], w[-n:]) for w, t in split) or (
+            kind == "ORG" and any(w[-1] == words[0] for w in people)) or (
+            kind == "PER" and n == 2 and any(words == [w[0], w[-1]] for w in people))
 
     return [p for p, (words, kind) in zip(rows, split, strict=True) if not inside(words, kind)]
 
@@ -739,7 +760,8 @@ def _machine_place(name: str, countries: Counter[str], registry: Registry) -> En
 #: (``بمطار``). Not streets or squares: ``شارع``, ``ساحة`` are followed by common words as often
 #: as by names (``ساحة المعركة``, the battlefield).
 _SITE = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?)("
-                   r"(?:مطار|ملعب|استاد|إستاد|ستاد|مخيم|ميناء|معبر|سجن|قاعدة|حي|جبل|وادي)\s+)"
+                   r"(?:مطار|ملعب|استاد|إستاد|ستاد|مخيم|ميناء|معبر|سجن|قاعدة|حي|جبل|وادي|حديقة|منتزه|متنزه"
+                   r"|مسجد)\s+)"
                    r"((?:الملك|الأمير|الشيخ|الإمام)\s+)?")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 #: A person's name after a title: a word without the article, and ``بن`` and a word again.
@@ -762,8 +784,9 @@ def _sites(text: str, names: list[tuple[int, int]],
         if places.get(m.start(1), 0) > m.end(1):
             continue  # a name of the gazetteer, kind and all
         end = ends.get(m.end(1)) or ends.get(m.end())  # the name with its title, or after it
-        if end is None and m.end() in places and not common_word(text[m.end():places[m.end()]]):
-            end = places[m.end()]
+        if end is None and m.end() in places and stems_of(text[m.end():places[m.end()]]) not in place_words():
+            end = places[m.end()]  # a town, frequent word or not (مطار الطائف), unless the news
+            # mostly writes it as a common word (place_words)
         if end is None and m.group(2):  # a site named for someone: ملعب الأمير فيصل بن فهد
             person = _PERSON_AFTER_TITLE.match(text, m.end())
             end = person.end() if person else None

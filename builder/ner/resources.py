@@ -129,3 +129,23 @@ def place_words() -> frozenset[str]:
     its kind (:func:`builder.extract.entities._scanned_place`)."""
     return frozenset(line.split("\t", 1)[0]
                      for line in PLACE_WORDS.read_text(encoding="utf-8").splitlines() if line)
+
+
+#: How many of the news' people (``actors.tsv``) must bear a first name for it to be usual.
+FIRST_NAME_SEEN = 3
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """First names (folded) that begin :data:`FIRST_NAME_SEEN` or more of the people the news
+    names often (``محمد``, ``فهد``, ``هيفاء``): a full name the recogniser finds that begins so
+    is a person's, though met once and without a title (``بندر الزهراني``); a name it takes for
+    a person that begins otherwise (``بيفرلي هيلز``, ``شيهان عوق``) needs a cue."""
+    from collections import Counter
+
+    from builder.arabic.normalize import fold
+
+    seen = Counter(fold(line.split(" ", 1)[0].split("\t", 1)[0])
+                   for line in ACTORS.read_text(encoding="utf-8").splitlines()
+                   if line.split("\t")[1:2] == ["PER"])
+    return frozenset(name for name, n in seen.items() if n >= FIRST_NAME_SEEN)
