@@ -282,3 +282,13 @@ def test_a_full_name_that_begins_with_a_usual_first_name_needs_no_cue() -> None:
     assert Proposal("بندر الزهراني", "PER", {"a"}).confident
     assert not Proposal("شيهان عوق", "PER", {"a"}).confident
     assert not Proposal("بيفرلي هيلز", "PER", {"a"}).confident
+
+
+def test_bodies_of_health_libraries_and_colleges_begin_at_their_kind() -> None:
+    from builder.arabic.normalize import Folded
+    from builder.extract.cues import bodies
+
+    text = "نقل المريض بصحة الطائف إلى مكتبة الملك عبد العزيز العامة قرب الكلية الحربية."
+    places = {text.index("الطائف"): text.index("الطائف") + len("الطائف")}
+    assert [text[a:b] for a, _, b, _ in bodies(Folded.of(text), places)] == [
+        "صحة الطائف", "مكتبة الملك عبد العزيز العامة", "الكلية الحربية"]

@@ -314,7 +314,7 @@ def adjective(text: str, start: int, surface: str) -> bool:
 BODIES = frozenset(fold(w) for w in """
     وزارة هيئة الهيئة جامعة أمانة رئاسة الرئاسة مديرية المديرية المؤسسة الغرفة جمعية الجمعية
     شركة الشركة بنك البنك محكمة المحكمة منظمة نادي النادي وكالة سفارة السفارة قنصلية القنصلية
-    الخطوط الجيش جيش الحرس حرس قوات القوات المكتب ديوان الديوان
+    الخطوط الجيش جيش الحرس حرس قوات القوات المكتب ديوان الديوان كلية الكلية
 """.split())
 
 
@@ -324,10 +324,10 @@ _RELATIVES = frozenset(fold(w) for w in "التي الذي الذين اللذا
 
 #: Bodies named for a person (``مستشفى الملك فهد``, ``مركز الملك سلمان للإغاثة``): the kind,
 #: a title of :data:`HONORIFICS`, the person's name and any definite words after it.
-NAMED_FOR_BODIES = frozenset(fold(w) for w in "مستشفى مركز جامعة كلية مؤسسة مجمع معهد".split())
+NAMED_FOR_BODIES = frozenset(fold(w) for w in "مستشفى مركز جامعة كلية مؤسسة مجمع معهد مكتبة".split())
 #: Bodies named for their town or region (``بلدية القيصومة``, ``محكمة جازان``): the kind, then a
 #: place, or a region's kind and a place (``إمارة منطقة مكة المكرمة``; ``إمارة دبي`` is a place).
-LOCAL_BODIES = frozenset(fold(w) for w in "بلدية محكمة غرفة أمانة شرطة جامعة مستشفى".split())
+LOCAL_BODIES = frozenset(fold(w) for w in "بلدية محكمة غرفة أمانة شرطة جامعة مستشفى صحة".split())
 _REGION_KINDS = frozenset(fold(w) for w in "منطقة محافظة المنطقة المحافظة".split())
 #: The place a text is about, named by its kind alone.
 _HERE = frozenset(fold(w) for w in "المنطقة المحافظة المدينة البلاد المملكة الدولة".split())
@@ -348,8 +348,8 @@ _NAME_STARTS = frozenset(fold(w) for w in "عبد أبو".split())
 
 def bodies(folded: Folded, places: dict[int, int]) -> Iterator[tuple[int, int, int, bool]]:
     """Spans of the text that name a body the recogniser may miss, by the words after its kind
-    (behind a proclitic, which the span keeps as a recogniser's mention does), without crossing
-    punctuation: (start, end of the kind, end, whether the words are a :func:`description`):
+    (from the kind, past a proclitic before it), without crossing punctuation: (start, end of
+    the kind, end, whether the words are a :func:`description`):
 
     - a kind of :data:`BODIES` and one to four definite words (``التجارية الصناعية``,
       ``للشؤون الصحية``); a kind alone or with an indefinite word after it is no name;
@@ -391,8 +391,10 @@ def bodies(folded: Folded, places: dict[int, int]) -> Iterator[tuple[int, int, i
                 end = k + 1
                 while end < len(ws) and spans[end][0] < stop:
                     end += 1
-        if end > i + 1:
-            yield spans[i][0], spans[i][1], spans[end - 1][1], description(ws[i + 1:end])
+        if end > i + 1:  # the name begins at the kind, past a proclitic (بصحة الطائف)
+            start = spans[i][0] + (len(ws[i]) - len(bare(ws[i])) if ws[i] not in BODIES | LOCAL_BODIES
+                                   | NAMED_FOR_BODIES | _OFFICES else 0)
+            yield start, spans[i][1], spans[end - 1][1], description(ws[i + 1:end])
         i = end
 
 
