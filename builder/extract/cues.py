@@ -334,6 +334,7 @@ _HERE = frozenset(fold(w) for w in "المنطقة المحافظة المدين
 #: Bodies whose unit (``وكالة الرئاسة العامة``, its deputyship) is named by the body itself.
 _PARENTS = frozenset(fold(w) for w in "الرئاسة الهيئة الوزارة الجامعة الأمانة المديرية المؤسسة".split())
 _OFFICES = frozenset(fold(w) for w in "إمارة".split())
+_KINDS = BODIES | NAMED_FOR_BODIES | LOCAL_BODIES | _OFFICES
 #: Adjectives that make the words before them a description, not a name (``وكالة الأنباء
 #: الرسمية``, the official news agency; ``الجهات المعنية``; ``منظمة جديدة``; ``الاتحاد
 #: الشقيق``, the brother club), without their article.
@@ -392,8 +393,7 @@ def bodies(folded: Folded, places: dict[int, int]) -> Iterator[tuple[int, int, i
                 while end < len(ws) and spans[end][0] < stop:
                     end += 1
         if end > i + 1:  # the name begins at the kind, past a proclitic (بصحة الطائف)
-            start = spans[i][0] + (len(ws[i]) - len(bare(ws[i])) if ws[i] not in BODIES | LOCAL_BODIES
-                                   | NAMED_FOR_BODIES | _OFFICES else 0)
+            start = spans[i][0] + (len(ws[i]) - len(bare(ws[i])) if ws[i] not in _KINDS else 0)
             yield start, spans[i][1], spans[end - 1][1], description(ws[i + 1:end])
         i = end
 

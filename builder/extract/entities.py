@@ -279,13 +279,13 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 eid = found_by_machine(unknown, m.start, m.end)
         if eid is None:
             name = _name_form(m.text)
-            opening = fold(name.split(" ", 1)[0])
-            between = {written[e:m.start].strip() for e in person_ends if m.start - 3 <= e < m.start}
-            if m.type == "PER" and opening.startswith("و") and " " in name and (
-                    "" in between or (bool(between & set(_LIST_MARKS))
-                                      and _is_clitic(opening, opening[1:], alike=False))):
-                name = name[1:]  # the next name of a list (بدوي الدسوقي وسعد الرفدان): و is
-                # and; after a comma too (، وحسن ناصر بشيري), unless a name begins so (، وليد)
+            if m.type == "PER" and " " in name and fold(name).startswith("و"):
+                opening = fold(name.split(" ", 1)[0])
+                between = {written[e:m.start].strip() for e in person_ends if m.start - 3 <= e < m.start}
+                if "" in between or (bool(between & set(_LIST_MARKS))
+                                     and _is_clitic(opening, opening[1:], alike=False)):
+                    name = name[1:]  # the next name of a list (بدوي الدسوقي وسعد الرفدان): و is
+                    # and; after a comma too (، وحسن ناصر بشيري), unless a name begins so (وليد)
             k = key(name)
             words = fold(name).split()
             core = words[:-1] if len(words) > 1 and nisba(words[-1]) else words
@@ -381,6 +381,7 @@ def _bodies(folded: Folded, mentions: list[EntityMention], names: list[tuple[int
 
 
 _LAST_WORD = re.compile(r"\s+\S+$")
+_SPACES = re.compile(r"\s*")
 
 
 def _undescribed(m: EntityMention) -> EntityMention | None:
@@ -398,10 +399,8 @@ def _undescribed(m: EntityMention) -> EntityMention | None:
 
 def _next_start(text: str, end: int) -> int:
     """Where the next word after ``end`` begins, past spaces."""
-    return _SPACES.match(text, end).end()  # type: ignore[union-attr]
-
-
-_SPACES = re.compile(r"\s*")
+    spaces = _SPACES.match(text, end)
+    return spaces.end() if spaces else end
 
 
 def _state_place(surface: str, state: Entity, registry: Registry, home: str,
