@@ -102,3 +102,19 @@ def test_no_gazetteer_name_keeps_a_direction_mark() -> None:
             if not line.startswith("#")]
     assert not any(ch in row[0] for row in rows for ch in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
     assert any(row[0] == "حفر الباطن" and row[4] == "SA" for row in rows)
+
+
+def test_romanized_names_give_their_arabic_spellings() -> None:
+    """GeoNames gives some Saudi towns no Arabic name; make_gazetteer spells their romanized
+    name in Arabic letters and keeps the spelling the news writes."""
+    from builder.ner.resources import places
+    from builder.registry import stems_of
+    from training.romanized import spellings
+
+    assert spellings("Taymā’") == ["تيماء"]
+    assert spellings("Ad Dawādimī") == ["الدوادمي"]
+    assert "قلعة بيشة" in spellings("Qal‘at Bīshah")
+    assert "السليل" in spellings("As Sulayyil") and "ليلى" in spellings("Laylá")
+    found = {p.name: p.country for name in ("تيماء", "الخفجي", "رابغ")
+             for p in places().get(stems_of(name), [])}
+    assert found == {"تيماء": "SA", "الخفجي": "SA", "رابغ": "SA"}

