@@ -317,6 +317,15 @@ def test_parks_mosques_and_the_airport_of_a_frequent_town_are_sites() -> None:
     assert {"حديقة الفيصلية", "منتزه الردف", "مطار الطائف", "مسجد الملك عبدالعزيز"} <= found
 
 
+def test_a_body_named_after_a_place_is_no_place() -> None:
+    """The recogniser's ``الجمعية العربية السعودية`` ends in a name of Saudi Arabia; it is the
+    society, an organisation, not the country."""
+    text = "أعلن فرع الجمعية العربية السعودية للثقافة والفنون في أبها عن نتائج المسابقة."
+    facts = read_facts(DateEvidence(), text, REGISTRY)
+    assert "saudi-arabia" not in facts.resolved.ids
+    assert any("الجمعية العربية السعودية" in p.name for p in facts.resolved.proposed if p.type == "ORG")
+
+
 ARTICLES = [
     ("coach.txt", "قال المدرب كريستيان جروس إن الفريق جاهز، وأكد جروس أن المعسكر في سويسرا نجح."),
     ("names.txt", "قال عبدالله إن الاجتماع انتهى، وأضاف صالح أن القرار نهائي. تنطلق البطولة في نيسان "

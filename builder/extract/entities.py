@@ -266,6 +266,9 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 m.type != "LOC" and work_title(written, m.start)):
             continue
         eid = registry.resolve(m.text, m.type)
+        if eid is not None and m.type != "LOC" and registry.entities[eid].type == "LOC" \
+                and registry.names.get(key(m.text)) != eid:
+            eid = None  # a body named after a place (الجمعية العربية السعودية) is no place
         if eid is not None and _without_article(m.text, registry.entities[eid]):
             continue
         if eid is None and m.type == "LOC":
