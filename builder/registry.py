@@ -173,7 +173,8 @@ class Registry:
         """The entity a mention names, dropping leading words (titles, descriptions) if needed,
         and a person's family name after (``سلمان بن عبدالعزيز آل سعود``). ``recognised_as``:
         the type the recogniser gave the mention, which lets the entities' ``recognised_aliases``
-        of that type count too."""
+        of that type count too; a mention it took for an organisation or a person is no place
+        its last words name (``الجمعية العربية السعودية`` is not Saudi Arabia)."""
         ws = key(surface).split()
         found = self._match(ws, recognised_as)
         if found is None and ws and (again := stem(ws[0])) != ws[0]:
@@ -185,6 +186,9 @@ class Registry:
             found = self._match(ws[:-2], recognised_as)
             if found is not None and self.entities[found].type != "PER":
                 found = None
+        if found is not None and recognised_as in ("ORG", "PER") and self.entities[found].type == "LOC" \
+                and self.names.get(" ".join(ws)) != found:
+            found = None
         return found
 
     def _match(self, ws: list[str], recognised_as: str) -> str | None:

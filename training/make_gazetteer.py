@@ -149,6 +149,9 @@ ROMANIZED = NEAR - frozenset("MA DZ TN MR KM SO DJ IL".split())
 _BGN = re.compile("[āīūḩţşḑẓ‘’á]")
 #: Letters a spelling made from a romanized name has at least (``ارد`` of ``Arad`` is none).
 ROMANIZED_LETTERS = 4
+#: A spelling made from a romanized name is kept only if it is not among this many of the
+#: news' most frequent words.
+ROMANIZED_COMMON_WORDS = 3000
 
 
 def romanized(rows: dict[tuple[str, str], Row], unnamed: list[tuple[str, Row]]) -> None:
@@ -168,10 +171,6 @@ def romanized(rows: dict[tuple[str, str], Row], unnamed: list[tuple[str, Row]]) 
                 and (spelt, row[4]) not in rows:
             rows[(spelt, row[4])] = (spelt, *row[1:])
 
-
-#: A spelling made from a romanized name is kept only if it is not among this many of the
-#: news' most frequent words.
-ROMANIZED_COMMON_WORDS = 3000
 
 
 def regions(rows: dict[tuple[str, str], Row]) -> None:

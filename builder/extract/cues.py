@@ -180,6 +180,11 @@ _NOT_NATIONALITY = frozenset(fold(w) for w in "الدولي الدولية ال�
 _QUOTED = re.compile(r"[«\"“]\s*$")
 
 
+def nationality(word: str) -> bool:
+    """A folded word is a nationality (``الإماراتي``), not an adjective shaped like one."""
+    return nisba(word) and word not in _NOT_NATIONALITY
+
+
 def org_cue(text: str, start: int, end: int, name: str) -> bool:
     """A kind of body that begins the name (``شركة …``) or comes right before it (``فريق …``,
     ``فريقا …``), a nationality right after it (``الوصل الإماراتي``: a club), or quotes around
@@ -188,7 +193,7 @@ def org_cue(text: str, start: int, end: int, name: str) -> bool:
     after = next_words(text, end)
     return (any(w in ORG_CUES or w.removeprefix("ال") in ORG_CUES for w in (first, bare(first)))
             or kind_before(text, start)
-            or (bool(after) and nisba(after[0]) and after[0] not in _NOT_NATIONALITY)
+            or (bool(after) and nationality(after[0]))
             or quoted(text, start, end))
 
 
@@ -248,8 +253,7 @@ def nationality_end(text: str, end: int) -> int:
     """Where a nationality right after ``end`` ends (``الشباب السعودي``, ``السد القطري``: a
     club and its country, in sports news), else ``end``."""
     after = _NEXT_NAME.match(text, end)
-    return after.end() if after and nisba(fold(after[1])) and fold(after[1]) not in _NOT_NATIONALITY \
-        else end
+    return after.end() if after and nationality(fold(after[1])) else end
 
 
 _NEXT_NAME = re.compile(r"\s+([^\W\d_]+)")
@@ -265,7 +269,7 @@ def foreign_clubs(folded: Folded) -> Iterator[tuple[int, int, int]]:
     for i in range(1, len(ws) - 1):
         name, after = ws[i], ws[i + 1]
         if one_of(ws[i - 1], _OPPONENT) and name.startswith("ال") and not body_kind(name) \
-                and not nisba(name) and nisba(after) and after not in _NOT_NATIONALITY:
+                and not nisba(name) and nationality(after):
             yield spans[i][0], spans[i][1], spans[i + 1][1]
 
 

@@ -266,9 +266,6 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
                 m.type != "LOC" and work_title(written, m.start)):
             continue
         eid = registry.resolve(m.text, m.type)
-        if eid is not None and m.type != "LOC" and registry.entities[eid].type == "LOC" \
-                and registry.names.get(key(m.text)) != eid:
-            eid = None  # a body named after a place (الجمعية العربية السعودية) is no place
         if eid is not None and _without_article(m.text, registry.entities[eid]):
             continue
         if eid is None and m.type == "LOC":
@@ -353,8 +350,6 @@ def resolve(mentions: list[EntityMention], hits: list[tuple[int, int, str]],
     return Resolved(first, list(made.values()), list(proposed.values()), forms)
 
 
-#: Definite words that may end a body's name after the person it is named for (``جامعة الملك
-#: سعود بن عبدالعزيز للعلوم الصحية``).
 def _bodies(folded: Folded, mentions: list[EntityMention], names: list[tuple[int, int, str]],
             gazetteer: list[tuple[int, int, str]], taken: _Spans,
             ) -> tuple[list[tuple[str, int, int]], set[int], set[int]]:
@@ -435,6 +430,8 @@ class _Within:
                    self.spans[first:bisect_left(self.starts, end, first)])
 
 
+#: Definite words that may end a body's name after the person it is named for (``جامعة الملك
+#: سعود بن عبدالعزيز للعلوم الصحية``).
 _AFTER_NAMED_FOR = re.compile(r"(?:\s+(?:ال|لل)[^\W\d_]{2,}){1,3}")
 
 

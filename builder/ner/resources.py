@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from builder.arabic.normalize import fold
 from builder.ner.features import Resources
 
 if TYPE_CHECKING:
@@ -141,10 +142,6 @@ def first_names() -> frozenset[str]:
     names often (``محمد``, ``فهد``, ``هيفاء``): a full name the recogniser finds that begins so
     is a person's, though met once and without a title (``بندر الزهراني``); a name it takes for
     a person that begins otherwise (``بيفرلي هيلز``, ``شيهان عوق``) needs a cue."""
-    from collections import Counter
-
-    from builder.arabic.normalize import fold
-
     seen = Counter(fold(line.split(" ", 1)[0].split("\t", 1)[0])
                    for line in ACTORS.read_text(encoding="utf-8").splitlines()
                    if line.split("\t")[1:2] == ["PER"])
