@@ -11,7 +11,7 @@ a dateline that recurs on a busy day (``الرياض 26 شوال 1436 هـ … �
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -74,27 +74,52 @@ def known(line: str) -> bool:
         _navigation(line) or bool(_KNOWN.match(line)))
 
 
+#: Per source: how many articles it has, and how many of them hold each short line without a
+#: digit or a byline's separator (the lines boilerplate is learned from).
+Lines = dict[str, tuple[int, Counter[str]]]
+
+
+def short_lines(articles: Iterable[Article]) -> Lines:
+    """The :data:`Lines` of these articles (what :func:`learned` needs of them: a build keeps
+    them for each input file, so an unchanged file is not read again to learn from)."""
+    counts: Lines = {}
+    for a in articles:
+        total, lines = counts.get(a.source, (0, Counter()))
+        lines.update({line for line in map(_words, a.body.split("\n"))
+                      if line and len(line.split()) <= SHORT_LINE_WORDS
+                      and not any(c.isdigit() for c in line) and not _BYLINE.search(line)})
+        counts[a.source] = (total + 1, lines)
+    return counts
+
+
+def merged(parts: Iterable[Lines]) -> Lines:
+    """The :data:`Lines` of several groups of articles together."""
+    counts: Lines = {}
+    for part in parts:
+        for source, (total, lines) in part.items():
+            before, seen = counts.get(source, (0, Counter()))
+            counts[source] = (before + total, seen + lines)
+    return counts
+
+
+def learned(counts: Lines) -> dict[str, frozenset[str]]:
+    """Per source, the short lines that recur in many of its articles."""
+    return {source: frozenset(line for line, n in lines.items()
+                              if n >= max(LEARN_MIN_ARTICLES, LEARN_MIN_SHARE * total))
+            for source, (total, lines) in counts.items()}
+
+
 def learn(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
     """Per source, the short lines without digits that recur in many of its articles."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    totals: Counter[str] = Counter()
-    for a in articles:
-        totals[a.source] += 1
-        counts[a.source].update({line for line in map(_words, a.body.split("\n"))
-                                 if line and len(line.split()) <= SHORT_LINE_WORDS
-                                 and not any(c.isdigit() for c in line)
-                                 and not _BYLINE.search(line)})
-    return {source: frozenset(line for line, n in lines.items()
-                              if n >= max(LEARN_MIN_ARTICLES, LEARN_MIN_SHARE * totals[source]))
-            for source, lines in counts.items()}
+    return learned(short_lines(articles))
 
 
 def clean_all(articles: list[Article], title_length: int) -> list[Article]:
     """Every article without its boilerplate, learned from all of them (:func:`learn`), and
     with its byline or dateline moved out of the body (:func:`builder.byline.byline`)."""
-    learned = learn(articles)
+    by_source = learn(articles)
     sources = source_keys(articles)
-    return [clean(a, learned.get(a.source, frozenset()), title_length, sources) for a in articles]
+    return [clean(a, by_source.get(a.source, frozenset()), title_length, sources) for a in articles]
 
 
 def clean(article: Article, learned: frozenset[str], title_length: int,

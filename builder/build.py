@@ -16,8 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from builder import boilerplate, readers, stories
+from builder import boilerplate, digest, readers, stories
 from builder.assemble import assemble
+from builder.byline import source_keys
 from builder.config import Config, Layout, RecogniserKind
 from builder.extract.entities import EntityFinder
 from builder.extract.facts import extract_all
@@ -28,7 +29,7 @@ from builder.pages.urls import article_doc
 from builder.parallel import Aside
 from builder.progress import bar
 from builder.publisher import Engine, engine, site
-from builder.read_cache import ReadCache
+from builder.read_cache import FileRead, ReadCache
 from builder.registry import Registry
 from builder.report import Report
 from builder.review import write_proposals
@@ -48,40 +49,62 @@ def timed(report: Report, stage: str) -> Iterator[None]:
 
 def read_articles(layout: Layout, cfg: Config, state: Store, report: Report,
                   progress: bool | None) -> tuple[list[Article], dict[str, str]]:
-    """Read and assemble every article; duplicates (same text) are reported, not published.
+    """Read, assemble and clean every article; duplicates (same text) are reported, not
+    published.
 
-    A file unchanged since the last build gives what it gave then (:class:`ReadCache`).
+    A file unchanged since the last build gives what it gave then (:class:`ReadCache`), cleaned
+    as then while the boilerplate learned for its sources is the same.
     """
     reserved = {p.relative_to(layout.content).as_posix()
                 for p in (layout.settings, layout.registry, layout.proposed)}
     cache = ReadCache(state, (cfg.max_article_bytes, cfg.title_length, cfg.collected_fields,
                               sorted(cfg.sources.items())))
-    articles: list[Article] = []
-    owners: dict[str, str] = {}
+    reads: list[Problem | tuple[Path, Origin, FileRead]] = []
     found = list(readers.article_files(layout.content, cfg.ignore, reserved))
     with bar("reading", len(found), " files", progress) as shown:
         for entry in found:
             shown.update(1)
             if isinstance(entry, Problem):
-                report.problems.append(entry)
-                continue
-            path, origin = entry
-            items = cache.get(path, origin)
-            if items is None:
-                items = list(_read(path, origin, cfg))
-                cache.put(path, origin, items)
-            for item in items:
-                if isinstance(item, Problem):
-                    report.problems.append(item)
-                elif item.id in owners:
-                    report.problems.append(Problem(item.origin, f"same text as "
-                                                   f"{owners[item.id]}: published once, under "
-                                                   "that file", "duplicate"))
-                else:
-                    owners[item.id] = item.original
-                    articles.append(item)
+                reads.append(entry)
+            else:
+                path, origin = entry
+                reads.append((path, origin, cache.get(path, origin) or _read_file(path, origin, cfg)))
+    files = [r for r in reads if not isinstance(r, Problem)]
+    learned = boilerplate.learned(boilerplate.merged(got.lines for _, _, got in files))
+    sources = source_keys([a for _, _, got in files for a in got.items if isinstance(a, Article)])
+    articles: list[Article] = []
+    owners: dict[str, str] = {}
+    for read in reads:
+        if isinstance(read, Problem):
+            report.problems.append(read)
+            continue
+        path, origin, got = read
+        under = digest.data([cfg.title_length, sorted(sources), [
+            [s, sorted(learned.get(s, ()))] for s in sorted(got.lines)]])
+        if got.cleaned != under:
+            raw = _read_file(path, origin, cfg) if got.cleaned else got
+            got = replace(raw, cleaned=under, items=[
+                boilerplate.clean(a, learned.get(a.source, frozenset()), cfg.title_length, sources)
+                if isinstance(a, Article) else a for a in raw.items])
+            cache.put(path, origin, got)
+        for item in got.items:
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            elif item.id in owners:
+                report.problems.append(Problem(item.origin, f"same text as "
+                                               f"{owners[item.id]}: published once, under "
+                                               "that file", "duplicate"))
+            else:
+                owners[item.id] = item.original
+                articles.append(item)
     cache.prune()
-    return boilerplate.clean_all(articles, cfg.title_length), owners
+    return articles, owners
+
+
+def _read_file(path: Path, origin: Origin, cfg: Config) -> FileRead:
+    """What one file gives as read, before cleaning."""
+    items = list(_read(path, origin, cfg))
+    return FileRead(items, boilerplate.short_lines(a for a in items if isinstance(a, Article)))
 
 
 def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem]:

@@ -23,7 +23,7 @@ _SUFFIXES = (".py", ".tsv", ".npy", ".npz", ".crfsuite", ".json", ".txt")
 #: Every section of the build state (:mod:`builder.state`): the modules its entries are made
 #: by, and the data (folders or files of the package) they read.
 MADE_BY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "reads": (("builder.readers", "builder.assemble"), ("data/outlets.tsv",)),
+    "reads": (("builder.readers", "builder.assemble", "builder.boilerplate"), ("data/outlets.tsv",)),
     "facts": (("builder.extract.facts",), ("data",)),
     "stories": (("builder.stories",), ()),
     "pages": (("builder.pages.site",), ("data",)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,40 @@ def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.M
     assert any("محرر" in p.read_text(encoding="utf-8") for p in front)
 
 
+def test_boilerplate_learned_anew_cleans_unchanged_files_again(tmp_path: Path) -> None:
+    """An unchanged file's articles come from the read cache cleaned as last time, until new
+    articles make a line of their source boilerplate: then it is read and cleaned again, as a
+    build from cold cleans it."""
+    import json
+
+    from builder.build import read_articles
+    from builder.config import Config, Layout
+    from builder.report import Report
+    from builder.state import Store
+
+    footer = "تابعونا على حسابنا في سناب شات"
+    def lines(first: int) -> str:
+        return "".join(json.dumps({
+            "title": f"خبر رقم {i}", "source": "صحيفة المدينة", "date": "2015-08-10",
+            "content": f"افتتح الأمير المعرض الدولي للكتاب في دورته رقم {i}.\n{footer}"},
+            ensure_ascii=False) + "\n" for i in range(first, first + 3))
+
+    def texts(root: Path) -> dict[str, str]:
+        articles, _ = read_articles(Layout(root), Config(), Store(root / ".arshif" / "state"),
+                                    Report(), False)
+        return {a.title: a.text for a in articles}
+
+    root = tmp_path / "a"
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "one.jsonl").write_text(lines(1), encoding="utf-8")
+    assert all(footer in text for text in texts(root).values())  # 3 articles: not yet learned
+    (root / "content" / "two.jsonl").write_text(lines(4), encoding="utf-8")
+    warm = texts(root)
+    assert len(warm) == 6 and not any(footer in text for text in warm.values())
+    shutil.rmtree(root / ".arshif")
+    assert texts(root) == warm
+
+
 def test_clean_build_over_processes_equals_one_process(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages rendered in worker processes and MkDocs run in shards give one process's bytes."""
@@ -195,7 +230,7 @@ def test_read_cache_gives_back_what_was_read(tmp_path: Path) -> None:
     """Every kind of sample article (plain text, Markdown, HTML, JSON) comes back from the read
     cache equal to a fresh read, the plain ones stored with their text once."""
     from builder import readers
-    from builder.build import _read
+    from builder.build import _read_file
     from builder.config import Config
     from builder.read_cache import ReadCache
     from builder.state import Store
@@ -206,12 +241,12 @@ def test_read_cache_gives_back_what_was_read(tmp_path: Path) -> None:
     assert len(found) >= 8
     kinds = set()
     for path, origin in found:
-        fresh = list(_read(path, origin, cfg))
+        fresh = _read_file(path, origin, cfg)
         cache = ReadCache(Store(tmp_path), (cfg.max_article_bytes, cfg.title_length))
         cache.put(path, origin, fresh)
         again = ReadCache(Store(tmp_path), (cfg.max_article_bytes, cfg.title_length)).get(path, origin)
         assert again == fresh, path
-        kinds |= {getattr(a, "markup", None) for a in fresh}
+        kinds |= {getattr(a, "markup", None) for a in fresh.items}
     assert {"text", "markdown"} <= kinds, kinds
 
 

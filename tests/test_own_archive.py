@@ -85,14 +85,26 @@ def test_an_installed_wheel_builds_an_archive_made_by_arshif_new(venv: Path, arc
     assert 'dir="rtl"' in home and "articles/" in home
 
 
-def test_every_published_file_is_world_readable(archive: Path) -> None:
-    site = (archive / "site").resolve()
-    for folder in (archive / ".arshif", archive / ".arshif" / "sites"):  # served through the link
-        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755, folder
-    for folder, _dirs, names in os.walk(site):
-        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755, folder
-        for name in names:
-            assert stat.S_IMODE(os.stat(Path(folder, name)).st_mode) == 0o644, Path(folder, name)
+def test_every_published_file_is_world_readable(venv: Path, archive: Path) -> None:
+    """After the first build and after an edit (over the previous site), both with a umask
+    that keeps files private."""
+    def check() -> None:
+        site = (archive / "site").resolve()
+        for folder in (archive / ".arshif", archive / ".arshif" / "sites"):  # served through the link
+            assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755, folder
+        for folder, _dirs, names in os.walk(site):
+            assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755, folder
+            for name in names:
+                assert stat.S_IMODE(os.stat(Path(folder, name)).st_mode) == 0o644, Path(folder, name)
+
+    check()
+    edited = sorted((archive / "content" / "txt").glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nأضيفت هذه الجملة بعد النشر.\n",
+                      encoding="utf-8")
+    built = arshif(venv, "build", cwd=archive, umask=0o077)
+    assert built.returncode == 0, built.stderr
+    assert "(incremental publish)" in built.stdout
+    check()
 
 
 def test_the_database_has_one_row_per_article_and_finds_by_folded_words(archive: Path) -> None:

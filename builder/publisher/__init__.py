@@ -21,6 +21,11 @@ from typing import Any, Protocol, cast
 from builder import yamlio
 from builder.config import Config, Layout
 
+#: The umask a publisher's processes run with: the files and folders they make are readable by
+#: all (0644, 0755), as a web server's user (not the builder's) must read them, whatever umask
+#: the build ran with.
+SITE_UMASK = 0o022
+
 
 class PublishError(RuntimeError):
     """The publisher failed; the previous site is untouched."""
@@ -51,7 +56,8 @@ def theme_environment(cfg: Config, epoch: int) -> dict[str, str]:
 class Engine(Protocol):
     """What a publisher module provides."""
 
-    #: whether it can build into a copy of the previous site, writing only changed pages
+    #: whether it can build into a copy of the previous site, writing only changed pages (in
+    #: processes run with :data:`SITE_UMASK`: no walk over the whole site sets the modes after)
     INCREMENTAL: bool
 
     def frame(self, layout: Layout, cfg: Config) -> str:
@@ -61,10 +67,12 @@ class Engine(Protocol):
     def warm_start(self, layout: Layout) -> subprocess.Popen[str] | None:
         """A process made ready to run the next incremental build (imports done), or None."""
 
-    def run(self, layout: Layout, cfg: Config, site_dir: Path, epoch: int, incremental: bool,
-            pages: int, warm: subprocess.Popen[str] | None) -> None:
-        """Build docs/ into ``site_dir`` (over the previous site when ``incremental``), with
-        dates fixed by ``epoch``; raise :class:`PublishError` when it fails."""
+    def run(self, layout: Layout, cfg: Config, site_dir: Path, epoch: int,
+            changed: frozenset[str] | None, pages: int, warm: subprocess.Popen[str] | None) -> None:
+        """Build docs/ into ``site_dir``, with dates fixed by ``epoch``: from nothing when
+        ``changed`` is None, else over the previous site, where only the docs files named in
+        ``changed`` (new or changed since) need building; raise :class:`PublishError` when it
+        fails."""
 
 
 def engine(name: str) -> Engine:

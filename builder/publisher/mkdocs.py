@@ -28,7 +28,7 @@ from typing import Any
 from builder import digest
 from builder.config import Config, Layout
 from builder.packaged import publishing_settings, template_files, template_folders
-from builder.publisher import PublishError, theme_environment
+from builder.publisher import SITE_UMASK, PublishError, theme_environment
 from builder.writer import write_atomic
 
 #: ``mkdocs build --dirty`` writes only the pages whose source changed.
@@ -99,17 +99,25 @@ def warm_start(layout: Layout) -> subprocess.Popen[str]:
     """This module as a process (see the module's docstring), ready for the next build."""
     return subprocess.Popen([sys.executable, "-m", "builder.publisher.mkdocs"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, cwd=layout.root)
+                            stderr=subprocess.STDOUT, text=True, cwd=layout.root,
+                            umask=SITE_UMASK)
 
 
-def run(layout: Layout, cfg: Config, site_dir: Path, epoch: int, incremental: bool, pages: int,
-        warm: subprocess.Popen[str] | None) -> None:
-    """``mkdocs build`` into ``site_dir``: ``--dirty`` over the previous site when
-    ``incremental`` (in the ``warm`` process when there is one); a clean build of many
-    ``pages`` as several ``--dirty`` processes into the empty folder, each writing its share of
-    the files (``ARSHIF_SHARD``, read by the project's hook)."""
+def run(layout: Layout, cfg: Config, site_dir: Path, epoch: int, changed: frozenset[str] | None,
+        pages: int, warm: subprocess.Popen[str] | None) -> None:
+    """``mkdocs build`` into ``site_dir``: ``--dirty`` over the previous site when ``changed``
+    names the docs files to build (in the ``warm`` process when there is one; the list reaches
+    the project's hook as the file ``ARSHIF_CHANGED`` names, so MkDocs need not compare the
+    times of every page and its output to find them); a clean build of many ``pages`` as
+    several ``--dirty`` processes into the empty folder, each writing its share of the files
+    (``ARSHIF_SHARD``, read by the same hook)."""
+    incremental = changed is not None
     shards = 1 if incremental or pages < SHARD_FROM else os.cpu_count() or 1
     added = theme_environment(cfg, epoch)
+    if changed is not None:
+        listed = layout.state / "changed.json"
+        write_atomic(listed, json.dumps(sorted(changed), ensure_ascii=False).encode("utf-8"))
+        added["ARSHIF_CHANGED"] = str(listed.resolve())
     args = ["build", "--quiet", "--dirty" if incremental or shards > 1 else "--clean",
             "-f", str(settings_file(layout)), "-d", str(site_dir.resolve())]
     if warm is not None and shards == 1:
@@ -120,7 +128,7 @@ def run(layout: Layout, cfg: Config, site_dir: Path, epoch: int, incremental: bo
                                   env={**os.environ, **added}
                                   | ({"ARSHIF_SHARD": f"{i}/{shards}"} if shards > 1 else {}),
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                  cwd=layout.root)
+                                  cwd=layout.root, umask=SITE_UMASK)
                  for i in range(shards)]
         outputs = [proc.communicate()[0] for proc in procs]
     for proc, output in zip(procs, outputs, strict=True):

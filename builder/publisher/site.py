@@ -23,7 +23,7 @@ from builder import digest
 from builder.config import Config, Layout
 from builder.packaged import publishing_settings, template_roots
 from builder.pages.urls import page_url
-from builder.publisher import Engine
+from builder.publisher import SITE_UMASK, Engine
 from builder.state import Store
 from builder.writer import write_atomic
 
@@ -146,7 +146,8 @@ class NextBuild:
         self.filling = subprocess.Popen(
             [sys.executable, "-m", "builder.publisher.fill", str(layout.site.resolve()),
              str(self.path), str(self.before.path)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            umask=SITE_UMASK)
 
     def filled(self) -> bool:
         """Wait for the filling process; True when the folder holds the previous site."""
@@ -186,9 +187,11 @@ def publish(layout: Layout, cfg: Config, engine: Engine, manifest: dict[str, str
         before.save(new_stamp, new_frame, manifest, inputs, report_json.decode("utf-8"))
         return "unchanged"
     incremental = before.frame == new_frame and start.filled()
+    changed: frozenset[str] | None = None  # docs files new or changed since: None, all of them
     if incremental:
         built = start.path
-        shared = {site_path(d) for d, sha in manifest.items() if before.manifest.get(d) == sha}
+        changed = frozenset(d for d, sha in manifest.items() if before.manifest.get(d) != sha)
+        shared = {site_path(d) for d in manifest.keys() - changed}
         for path in {site_path(d) for d in before.manifest.keys() | manifest.keys()} - shared:
             target = built / path
             target.unlink(missing_ok=True)
@@ -201,10 +204,11 @@ def publish(layout: Layout, cfg: Config, engine: Engine, manifest: dict[str, str
         start.stop()
         built = new_build_dir(layout)
     try:
-        engine.run(layout, cfg, built, epoch, incremental, len(manifest),
+        engine.run(layout, cfg, built, epoch, changed, len(manifest),
                    start.warm if incremental else None)
         write_atomic(built / "build-report.json", report_json)
-        world_readable(built)
+        if not incremental:  # over the previous site, whatever is new was made under SITE_UMASK
+            world_readable(built)
         swap(layout, built)
     except BaseException:
         discard(built)
@@ -217,7 +221,9 @@ def publish(layout: Layout, cfg: Config, engine: Engine, manifest: dict[str, str
 
 def world_readable(folder: Path) -> None:
     """Files 0644 and folders 0755 under ``folder``, whatever the umask the build ran with: a
-    web server's user (not the builder's) must read every file of the site."""
+    web server's user (not the builder's) must read every file of the site. Needed after a
+    clean build, whose engine may not honour :data:`SITE_UMASK`; an incremental one adds to a
+    site made so, in processes that do (the filling one's and the engine's)."""
     stack = [folder]
     os.chmod(folder, 0o755)
     while stack:
@@ -233,7 +239,7 @@ def world_readable(folder: Path) -> None:
 
 
 def new_build_dir(layout: Layout) -> Path:
-    """A fresh folder for this build under .arshif/sites/ (both open to all: a web server
+    """A fresh folder for this build under .arshif/sites/ (all three open to all: a web server
     serving ``site`` where it is follows the link through them)."""
     builds = layout.state / "sites"
     builds.mkdir(parents=True, exist_ok=True)
@@ -241,6 +247,7 @@ def new_build_dir(layout: Layout) -> Path:
         os.chmod(folder, 0o755)
     path = builds / f"build-{time.time_ns()}-{os.getpid()}"
     path.mkdir()
+    os.chmod(path, 0o755)
     return path
 
 

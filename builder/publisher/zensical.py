@@ -26,7 +26,7 @@ import yaml
 from builder import digest
 from builder.config import Config, Layout
 from builder.packaged import publishing_settings
-from builder.publisher import PublishError, theme_environment
+from builder.publisher import SITE_UMASK, PublishError, theme_environment
 from builder.writer import write_atomic
 
 INCREMENTAL = False
@@ -80,8 +80,8 @@ def warm_start(layout: Layout) -> None:
     return None
 
 
-def run(layout: Layout, cfg: Config, site_dir: Path, epoch: int, incremental: bool, pages: int,
-        warm: subprocess.Popen[str] | None) -> None:
+def run(layout: Layout, cfg: Config, site_dir: Path, epoch: int, changed: frozenset[str] | None,
+        pages: int, warm: subprocess.Popen[str] | None) -> None:
     """``zensical build`` of docs/ into ``site_dir`` (a clean build, always)."""
     added = theme_environment(cfg, epoch)
     settings = _settings(layout, added) | {
@@ -90,6 +90,7 @@ def run(layout: Layout, cfg: Config, site_dir: Path, epoch: int, incremental: bo
     path = layout.root / ".arshif-zensical.yml"
     write_atomic(path, yaml.safe_dump(settings, allow_unicode=True, sort_keys=True).encode("utf-8"))
     done = subprocess.run([command(), "build", "-f", path.name], cwd=layout.root,
-                          env={**os.environ, **added}, capture_output=True, text=True)
+                          env={**os.environ, **added}, capture_output=True, text=True,
+                          umask=SITE_UMASK)
     if done.returncode != 0:
         raise PublishError("zensical build failed:\n" + (done.stderr or done.stdout)[-2000:])

@@ -15,12 +15,19 @@ Shards: with ``ARSHIF_SHARD=i/n`` in the environment (and ``--dirty``, so nothin
 this process writes only the files whose name hashes to i (mod n), and only shard 0 writes the theme's
 own pages (404, sitemap); ``arshif build`` runs n such processes side by side on a clean build.
 
+Changed pages: with ``ARSHIF_CHANGED`` naming a JSON list of docs files (a ``--dirty`` build
+over the previous site), a file of docs/ is built when it is listed and no other file is,
+instead of MkDocs comparing the times of each file and its output (two stats each of 50,000
+files at 10,000 articles). The builder lists exactly the files whose bytes changed and has
+removed their outputs, so both ways build the same files.
+
 The builder does not depend on these hooks: without them the site is the same, only slower.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -46,6 +53,14 @@ def _shard() -> tuple[int, int] | None:
     return int(i), int(n)
 
 
+def _changed() -> frozenset[str] | None:
+    path = os.environ.get("ARSHIF_CHANGED", "")
+    if not path:
+        return None
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(json.load(fh))
+
+
 def on_config(config: Any, **kwargs: Any) -> Any:
     shard = _shard()
     if shard is not None and shard[0] != 0:
@@ -54,13 +69,16 @@ def on_config(config: Any, **kwargs: Any) -> Any:
 
 
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
-    shard = _shard()
+    shard, changed = _shard(), _changed()
     docs = os.path.normpath(config.docs_dir)
     for file in files:
+        ours = file.src_dir is not None and os.path.normpath(file.src_dir) == docs
+        if changed is not None:  # the theme's own files are those of the previous site
+            modified = ours and file.src_uri in changed
+            file.is_modified = lambda modified=modified: modified
         if shard is not None and zlib.crc32(file.src_uri.encode("utf-8")) % shard[1] != shard[0]:
             file.is_modified = lambda: False  # another shard writes it
-        if file.src_dir is not None and os.path.normpath(file.src_dir) == docs \
-                and not file.is_documentation_page():
+        if ours and not file.is_documentation_page():
             file.copy_file = functools.partial(_link, file)
     return files
 
