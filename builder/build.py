@@ -79,13 +79,12 @@ def read_articles(layout: Layout, cfg: Config, state: Store, report: Report,
             report.problems.append(read)
             continue
         path, origin, got = read
+        # what its articles are cleaned under: the boilerplate learned for their sources
         under = digest.data([cfg.title_length, sorted(sources), [
             [s, sorted(learned.get(s, ()))] for s in sorted(got.lines)]])
-        if got.cleaned != under:
-            raw = _read_file(path, origin, cfg) if got.cleaned else got
-            got = replace(raw, cleaned=under, items=[
-                boilerplate.clean(a, learned.get(a.source, frozenset()), cfg.title_length, sources)
-                if isinstance(a, Article) else a for a in raw.items])
+        if got.cleaned != under:  # cleaned under other boilerplate: from a new read
+            got = _cleaned(_read_file(path, origin, cfg) if got.cleaned else got, under,
+                           learned, sources, cfg.title_length)
             cache.put(path, origin, got)
         for item in got.items:
             if isinstance(item, Problem):
@@ -105,6 +104,14 @@ def _read_file(path: Path, origin: Origin, cfg: Config) -> FileRead:
     """What one file gives as read, before cleaning."""
     items = list(_read(path, origin, cfg))
     return FileRead(items, boilerplate.short_lines(a for a in items if isinstance(a, Article)))
+
+
+def _cleaned(read: FileRead, under: str, learned: dict[str, frozenset[str]],
+             sources: frozenset[str], title_length: int) -> FileRead:
+    """A file's articles as read, cleaned of the boilerplate ``learned`` for their sources."""
+    return replace(read, cleaned=under, items=[
+        boilerplate.clean(a, learned.get(a.source, frozenset()), title_length, sources)
+        if isinstance(a, Article) else a for a in read.items])
 
 
 def _read(path: Path, origin: Origin, cfg: Config) -> Iterator[Article | Problem]:
