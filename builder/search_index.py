@@ -16,7 +16,7 @@ what the segments say. Layout under ``search/``:
 - ``<g>/s/<n>.json``: shard n of segment g's inverted index, ``{key: [doc, tf, doc, tf, ...]}``
   with doc numbers (in date order within the segment) delta-coded and tf counting a title's
   words ``TITLE_WEIGHT`` times; a key's shard is FNV-1a(its root) mod the segment's shard count,
-  and a pair of words is stored by its hash (:func:`stored_key`)
+  and a pair of words is stored by its hash (:func:`stored_keys`)
 - ``<g>/d/<n>.json``: the segment's documents ``n*CHUNK`` to ``(n+1)*CHUNK - 1``: id, title,
   link, date as shown, year, date (EDTF)
 - ``<g>/n.json``: the length in words of each of the segment's documents (ranking)
@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import chain, pairwise
 from typing import Any
+
+import numpy as np
 
 from builder import digest
 from builder.arabic.display import show_date
@@ -58,31 +60,50 @@ BYTES_PER_DOC = 6300
 TITLE_WEIGHT = 3
 
 
-def fnv1a(key: str) -> int:
-    """32-bit FNV-1a of the UTF-8 bytes (the browser computes the same)."""
-    h = 0x811C9DC5
-    for byte in key.encode("utf-8"):
-        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return h
+_FNV_OFFSET = 0x811C9DC5
+_FNV_PRIME = np.uint32(0x01000193)
 
 
-_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+def fnv1a(keys: list[str]) -> list[int]:
+    """32-bit FNV-1a of each key's UTF-8 bytes (the browser computes the same). Keys of one
+    length in bytes are hashed together, a byte column at a time: a segment hashes 300,000."""
+    data = [k.encode("utf-8") for k in keys]
+    rows_of: dict[int, list[int]] = {}
+    for i, raw in enumerate(data):
+        rows_of.setdefault(len(raw), []).append(i)
+    out = [0] * len(data)
+    for length, rows in rows_of.items():
+        block = np.frombuffer(b"".join([data[i] for i in rows]), dtype=np.uint8)
+        block = block.reshape(len(rows), length)
+        h = np.full(len(rows), _FNV_OFFSET, dtype=np.uint32)
+        for column in range(length):
+            h = (h ^ block[:, column]) * _FNV_PRIME  # uint32: the product wraps as FNV's does
+        for i, value in zip(rows, h.tolist(), strict=True):
+            out[i] = value
+    return out
 
 
-def _base36(n: int) -> str:
-    out = ""
-    while True:
-        n, digit = divmod(n, 36)
-        out = _BASE36[digit] + out
-        if not n:
-            return out
+_BASE36 = np.frombuffer(b"0123456789abcdefghijklmnopqrstuvwxyz", dtype=np.uint8)
+_BASE36_DIGITS = 7  # 36**7 > 2**32
 
 
-def stored_key(key: str) -> str:
-    """How a key is written in its shard: a pair of words as ``_`` and the pair's hash in base
-    36 (a third of its length: pairs are most of an article's keys, and a phrase is looked up by
-    the same hash), any other key as it is."""
-    return PAIR + _base36(fnv1a(key)) if PAIR in key else key
+def _base36(values: list[int]) -> list[str]:
+    """Each number in base 36, without leading zeros."""
+    rest = np.array(values, dtype=np.int64)
+    digits = np.empty((len(values), _BASE36_DIGITS), dtype=np.int64)
+    for place in reversed(range(_BASE36_DIGITS)):
+        rest, digits[:, place] = np.divmod(rest, 36)
+    written = _BASE36[digits].view(f"S{_BASE36_DIGITS}").ravel()
+    return [w.decode("ascii").lstrip("0") or "0" for w in written.tolist()]
+
+
+def stored_keys(keys: list[str]) -> list[str]:
+    """How each key is written in its shard: a pair of words as ``_`` and the pair's hash in
+    base 36 (a third of its length: pairs are most of an article's keys, and a phrase is looked
+    up by the same hash), any other key as it is."""
+    pairs = [k for k in keys if PAIR in k]
+    hashed = dict(zip(pairs, (PAIR + h for h in _base36(fnv1a(pairs))), strict=True))
+    return [hashed.get(k, k) for k in keys]
 
 
 def filter_keys(article: Article) -> list[str]:
@@ -200,13 +221,12 @@ def _segment_files(number: int, members: list[Doc]) -> Iterator[tuple[str, bytes
             plist[2::2] = [b - a for a, b in pairwise(docs)]
     shards = shard_count(len(members))
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    shard_of: dict[str, int] = {}  # a word's keys share its root: each root hashed once
-    for key, plist in postings.items():  # keys in order of first use: the same for the same input
-        word = root(key)
-        at = shard_of.get(word)
-        if at is None:
-            at = shard_of[word] = fnv1a(word) % shards
-        split[at][stored_key(key)] = plist
+    used = list(postings)  # keys in order of first use: the same for the same input
+    roots = [root(k) for k in used]
+    words = list(dict.fromkeys(roots))  # a word's keys share its root: each root hashed once
+    shard_of = dict(zip(words, (h % shards for h in fnv1a(words)), strict=True))
+    for key, word, stored in zip(used, roots, stored_keys(used), strict=True):
+        split[shard_of[word]][stored] = postings[key]
     base = f"search/{number}"
     for n, shard in enumerate(split):
         yield f"{base}/s/{n}.json", _dump(shard)

@@ -72,6 +72,13 @@ NOT_FIRST = frozenset(key(w) for w in (*GREGORIAN_MONTHS, *WEEKDAYS))
 CALENDAR = NOT_FIRST | frozenset(key(w) for w in HIJRI_MONTHS)
 
 
+#: The most words a person's name has (``محمد بن نايف بن عبدالعزيز بن عبدالرحمن آل سعود``, nine
+#: with ``بن`` and ``آل``, and one to spare): more are names the recogniser ran together (``علي
+#: عمر سهلي محمد علي إسماعيل …``, a list of twenty-one words), for a person to split in the
+#: review file.
+LONGEST_PERSON = 10
+
+
 @dataclass
 class Proposal:
     """A name met in the articles that the registry does not know, and where: (article text,
@@ -117,9 +124,11 @@ class Proposal:
         organisation's name, met in two articles or after a cue (``المدرب كريستيان جروس``,
         ``شركة أوتيس``), or a person's full name that begins with a usual first name
         (:func:`first_names`: ``بندر الزهراني``); an organisation of one word only after a cue;
-        never a first name alone, a place, or a name with a month or a formula in it."""
+        never a first name alone, a place, a name with a month or a formula in it, or a
+        person's name longer than :data:`LONGEST_PERSON` words."""
         words = key(self.name).split()
-        if self.type not in ("PER", "ORG") or not self.worth_review:
+        if self.type not in ("PER", "ORG") or not self.worth_review or (
+                self.type == "PER" and len(words) > LONGEST_PERSON):
             return False
         if len(words) == 1:
             return self.type == "ORG" and self.cue
