@@ -93,6 +93,25 @@ def test_names_run_together_are_no_person_until_reviewed() -> None:
     assert full.confident and not run.confident and run.worth_review
 
 
+def test_two_places_of_one_name_from_two_sources_get_two_addresses() -> None:
+    """Gibraltar from the gazetteer and a mountain جبل طارق found by machine in another article
+    had both claimed ``places/جبل-طارق``, and the whole corpus failed to build: the
+    gazetteer's keeps the address, the other goes by its id, whichever came first."""
+    from builder.extract.entities import EntityFinder
+
+    gibraltar = Entity(id="geo-7e9646ec3d", name="جبل طارق", type="LOC", path_name="جبل-طارق",
+                       status="gazetteer", country="GI")
+    mountain = Entity(id="geo-331f0ba6c9", name="جبل طارق", type="LOC", path_name="جبل-طارق",
+                      status="machine")
+    finder = EntityFinder(Registry())
+    for made in ({mountain.id: mountain, gibraltar.id: gibraltar},
+                 {gibraltar.id: gibraltar, mountain.id: mountain}):
+        finder.made = made
+        every = finder.entities()
+        assert every[gibraltar.id].path_name == "جبل-طارق"
+        assert every[mountain.id].path_name == mountain.id and list(every) == list(made)
+
+
 def test_a_gazetteer_place_s_address_is_its_name_with_its_country_when_shared() -> None:
     from collections import Counter
 

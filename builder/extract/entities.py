@@ -884,6 +884,29 @@ def _path_name(place: Place, registry: Registry) -> str:
     return name
 
 
+#: Who keeps an address two entities would share: the registry's, then the gazetteer's, then
+#: those found by machine.
+_ADDRESS_RANK = {"reviewed": 0, "gazetteer": 1, "machine": 2}
+
+
+def own_addresses(every: dict[str, Entity], registry: Registry) -> dict[str, Entity]:
+    """Every entity at a page address of its own. Two entities of one name from different
+    sources (Gibraltar from the gazetteer, a mountain ``جبل طارق`` found by machine) would
+    write one page: the registry's keeps its address, then the gazetteer's, then those found by
+    machine, each in id order; one that finds its address taken goes by its id."""
+    taken: set[tuple[str, str]] = set()
+    out: dict[str, Entity] = {}
+    for entity in sorted(every.values(), key=lambda e: (
+            e.id not in registry.entities, _ADDRESS_RANK.get(e.status, 2), e.id)):
+        address = (folder(entity), entity.path_name or entity.id)
+        if address in taken and entity.id not in registry.entities:
+            entity = replace(entity, path_name=entity.id)
+            address = (folder(entity), entity.id)
+        taken.add(address)
+        out[entity.id] = entity
+    return {eid: out[eid] for eid in every}
+
+
 @dataclass(frozen=True)
 class Links:
     """An article's entities: its places and actors (ids, in order of first mention) and where
@@ -938,7 +961,7 @@ class EntityFinder:
             new = [f for f, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])) if f not in known]
             if new:
                 every[eid] = replace(entity, aliases=entity.aliases + tuple(new[:WRITTEN_FORMS]))
-        return every
+        return own_addresses(every, self.registry)
 
     def add(self, article: Article, resolved: Resolved) -> None:
         """Take an article's entities, and count its proposed names with where they are met."""
